@@ -1,0 +1,148 @@
+/**
+ * Opens the store: SQLite (embedded file, default) or PostgreSQL (a postgres:// URL),
+ * applies the migrations, and refuses a database that has a migration this code does not know.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import Cursor from "pg-cursor";
+import { AppError } from "../domain/errors.ts";
+import { type DialectName, isPostgresUrl } from "./dialect.ts";
+import { migrations } from "./migrations/index.ts";
+import type { Database } from "./schema.ts";
+
+export const DEFAULT_SQLITE_PATH = "./data/comptoir.sqlite";
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where it is, without credentials: a file path or host/database. */
+  location: string;
+  /** PostgreSQL schema in use, when not the default search path. */
+  schema?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema to use (created if missing). Tests use one per run. */
+  schema?: string;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+/** Resolves the database location from --db, then COMPTOIR_DB, then DATABASE_URL. */
+export function resolveDatabaseUrl(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.COMPTOIR_DB || env.DATABASE_URL || DEFAULT_SQLITE_PATH;
+}
+
+/**
+ * @example const store = await openStore("./data/comptoir.sqlite")
+ */
+export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  const store = isPostgresUrl(url)
+    ? await openPostgres(...splitSchema(url, options.schema))
+    : openSqlite(url.replace(/^(sqlite|file):(\/\/)?/, ""));
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(store.db, store.schema);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  return store;
+}
+
+/** `postgres://.../db?schema=name` selects a schema, like the `schema` option. */
+function splitSchema(url: string, schema?: string): [string, string | undefined] {
+  const parsed = new URL(url);
+  const fromUrl = parsed.searchParams.get("schema") ?? undefined;
+  parsed.searchParams.delete("schema");
+  return [parsed.toString(), schema ?? fromUrl];
+}
+
+function openSqlite(path: string): Store {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let database: SQLite.Database;
+  try {
+    database = new SQLite(path);
+  } catch (error) {
+    throw new AppError(
+      "DATABASE_UNREACHABLE",
+      `cannot open SQLite file ${path}: ${(error as Error).message}`,
+    );
+  }
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: "sqlite", location: path, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Store> {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new AppError(
+      "BAD_INPUT",
+      `schema: must be lower-case letters, digits and _ (got "${schema}")`,
+    );
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: schema ? `-c search_path=${schema}` : undefined,
+    // COUNT(*) and bigserial come back as int8: read them as numbers (always far below 2^53 here).
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === 20
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const parsed = new URL(url);
+  const location = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${schema ? ` (schema ${schema})` : ""}`;
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw new AppError(
+      "DATABASE_UNREACHABLE",
+      `cannot reach PostgreSQL at ${location}: ${(error as Error).message}`,
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  return { db, dialect: "postgres", location, schema, close: () => db.destroy() };
+}
+
+/** Applies pending migrations; a database migrated by a newer version is refused. */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    // Without it, Kysely on PostgreSQL would see another schema's migration table as ours.
+    migrationTableSchema: schema,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const message = (error as Error).message ?? String(error);
+    const unknown = /previously executed migration (\S+) is missing/.exec(message);
+    if (unknown) {
+      throw new AppError(
+        "DATABASE_UNKNOWN_MIGRATION",
+        `the database has migration ${unknown[1]}, which this version of Comptoir does not know: upgrade Comptoir, or use another database`,
+      );
+    }
+    const failed = results?.find((r) => r.status === "Error");
+    throw new AppError(
+      "DATABASE_UNREACHABLE",
+      `migration ${failed?.migrationName ?? "?"} failed: ${message}`,
+    );
+  }
+}

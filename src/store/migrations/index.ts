@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as initial from "./2026-11-22T07-00-initial.ts";
+
+/**
+ * Every migration the code knows, by name, in order. Listed statically (no directory scan),
+ * so the same list works from a checkout, a bundle or a test.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-22T07-00-initial": initial,
+};

@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { AppError } from "../domain/errors.ts";
+import type { Store } from "./database.ts";
+import type { OrganizationTable } from "./schema.ts";
+
+export type Organization = OrganizationTable;
+
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export async function findOrganization(
+  store: Store,
+  slug: string,
+): Promise<Organization | undefined> {
+  return store.db
+    .selectFrom("organizations")
+    .selectAll()
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+}
+
+/** The organization with this slug, or a typed error naming it. */
+export async function getOrganization(store: Store, slug: string): Promise<Organization> {
+  const org = await findOrganization(store, slug);
+  if (!org) {
+    throw new AppError(
+      "ORGANIZATION_NOT_FOUND",
+      `org: no organization "${slug}" (create it by importing into it, or run "comptoir demo")`,
+    );
+  }
+  return org;
+}
+
+/** Returns the organization, creating it when missing (import and demo create their target). */
+export async function ensureOrganization(
+  store: Store,
+  slug: string,
+  init: Partial<Pick<Organization, "name" | "lang" | "time_zone">> = {},
+): Promise<Organization> {
+  if (!SLUG_PATTERN.test(slug)) {
+    throw new AppError("BAD_INPUT", `org: "${slug}" must be lower-case letters, digits and dashes`);
+  }
+  const existing = await findOrganization(store, slug);
+  if (existing) return existing;
+  const org: Organization = {
+    id: randomUUID(),
+    slug,
+    name: init.name ?? slug,
+    lang: init.lang ?? "fr",
+    time_zone: init.time_zone ?? "Europe/Paris",
+    created_at: new Date().toISOString(),
+  };
+  await store.db
+    .insertInto("organizations")
+    .values(org)
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .execute();
+  return (await findOrganization(store, slug)) as Organization;
+}
+
+export async function listOrganizations(store: Store): Promise<Organization[]> {
+  return store.db.selectFrom("organizations").selectAll().orderBy("slug").execute();
+}

@@ -1,0 +1,44 @@
+/**
+ * Table types for Kysely. Every organization-owned table has `org_id`; repositories require it.
+ * Instants are ISO 8601 UTC text ('2026-03-01T09:15:00.000Z'), sortable as text on both dialects.
+ */
+import type { Generated } from "kysely";
+
+export interface OrganizationTable {
+  id: string;
+  slug: string;
+  name: string;
+  lang: string;
+  time_zone: string;
+  created_at: string;
+}
+
+export interface CharterTable {
+  org_id: string;
+  /** JSON of the keys the organization set; defaults are filled in on read. */
+  data: string;
+  updated_at: string;
+}
+
+export interface FactTable {
+  seq: Generated<number | string>;
+  org_id: string;
+  type: string;
+  id: string;
+  at: string;
+  /** 'Z', '+02:00', ... as written in the imported line; null for a date-only `at`. */
+  at_offset: string | null;
+  customer: string | null;
+  /** JSON of the other fields (money in minor units), unknown fields under `extra`. */
+  data: string;
+  /** SHA-256 of the canonical content: same hash, same fact (idempotent re-import). */
+  hash: string;
+  import_id: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  organizations: OrganizationTable;
+  charters: CharterTable;
+  facts: FactTable;
+}
