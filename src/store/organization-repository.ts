@@ -60,3 +60,13 @@ export async function ensureOrganization(
 export async function listOrganizations(store: Store): Promise<Organization[]> {
   return store.db.selectFrom("organizations").selectAll().orderBy("slug").execute();
 }
+
+/** How many facts the organization has (0 for a new one). */
+export async function countFacts(store: Store, orgId: string): Promise<number> {
+  const row = await store.db
+    .selectFrom("facts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,65 @@
+import { importLedger, type ImportReport } from "../../app/import-ledger.ts";
+import { FACT_TYPES } from "../../domain/facts.ts";
+import type { Command, CommandContext } from "../context.ts";
+import { progressBar, renderTable, useColour, writeJson } from "../output.ts";
+
+export const importCommand: Command = {
+  name: "import",
+  usage: "import <file.jsonl|file.csv>... [--allow-partial] [--json]",
+  summary: {
+    fr: "Importe des faits (JSONL ou CSV) : tout ou rien, sans doublon, erreurs ligne par ligne.",
+    en: "Imports facts (JSONL or CSV): all or nothing, idempotent, errors line by line.",
+  },
+  options: { json: { type: "boolean" }, "allow-partial": { type: "boolean" } },
+  async run(ctx) {
+    const files = ctx.parsed.positionals;
+    if (files.length === 0) {
+      ctx.io.stderr.write("comptoir: import: missing file (usage: comptoir import <file>...)\n");
+      return 2;
+    }
+    const store = await ctx.store();
+    const org = await ctx.organization({ create: true });
+    const bar = progressBar(ctx.io, ctx.lang === "fr" ? "Import" : "Import");
+    const report = await importLedger(store, {
+      orgId: org.id,
+      files,
+      allowPartial: ctx.parsed.values["allow-partial"] === true,
+      onProgress: (done, total) => bar.update(done, total),
+    });
+    bar.end();
+    printReport(ctx, report);
+    return report.ok ? 0 : 1;
+  },
+};
+
+function printReport(ctx: CommandContext, report: ImportReport): void {
+  if (ctx.json) {
+    writeJson(ctx.io, report);
+    return;
+  }
+  const fr = ctx.lang === "fr";
+  for (const e of report.errors) ctx.io.stderr.write(`${e.file ? `${e.file}: ` : ""}line ${e.line}: ${e.field}: ${e.reason}\n`);
+  if (report.errorCount > report.errors.length) {
+    ctx.io.stderr.write(`... ${report.errorCount - report.errors.length} ${fr ? "autres lignes en erreur" : "more bad lines"}\n`);
+  }
+  const rows = FACT_TYPES.filter((t) => report.counts[t]).map((t) => ({ t, ...report.counts[t] }));
+  if (rows.length > 0) {
+    ctx.io.stdout.write(
+      renderTable(rows, [
+        { title: "type", value: (r) => r.t },
+        { title: fr ? "ajoutés" : "added", value: (r) => String(r.added), align: "right" },
+        { title: fr ? "inchangés" : "unchanged", value: (r) => String(r.unchanged), align: "right" },
+      ], useColour(ctx.io)),
+    );
+  }
+  const secs = (report.elapsedMs / 1000).toFixed(1);
+  if (report.ok) {
+    ctx.io.stdout.write(fr ? `Import terminé en ${secs} s.\n` : `Import done in ${secs} s.\n`);
+  } else {
+    ctx.io.stderr.write(
+      fr
+        ? `Import refusé : ${report.errorCount} ligne(s) en erreur, rien n'a été importé. Corrigez ces lignes et relancez (ou --allow-partial).\n`
+        : `Import refused: ${report.errorCount} bad line(s), nothing was imported. Fix these lines and run it again (or use --allow-partial).\n`,
+    );
+  }
+}

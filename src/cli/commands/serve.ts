@@ -1,0 +1,39 @@
+import { DEMO_SLUG, loadDemo } from "../../app/load-demo.ts";
+import { AppError } from "../../domain/errors.ts";
+import { buildServer } from "../../http/server.ts";
+import { listOrganizations } from "../../store/organization-repository.ts";
+import type { Command } from "../context.ts";
+
+export const serveCommand: Command = {
+  name: "serve",
+  usage: "serve [--port 3000] [--host 127.0.0.1] [--no-demo]",
+  summary: {
+    fr: "Démarre l'application web et l'API (la démo est chargée au premier démarrage).",
+    en: "Starts the web app and the API (the demo is loaded on first start).",
+  },
+  options: { port: { type: "string" }, host: { type: "string" }, "no-demo": { type: "boolean" } },
+  async run(ctx) {
+    const portText = ctx.string("port") ?? ctx.io.env.PORT ?? "3000";
+    const port = Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new AppError("USAGE", `--port: "${portText}" is not a port number (0-65535)`);
+    }
+    const store = await ctx.store();
+    const fr = ctx.lang === "fr";
+    if (ctx.parsed.values["no-demo"] !== true && (await listOrganizations(store)).length === 0) {
+      const { organization } = await loadDemo(store);
+      ctx.io.stderr.write(fr ? `Premier démarrage : démo chargée (« ${organization.slug} »).\n` : `First start: demo loaded ("${organization.slug}").\n`);
+    }
+    const app = await buildServer({ store, defaultOrg: ctx.string("org") ?? DEMO_SLUG });
+    const host = ctx.string("host") ?? ctx.io.env.HOST ?? "127.0.0.1";
+    const address = await app.listen({ port, host });
+    ctx.io.stderr.write(`Comptoir: ${address.replace("127.0.0.1", "localhost")} (${store.dialect}: ${store.location})\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    await app.close();
+    return 0;
+  },
+};
