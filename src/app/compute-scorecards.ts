@@ -21,6 +21,8 @@ export interface ScorecardQuery {
   lang: "fr" | "en";
   /** Only this customer's scorecard (the organization totals still use everyone). */
   customer?: string;
+  /** Score with this charter instead of the stored one (the charter preview). */
+  charter?: Charter;
 }
 
 export interface ScorecardReport {
@@ -28,16 +30,25 @@ export interface ScorecardReport {
   scorecards: Scorecard[];
 }
 
-export async function computeScorecards(store: Store, org: Organization, query: ScorecardQuery): Promise<ScorecardReport> {
-  const charter = await getCharter(store, org.id);
+export async function computeScorecards(
+  store: Store,
+  org: Organization,
+  query: ScorecardQuery,
+): Promise<ScorecardReport> {
+  const charter = query.charter ?? (await getCharter(store, org.id));
   const ctx = { charter, asOf: query.asOf, lang: query.lang };
   const assessments: Assessment[] = [];
-  for await (const { customer, facts } of streamCustomerFacts(store, org.id, { until: query.asOf })) {
+  for await (const { customer, facts } of streamCustomerFacts(store, org.id, {
+    until: query.asOf,
+  })) {
     if (customer.at > query.asOf) continue;
     assessments.push(assessCustomer(customer, facts, ctx));
   }
   const totals = portfolioTotals(assessments);
-  const wanted = query.customer === undefined ? assessments : assessments.filter((a) => a.customer === query.customer);
+  const wanted =
+    query.customer === undefined
+      ? assessments
+      : assessments.filter((a) => a.customer === query.customer);
   const scorecards = wanted.map((a) => finalizeScorecard(a, totals, ctx));
   scorecards.sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
   return { charter, scorecards };

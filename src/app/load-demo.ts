@@ -8,8 +8,12 @@ import { join } from "node:path";
 import { buildDemoLedger } from "../domain/demo/index.ts";
 import { updateCharter } from "../store/charter-repository.ts";
 import type { Store } from "../store/database.ts";
-import { countFacts, ensureOrganization, type Organization } from "../store/organization-repository.ts";
-import { importLedger, type ImportReport } from "./import-ledger.ts";
+import {
+  countFacts,
+  ensureOrganization,
+  type Organization,
+} from "../store/organization-repository.ts";
+import { type ImportReport, importLedger } from "./import-ledger.ts";
 
 export const DEMO_SLUG = "demo";
 
@@ -17,13 +21,18 @@ export async function loadDemo(
   store: Store,
   options: { slug?: string; today?: string } = {},
 ): Promise<{ organization: Organization; report: ImportReport | null }> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  // The demo's "today" is the shop's day (Paris), not UTC's: they differ just after midnight.
+  const today = options.today ?? new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
   const demo = buildDemoLedger(today);
-  const organization = await ensureOrganization(store, options.slug ?? demo.organization.slug ?? DEMO_SLUG, {
-    name: demo.organization.name,
-    lang: demo.organization.lang,
-    time_zone: demo.organization.time_zone,
-  });
+  const organization = await ensureOrganization(
+    store,
+    options.slug ?? demo.organization.slug ?? DEMO_SLUG,
+    {
+      name: demo.organization.name,
+      lang: demo.organization.lang,
+      time_zone: demo.organization.time_zone,
+    },
+  );
   // The demo is dated from the day it is loaded: loading it again another day would conflict
   // with itself, so an organization that already has facts is left as it is.
   if ((await countFacts(store, organization.id)) > 0) return { organization, report: null };

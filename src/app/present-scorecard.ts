@@ -20,7 +20,11 @@ export function presentScorecard(card: Scorecard, charter: Charter): ScorecardJs
     customer: card.customer,
     name: card.name,
     segment: card.segment,
-    signals: card.signals.map((s) => ({ code: s.code, evidence: [...s.evidence], message: s.message })),
+    signals: card.signals.map((s) => ({
+      code: s.code,
+      evidence: [...s.evidence],
+      message: s.message,
+    })),
     revenue: fromMinor(card.revenue, digits),
     margin: fromMinor(card.margin, digits),
     orders: card.orders,
@@ -30,5 +34,8 @@ export function presentScorecard(card: Scorecard, charter: Charter): ScorecardJs
 
 /** Formats an amount for people, with Intl, in the interface language. */
 export function formatMoney(amount: number, currency: string, lang: "fr" | "en"): string {
-  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency }).format(amount);
+  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+    style: "currency",
+    currency,
+  }).format(amount);
 }

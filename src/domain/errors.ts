@@ -35,6 +35,49 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "There is not enough purchase history to fit the customer-value model.",
   },
+  UNAUTHENTICATED: {
+    status: 401,
+    exit: 1,
+    description: "Not signed in (no session cookie or API token, or an expired one).",
+  },
+  FORBIDDEN: {
+    status: 403,
+    exit: 1,
+    description: "Signed in, but the role in this organization does not allow it (docs/roles.md).",
+  },
+  CSRF_REJECTED: {
+    status: 403,
+    exit: 1,
+    description:
+      "A cookie-authenticated write came without the x-comptoir-csrf header or from another origin.",
+  },
+  NOT_FOUND: {
+    status: 404,
+    exit: 1,
+    description: "No such route or record (also answered for another organization's records).",
+  },
+  INVITATION_INVALID: {
+    status: 404,
+    exit: 1,
+    description:
+      "The invitation does not exist, was revoked, expired, or was sent to another e-mail address.",
+  },
+  LAST_OWNER: {
+    status: 409,
+    exit: 1,
+    description:
+      "An organization keeps at least one owner: the last one cannot leave or be demoted.",
+  },
+  RATE_LIMITED: {
+    status: 429,
+    exit: 1,
+    description: "Too many attempts (sign-in): wait a minute and try again.",
+  },
+  INTERNAL: {
+    status: 500,
+    exit: 1,
+    description: "An unexpected error; it is logged on the server and its details are not shown.",
+  },
   USAGE: {
     status: 400,
     exit: 2,

@@ -1,21 +1,128 @@
 /**
- * The HTTP server. For now: a plain page listing an organization's customers and segments,
- * and a health check; the web app and the JSON API come with the web-app issue.
+ * The HTTP server: the JSON API under /api (schemas from contract.ts, OpenAPI at
+ * /api/openapi.json), better-auth under /api/auth, and the web app (web/dist) at `/`.
  */
+import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { SendMail } from "../app/deliver-outbox.ts";
 import type { Store } from "../store/database.ts";
-import { homeRoutes } from "./routes/home/routes.ts";
+import { authRoutes } from "./auth/auth-routes.ts";
+import { installAuthentication } from "./auth/authenticate.ts";
+import { createAuth } from "./auth/create-auth.ts";
+import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
+import { installErrorHandler } from "./error-handler.ts";
+import { ImportJobs } from "./import-jobs.ts";
+import { charterRoutes } from "./routes/charter/routes.ts";
+import { customerRoutes } from "./routes/customers/routes.ts";
+import { dashboardRoutes } from "./routes/dashboard/routes.ts";
+import { importRoutes } from "./routes/imports/routes.ts";
+import { memberRoutes } from "./routes/members/routes.ts";
+import { sessionRoutes } from "./routes/session/routes.ts";
+import { tokenRoutes } from "./routes/tokens/routes.ts";
+import { ScorecardCache } from "./scorecard-cache.ts";
+import { DEFAULT_WEB_DIST, serveWebApp } from "./static-web.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Demo mode: the demo owner's credentials (null otherwise). */
+    demoAccount: { email: string; password: string } | null;
+  }
+}
 
 export interface ServerOptions {
   store: Store;
-  /** Organization shown by default on the home page. */
-  defaultOrg: string;
+  /** Kept for the command line; the web app picks the organization itself. */
+  defaultOrg?: string;
+  /** pino logging (off by default, so tests stay quiet). */
   logger?: boolean;
+  /** The address browsers use (default http://localhost:3000): trusted origin, links in mails. */
+  publicUrl?: string;
+  /**
+   * Demo mode only: the demo organization's slug. Its owner account is created if missing and
+   * its credentials are exposed by GET /api/session (and as `app.demoAccount`).
+   */
+  demoOrg?: string;
+  /** Where the built web app is (default web/dist). */
+  webDist?: string;
+  /** Session signing secret (default COMPTOIR_SECRET or one kept in the store). */
+  authSecret?: string;
+  /** Sign-in attempts per minute per address and e-mail (default 5). */
+  signInPerMinute?: number;
+  /** Sends queued e-mails (invitations); without it they stay in the outbox table. */
+  sendMail?: SendMail;
+}
+
+/** What every route plugin receives. */
+export interface RouteDeps {
+  store: Store;
+  publicUrl: string;
+  demo: { email: string; password: string } | null;
+  cache: ScorecardCache;
+  jobs: ImportJobs;
+  sendMail?: SendMail;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
-  app.get("/api/health", async () => ({ status: "ok", database: options.store.dialect }));
-  await app.register(homeRoutes, options);
+  const publicUrl = options.publicUrl ?? "http://localhost:3000";
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: "Comptoir API", version: "0.1.0" },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "comptoir.session_token" },
+          token: { type: "http", scheme: "bearer" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyRateLimit, { global: false, hook: "preHandler" });
+  await app.register(fastifyMultipart, { limits: { fileSize: 512 * 1024 * 1024, files: 20 } });
+
+  const auth = await createAuth(options.store, { publicUrl, secret: options.authSecret });
+  installAuthentication(app, options.store, auth, publicUrl);
+  await app.register(authRoutes, { auth, publicUrl, signInPerMinute: options.signInPerMinute });
+
+  const demo = options.demoOrg ? await ensureDemoOwner(options.store, auth, options.demoOrg) : null;
+  app.decorate("demoAccount", demo);
+  const deps: RouteDeps = {
+    store: options.store,
+    publicUrl,
+    demo,
+    cache: new ScorecardCache(options.store),
+    jobs: new ImportJobs(),
+    sendMail: options.sendMail,
+  };
+  app.get("/api/health", { schema: { hide: true } }, async () => ({
+    status: "ok",
+    database: options.store.dialect,
+  }));
+  for (const routes of [
+    sessionRoutes,
+    dashboardRoutes,
+    customerRoutes,
+    charterRoutes,
+    importRoutes,
+    memberRoutes,
+    tokenRoutes,
+  ]) {
+    await app.register(routes, deps);
+  }
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await serveWebApp(app, options.webDist ?? DEFAULT_WEB_DIST);
   return app;
 }

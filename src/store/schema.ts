@@ -37,8 +37,70 @@ export interface FactTable {
   created_at: string;
 }
 
+export interface MembershipTable {
+  org_id: string;
+  /** better-auth's `user.id`. */
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  org_id: string;
+  email: string;
+  role: string;
+  /** SHA-256 of the secret sent by email; the secret itself is never stored. */
+  token_hash: string;
+  status: string;
+  invited_by: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number | string>;
+  org_id: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  created_at: string;
+  sent_at: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+/** better-auth's user table (created by better-auth's migrations), read-only for Comptoir. */
+export interface AuthUserTable {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string | Date;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   charters: CharterTable;
   facts: FactTable;
+  memberships: MembershipTable;
+  invitations: InvitationTable;
+  api_tokens: ApiTokenTable;
+  outbox: OutboxTable;
+  settings: SettingTable;
+  user: AuthUserTable;
 }

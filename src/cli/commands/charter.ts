@@ -29,8 +29,9 @@ export const charterCommand: Command = {
   options: { set: { type: "string", multiple: true }, json: { type: "boolean" } },
   async run(ctx) {
     const store = await ctx.store();
-    const org = await ctx.organization();
     const assignments = (ctx.parsed.values.set as string[] | undefined) ?? [];
+    // Setting the charter of a new organization creates it, as an import does.
+    const org = await ctx.organization({ create: assignments.length > 0 });
     let charter: Charter;
     if (assignments.length > 0) {
       const patch: Record<string, unknown> = {};

@@ -1,7 +1,8 @@
 import { DEMO_SLUG, loadDemo } from "../../app/load-demo.ts";
 import { AppError } from "../../domain/errors.ts";
+import { mailerFromEnv } from "../../http/mailer.ts";
 import { buildServer } from "../../http/server.ts";
-import { listOrganizations } from "../../store/organization-repository.ts";
+import { findOrganization, listOrganizations } from "../../store/organization-repository.ts";
 import type { Command } from "../context.ts";
 
 export const serveCommand: Command = {
@@ -20,14 +21,38 @@ export const serveCommand: Command = {
     }
     const store = await ctx.store();
     const fr = ctx.lang === "fr";
-    if (ctx.parsed.values["no-demo"] !== true && (await listOrganizations(store)).length === 0) {
+    const demoMode = ctx.parsed.values["no-demo"] !== true;
+    if (demoMode && (await listOrganizations(store)).length === 0) {
       const { organization } = await loadDemo(store);
-      ctx.io.stderr.write(fr ? `Premier démarrage : démo chargée (« ${organization.slug} »).\n` : `First start: demo loaded ("${organization.slug}").\n`);
+      ctx.io.stderr.write(
+        fr
+          ? `Premier démarrage : démo chargée (« ${organization.slug} »).\n`
+          : `First start: demo loaded ("${organization.slug}").\n`,
+      );
     }
-    const app = await buildServer({ store, defaultOrg: ctx.string("org") ?? DEMO_SLUG });
     const host = ctx.string("host") ?? ctx.io.env.HOST ?? "127.0.0.1";
+    const publicUrl = ctx.io.env.COMPTOIR_PUBLIC_URL ?? `http://localhost:${port}`;
+    const hasDemo = demoMode && (await findOrganization(store, DEMO_SLUG)) !== undefined;
+    const app = await buildServer({
+      store,
+      defaultOrg: ctx.string("org") ?? DEMO_SLUG,
+      logger: ctx.io.env.COMPTOIR_LOG !== "off",
+      publicUrl,
+      demoOrg: hasDemo ? DEMO_SLUG : undefined,
+      sendMail: mailerFromEnv(ctx.io.env),
+    });
     const address = await app.listen({ port, host });
-    ctx.io.stderr.write(`Comptoir: ${address.replace("127.0.0.1", "localhost")} (${store.dialect}: ${store.location})\n`);
+    if (app.demoAccount) {
+      const { email, password } = app.demoAccount;
+      ctx.io.stderr.write(
+        fr
+          ? `Compte de démonstration (propriétaire) : ${email} / ${password}\n`
+          : `Demo account (owner): ${email} / ${password}\n`,
+      );
+    }
+    ctx.io.stderr.write(
+      `Comptoir: ${address.replace("127.0.0.1", "localhost")} (${store.dialect}: ${store.location})\n`,
+    );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once("SIGINT", stop);

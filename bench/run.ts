@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: every speed and memory target, printed as one table.
+ * BENCH_ONLY=scorecards|clv runs one part; BENCH_CUSTOMERS sets the ledger size (default 100,000).
+ */
+import { printTable, type BenchRow } from "./table.ts";
+
+const only = process.env.BENCH_ONLY;
+const rows: BenchRow[] = [];
+const parts: [string, () => Promise<BenchRow[]>][] = [
+  ["scorecards", async () => (await import("./scorecard-bench.ts")).scorecardBench()],
+  ["clv", async () => (await import("./clv-bench.ts")).clvBench() as Promise<BenchRow[]>],
+];
+for (const [name, run] of parts) {
+  if (only && only !== name) continue;
+  console.error(`running ${name}...`);
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    rows.push({ bench: name, measure: "error", value: (error as Error).message.slice(0, 120), target: "" });
+  }
+}
+console.log(printTable(rows));

@@ -1,0 +1,277 @@
+/**
+ * The import's staging table: every line read goes into a temporary table inside the import's
+ * transaction, in batches; duplicates, conflicts and references are then resolved with a few
+ * set-based statements, and the accepted rows go into `facts` with one INSERT ... SELECT.
+ * Nothing of the file is held in memory, and a kill at any point leaves the store untouched.
+ */
+import { CompiledQuery, type Kysely, sql } from "kysely";
+import type { DialectName } from "../store/dialect.ts";
+import type { Database } from "../store/schema.ts";
+
+export const STAGE = "import_stage";
+
+/** One staged line. `problem` is set for lines that will not be imported. */
+export interface StageRow {
+  n: number;
+  file: number;
+  line: number;
+  type: string;
+  id: string;
+  at: string | null;
+  at_offset: string | null;
+  customer: string | null;
+  data: string | null;
+  hash: string | null;
+  ref_order: string | null;
+  ref_invoice: string | null;
+  problem: string | null;
+}
+
+const COLUMNS = [
+  "n",
+  "file",
+  "line",
+  "type",
+  "id",
+  "at",
+  "at_offset",
+  "customer",
+  "data",
+  "hash",
+  "ref_order",
+  "ref_invoice",
+  "problem",
+] as const;
+const INT_COLUMNS = new Set(["n", "file", "line"]);
+
+/** Rows per INSERT: 13 parameters a row on SQLite (< 32,766), arrays on PostgreSQL. */
+export function stageBatchSize(dialect: DialectName): number {
+  return dialect === "postgres" ? 5000 : 1000;
+}
+
+export async function createStage(trx: Kysely<Database>, dialect: DialectName): Promise<void> {
+  const cols = COLUMNS.map((c) => `${c} ${INT_COLUMNS.has(c) ? "integer" : "text"}`).join(", ");
+  if (dialect === "sqlite") {
+    await sql.raw(`DROP TABLE IF EXISTS temp.${STAGE}`).execute(trx);
+    await sql.raw(`CREATE TEMP TABLE ${STAGE} (${cols}, state text)`).execute(trx);
+  } else {
+    await sql.raw(`CREATE TEMP TABLE ${STAGE} (${cols}, state text) ON COMMIT DROP`).execute(trx);
+  }
+}
+
+const insertSqlCache = new Map<string, string>();
+
+/** Inserts staged rows in one statement (prepared text cached per dialect and row count). */
+export async function insertStage(
+  trx: Kysely<Database>,
+  dialect: DialectName,
+  rows: StageRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const key = dialect === "postgres" ? "pg" : `sqlite:${rows.length}`;
+  let text = insertSqlCache.get(key);
+  if (text === undefined) {
+    const target = `INSERT INTO ${STAGE} (${COLUMNS.join(", ")})`;
+    if (dialect === "postgres") {
+      const arrays = COLUMNS.map((c, i) => `$${i + 1}::${INT_COLUMNS.has(c) ? "int" : "text"}[]`);
+      text = `${target} SELECT * FROM unnest(${arrays.join(", ")})`;
+    } else {
+      const tuple = `(${COLUMNS.map(() => "?").join(",")})`;
+      text = `${target} VALUES ${Array(rows.length).fill(tuple).join(",")}`;
+    }
+    insertSqlCache.set(key, text);
+  }
+  let params: unknown[];
+  if (dialect === "postgres") {
+    params = COLUMNS.map((c) => rows.map((r) => r[c]));
+  } else {
+    params = new Array(rows.length * COLUMNS.length);
+    let k = 0;
+    for (const r of rows) for (const c of COLUMNS) params[k++] = r[c];
+  }
+  await trx.executeQuery(CompiledQuery.raw(text, params));
+}
+
+/** Indexes the staged rows once they are all in (faster than indexing while inserting). */
+export async function indexStage(trx: Kysely<Database>, dialect: DialectName): Promise<void> {
+  await sql
+    .raw(`CREATE INDEX ${STAGE}_type_id ON ${STAGE} (type, id, customer, problem)`)
+    .execute(trx);
+  // Autovacuum never analyzes temporary tables: without statistics PostgreSQL plans blind.
+  if (dialect === "postgres") await sql.raw(`ANALYZE ${STAGE}`).execute(trx);
+}
+
+const affected = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
+
+/**
+ * Same type+id more than once in the import: later copies with the same content are
+ * duplicates (`state = 'dup'`), with other content conflicts against the first copy.
+ */
+export async function markDuplicates(trx: Kysely<Database>, dialect: DialectName): Promise<void> {
+  const dups = `${STAGE}_dups`;
+  if (dialect === "sqlite") await sql.raw(`DROP TABLE IF EXISTS temp.${dups}`).execute(trx);
+  const create =
+    dialect === "sqlite" ? `CREATE TEMP TABLE ${dups}` : `CREATE TEMP TABLE ${dups} ON COMMIT DROP`;
+  await sql
+    .raw(`${create} AS SELECT d.type, d.id, d.first_n, f.hash AS first_hash FROM
+      (SELECT type, id, min(n) AS first_n FROM ${STAGE} WHERE problem IS NULL
+       GROUP BY type, id HAVING count(*) > 1) d JOIN ${STAGE} f ON f.n = d.first_n`)
+    .execute(trx);
+  const { rows } = await sql.raw<{ n: number }>(`SELECT count(*) AS n FROM ${dups}`).execute(trx);
+  if (Number(rows[0]?.n ?? 0) === 0) return;
+  await sql.raw(`CREATE INDEX ${dups}_type_id ON ${dups} (type, id)`).execute(trx);
+  const first = (col: string) =>
+    sql.raw(`(SELECT d.${col} FROM ${dups} d WHERE d.type = s.type AND d.id = s.id)`);
+  await sql`UPDATE ${sql.raw(STAGE)} AS s
+    SET state = CASE WHEN s.hash = ${first("first_hash")} THEN 'dup' ELSE s.state END,
+        problem = CASE WHEN s.hash = ${first("first_hash")} THEN s.problem ELSE 'conflict_line' END
+    WHERE s.problem IS NULL AND s.n > ${first("first_n")}
+      AND (s.type, s.id) IN (SELECT type, id FROM ${sql.raw(dups)})`.execute(trx);
+}
+
+/** Lines already stored: same content → unchanged; other content → conflict. */
+export async function markStored(trx: Kysely<Database>, orgId: string): Promise<void> {
+  const any = await trx
+    .selectFrom("facts")
+    .select("seq")
+    .where("org_id", "=", orgId)
+    .limit(1)
+    .executeTakeFirst();
+  if (!any) return; // a first import into an organization has nothing to compare with
+  await sql`UPDATE ${sql.raw(STAGE)} AS s
+    SET state = CASE WHEN f.hash = s.hash THEN 'unchanged' ELSE s.state END,
+        problem = CASE WHEN f.hash = s.hash THEN s.problem ELSE 'conflict_stored' END
+    FROM facts f
+    WHERE f.org_id = ${orgId} AND f.type = s.type AND f.id = s.id
+      AND s.problem IS NULL AND s.state IS NULL`.execute(trx);
+}
+
+const REFS = [
+  { problem: "customer", column: "customer", type: "customer" },
+  { problem: "order", column: "ref_order", type: "order" },
+  { problem: "invoice", column: "ref_invoice", type: "invoice" },
+] as const;
+
+/**
+ * Marks lines whose customer, order or invoice is neither in the import nor stored for this
+ * organization, and lines whose order or invoice belongs to another customer. With `strict`
+ * (partial imports), a reference to a line that will not be imported does not count, and
+ * the check repeats until nothing changes (an order rejected takes its payments with it).
+ * Without it, a reference to a line that has errors of its own counts as found: fixing
+ * that line fixes both, so the report lists only the root cause.
+ */
+export async function markReferences(
+  trx: Kysely<Database>,
+  orgId: string,
+  strict: boolean,
+): Promise<void> {
+  const live = strict ? "AND r.problem IS NULL" : "";
+  for (let pass = 0; pass < 100; pass++) {
+    let changed = 0;
+    for (const ref of REFS) {
+      const col = sql.raw(`s.${ref.column}`);
+      const inStage = (sameCustomer: boolean) =>
+        sql.raw(`EXISTS (SELECT 1 FROM ${STAGE} r WHERE r.type = '${ref.type}' AND r.id = s.${ref.column} ${live}
+          ${sameCustomer ? "AND (r.customer = s.customer OR r.customer IS NULL)" : ""})`);
+      const inStore = (sameCustomer: boolean) =>
+        sql`EXISTS (SELECT 1 FROM facts f WHERE f.org_id = ${orgId} AND f.type = ${ref.type}
+          AND f.id = ${col} ${sameCustomer ? sql`AND f.customer = s.customer` : sql``})`;
+      const notSelf = ref.type === "customer" ? sql`AND s.type <> 'customer'` : sql``;
+      changed += affected(
+        await sql`UPDATE ${sql.raw(STAGE)} AS s SET problem = ${ref.problem}
+          WHERE s.problem IS NULL AND ${col} IS NOT NULL ${notSelf}
+            AND NOT ${inStage(false)} AND NOT ${inStore(false)}`.execute(trx),
+      );
+      if (ref.type !== "customer") {
+        changed += affected(
+          await sql`UPDATE ${sql.raw(STAGE)} AS s SET problem = ${`${ref.problem}_customer`}
+            WHERE s.problem IS NULL AND ${col} IS NOT NULL
+              AND NOT ${inStage(true)} AND NOT ${inStore(true)}`.execute(trx),
+        );
+      }
+    }
+    if (!strict || changed === 0) return;
+  }
+}
+
+/** Added and unchanged lines per type. */
+export async function stageCounts(
+  trx: Kysely<Database>,
+): Promise<Record<string, { added: number; unchanged: number }>> {
+  const { rows } = await sql<{ type: string; added: number | string; n: number | string }>`
+    SELECT type, CASE WHEN state IS NULL THEN 1 ELSE 0 END AS added, count(*) AS n
+    FROM ${sql.raw(STAGE)} WHERE problem IS NULL GROUP BY type, CASE WHEN state IS NULL THEN 1 ELSE 0 END`.execute(
+    trx,
+  );
+  const counts: Record<string, { added: number; unchanged: number }> = {};
+  for (const r of rows) {
+    const c = (counts[r.type] ??= { added: 0, unchanged: 0 });
+    if (Number(r.added) === 1) c.added += Number(r.n);
+    else c.unchanged += Number(r.n);
+  }
+  return counts;
+}
+
+/** Copies the accepted new lines into `facts`, in file order. */
+export async function publishStage(
+  trx: Kysely<Database>,
+  orgId: string,
+  importId: string,
+  createdAt: string,
+): Promise<void> {
+  await sql`INSERT INTO facts (org_id, type, id, at, at_offset, customer, data, hash, import_id, created_at)
+    SELECT ${orgId}, type, id, at, at_offset, customer, data, hash, ${importId}, ${createdAt}
+    FROM ${sql.raw(STAGE)} WHERE problem IS NULL AND state IS NULL ORDER BY n`.execute(trx);
+}
+
+export interface StageProblem {
+  n: number;
+  file: number;
+  line: number;
+  type: string;
+  id: string;
+  customer: string | null;
+  ref_order: string | null;
+  ref_invoice: string | null;
+  problem: string;
+}
+
+/** The first `limit` rejected lines (in file order) and how many there are. */
+export async function stageProblems(
+  trx: Kysely<Database>,
+  limit: number,
+): Promise<{ rows: StageProblem[]; total: number; conflicts: number }> {
+  const { rows } = await sql<StageProblem>`
+    SELECT n, file, line, type, id, customer, ref_order, ref_invoice, problem FROM ${sql.raw(STAGE)}
+    WHERE problem IS NOT NULL AND problem <> 'invalid' ORDER BY n LIMIT ${limit}`.execute(trx);
+  const { rows: count } = await sql<{ total: number | string; conflicts: number | string }>`
+    SELECT count(*) AS total,
+      coalesce(sum(CASE WHEN problem LIKE 'conflict%' THEN 1 ELSE 0 END), 0) AS conflicts
+    FROM ${sql.raw(STAGE)} WHERE problem IS NOT NULL AND problem <> 'invalid'`.execute(trx);
+  return {
+    rows: rows.map((r) => ({ ...r, n: Number(r.n), file: Number(r.file), line: Number(r.line) })),
+    total: Number(count[0]?.total ?? 0),
+    conflicts: Number(count[0]?.conflicts ?? 0),
+  };
+}
+
+/** The first staged line with this type and id (for messages), or undefined. */
+export async function firstStaged(
+  trx: Kysely<Database>,
+  type: string,
+  id: string,
+): Promise<
+  { file: number; line: number; customer: string | null; problem: string | null } | undefined
+> {
+  const { rows } = await sql<{
+    file: number;
+    line: number;
+    customer: string | null;
+    problem: string | null;
+  }>`
+    SELECT file, line, customer, problem FROM ${sql.raw(STAGE)}
+    WHERE type = ${type} AND id = ${id} ORDER BY n LIMIT 1`.execute(trx);
+  return rows[0]
+    ? { ...rows[0], file: Number(rows[0].file), line: Number(rows[0].line) }
+    : undefined;
+}

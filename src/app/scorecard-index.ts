@@ -1,0 +1,92 @@
+/**
+ * All of an organization's scorecards for one as-of instant, kept up to date cheaply: built by
+ * one streaming pass, then `refresh()` re-assesses only the customers whose facts arrived since
+ * (facts are append-only, so "since" is "seq greater than the last one seen"). Reading one
+ * customer's scorecard after one new fact costs one indexed query and the totals.
+ */
+import type { Charter } from "../domain/charter.ts";
+import type { CustomerFact } from "../domain/facts.ts";
+import {
+  type Assessment,
+  assessCustomer,
+  finalizeScorecard,
+  type PortfolioTotals,
+  portfolioTotals,
+  type Scorecard,
+} from "../domain/scorecard/index.ts";
+import { getCharter } from "../store/charter-repository.ts";
+import type { Store } from "../store/database.ts";
+import { customersTouchedSince, lastFactSeq, listCustomerFacts, streamCustomerFacts } from "../store/fact-repository.ts";
+import type { Organization } from "../store/organization-repository.ts";
+
+export interface IndexOptions {
+  asOf: number;
+  lang: "fr" | "en";
+  /** Score with this charter instead of the stored one (the charter preview). */
+  charter?: Charter;
+}
+
+export class ScorecardIndex {
+  private totalsCache: PortfolioTotals | undefined;
+
+  private constructor(
+    private readonly store: Store,
+    readonly org: Organization,
+    readonly charter: Charter,
+    readonly options: IndexOptions,
+    private readonly assessments: Map<string, Assessment>,
+    private seq: number,
+  ) {}
+
+  static async build(store: Store, org: Organization, options: IndexOptions): Promise<ScorecardIndex> {
+    const charter = options.charter ?? (await getCharter(store, org.id));
+    // Read the last seq first: a fact landing during the pass is then re-read by refresh().
+    const seq = await lastFactSeq(store, org.id);
+    const ctx = { charter, asOf: options.asOf, lang: options.lang };
+    const assessments = new Map<string, Assessment>();
+    for await (const { customer, facts } of streamCustomerFacts(store, org.id, { until: options.asOf })) {
+      if (customer.at > options.asOf) continue;
+      assessments.set(customer.id, assessCustomer(customer, facts, ctx));
+    }
+    return new ScorecardIndex(store, org, charter, options, assessments, seq);
+  }
+
+  /** Re-assesses the customers with facts newer than the last refresh; returns their ids. */
+  async refresh(): Promise<string[]> {
+    const latest = await lastFactSeq(this.store, this.org.id);
+    if (latest === this.seq) return [];
+    const touched = await customersTouchedSince(this.store, this.org.id, this.seq);
+    const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
+    for (const id of touched) {
+      const facts = (await listCustomerFacts(this.store, this.org.id, id)).filter(
+        (f) => f.type === "customer" || f.at <= this.options.asOf,
+      );
+      const customer = facts.find((f): f is CustomerFact => f.type === "customer");
+      if (!customer || customer.at > this.options.asOf) continue;
+      const others = facts.filter((f) => f.type !== "customer");
+      this.assessments.set(id, assessCustomer(customer, others, ctx));
+    }
+    this.seq = latest;
+    this.totalsCache = undefined;
+    return touched;
+  }
+
+  private totals(): PortfolioTotals {
+    this.totalsCache ??= portfolioTotals(this.assessments.values());
+    return this.totalsCache;
+  }
+
+  scorecard(customerId: string): Scorecard | undefined {
+    const assessment = this.assessments.get(customerId);
+    const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
+    return assessment && finalizeScorecard(assessment, this.totals(), ctx);
+  }
+
+  /** Every scorecard, sorted by customer id. */
+  all(): Scorecard[] {
+    const totals = this.totals();
+    const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
+    const ids = [...this.assessments.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return ids.map((id) => finalizeScorecard(this.assessments.get(id) as Assessment, totals, ctx));
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Field parsers of the import format (spec section 1): instants, money, whole numbers, text.
+ * Each returns `{ value }` or `{ reason }`; the reason is the exact text users read after
+ * `line N: <field>: `.
+ */
+import { toMinor } from "./money.ts";
+
+export type Parsed<T> = { value: T; reason?: undefined } | { reason: string; value?: undefined };
+
+const ok = <T>(value: T): Parsed<T> => ({ value });
+const bad = (reason: string): Parsed<never> => ({ reason });
+
+/** An instant and the offset it was written with (`Z`, `+02:00`; undefined for a plain date). */
+export interface Instant {
+  ms: number;
+  offset?: string;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
+
+export const INSTANT_FORMAT =
+  "must be a date (2026-03-01) or a date-time with an offset (2026-03-01T09:30:00+01:00)";
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
+  const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
+  date.setUTCFullYear(y, mo - 1, d);
+  return date.getTime();
+}
+
+/**
+ * `2026-03-01` (midnight UTC) or `2026-03-01T09:30:00+01:00` / `...Z`. A date-time without
+ * an offset is refused: its instant would depend on the importer's time zone.
+ * @example parseInstant("2026-03-01T10:00:00+02:00") // { value: { ms: Date.UTC(2026, 2, 1, 8), offset: "+02:00" } }
+ */
+export function parseInstant(input: unknown): Parsed<Instant> {
+  if (typeof input !== "string") return bad(INSTANT_FORMAT);
+  const text = input.trim();
+  const d = DATE.exec(text);
+  if (d) {
+    const [y, mo, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+    if (mo < 1 || mo > 12 || day < 1 || day > daysInMonth(y, mo)) {
+      return bad(`not a real date: "${text}"`);
+    }
+    return ok({ ms: utcMs(y, mo, day) });
+  }
+  const m = DATE_TIME.exec(text);
+  if (!m) return bad(INSTANT_FORMAT);
+  const [y, mo, day, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  if (mo < 1 || mo > 12 || day < 1 || day > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
+    return bad(`not a real date-time: "${text}"`);
+  }
+  if (m[8] === undefined && m[9] === undefined) {
+    return bad(`date-time without an offset: add Z or an offset such as +02:00 ("${text}")`);
+  }
+  let offset = "Z";
+  let shift = 0;
+  if (m[9] !== undefined) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) return bad(`not a valid offset: "${text}"`);
+    offset = `${m[9]}${m[10]}:${m[11]}`;
+    shift = (m[9] === "-" ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  return ok({ ms: utcMs(y, mo, day, h, mi, s, ms) - shift, offset });
+}
+
+/**
+ * Reads a decimal number from a JSON number or from text. Strict: `1234.5`. Lenient (CSV from
+ * spreadsheets): also `1 234,50`, `12,5`, `1.234,50`, with spaces, no-break or narrow no-break
+ * spaces as thousands separators. Returns the plain decimal text, or undefined.
+ */
+export function decimalText(input: unknown, lenient: boolean): string | undefined {
+  if (typeof input === "number") return Number.isFinite(input) ? String(input) : undefined;
+  if (typeof input !== "string") return undefined;
+  let text = input.trim();
+  if (lenient) {
+    text = text.replace(/(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))/g, "");
+    const comma = text.lastIndexOf(",");
+    const dot = text.lastIndexOf(".");
+    if (comma >= 0 && dot >= 0) {
+      // The last separator is the decimal one; the other separates thousands.
+      text = comma > dot ? text.replace(/\./g, "").replace(",", ".") : text.replace(/,/g, "");
+    } else if (comma >= 0) {
+      text = text.replace(",", ".");
+    }
+  }
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return undefined;
+  return text.startsWith(".") ? `0${text}` : text;
+}
+
+/** A non-negative amount in the charter currency, as integer minor units. */
+export function parseMoney(input: unknown, digits: number, lenient: boolean): Parsed<number> {
+  const text = decimalText(input, lenient);
+  if (text === undefined) return bad("must be a number");
+  const minor = toMinor(text.replace(/\.$/, ""), digits);
+  if (minor === undefined) {
+    return bad(
+      digits === 0 ? "must be a whole amount" : `must have at most ${digits} decimals`,
+    );
+  }
+  if (minor < 0) return bad("must not be negative");
+  return ok(minor === 0 ? 0 : minor); // no -0
+}
+
+/** A whole number within [min, max]. */
+export function parseWhole(
+  input: unknown,
+  lenient: boolean,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): Parsed<number> {
+  const text = decimalText(input, lenient);
+  if (text === undefined) return bad("must be a number");
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) return bad("must be a whole number");
+  if (n < min || n > max) {
+    if (max === Number.MAX_SAFE_INTEGER) {
+      return bad(min === 0 ? "must not be negative" : `must be at least ${min}`);
+    }
+    return bad(`must be a whole number from ${min} to ${max}`);
+  }
+  return ok(n);
+}
+
+/** A string; `nonEmpty` refuses blank text (ids, names, references). */
+export function parseText(input: unknown, nonEmpty: boolean): Parsed<string> {
+  if (typeof input !== "string") return bad("must be a string");
+  if (nonEmpty && input.trim() === "") return bad("must not be empty");
+  return ok(input);
+}
+
+/** One of a fixed list of words. */
+export function parseChoice<T extends string>(input: unknown, choices: readonly T[]): Parsed<T> {
+  if (typeof input === "string" && (choices as readonly string[]).includes(input)) {
+    return ok(input as T);
+  }
+  return bad(`must be one of ${choices.join(", ")}`);
+}

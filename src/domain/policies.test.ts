@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { type Policies, policiesFor, ROLES } from "./policies.ts";
+
+// The matrix of docs/roles.md, one row per action: [owner, manager, staff].
+const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
+  ["seeTimeline", true, true, true],
+  ["recordFacts", true, true, true],
+  ["seeScorecards", true, true, false],
+  ["seePortfolio", true, true, false],
+  ["seeCharter", true, true, false],
+  ["editCharter", true, false, false],
+  ["importFacts", true, true, false],
+  ["partWays", true, false, false],
+  ["seeMembers", true, true, false],
+  ["manageMembers", true, false, false],
+];
+
+describe("role policies", () => {
+  it.each(MATRIX)("%s: owner %s, manager %s, staff %s", (action, owner, manager, staff) => {
+    expect(policiesFor("owner")[action]).toBe(owner);
+    expect(policiesFor("manager")[action]).toBe(manager);
+    expect(policiesFor("staff")[action]).toBe(staff);
+  });
+
+  it("covers every policy in the matrix", () => {
+    for (const role of ROLES) {
+      expect(Object.keys(policiesFor(role)).sort()).toEqual(MATRIX.map((r) => r[0]).sort());
+    }
+  });
+});

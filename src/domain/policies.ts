@@ -1,0 +1,60 @@
+/**
+ * Who may do what in an organization (docs/roles.md). Small pure functions, called by the
+ * use cases and the HTTP layer; `policiesFor` is what the API sends to the UI as `can`,
+ * so the UI hides what the user may not do (and the API refuses it anyway).
+ */
+
+export const ROLES = ["owner", "manager", "staff"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** The customer's timeline of facts (every role: staff need it at the counter). */
+export const canSeeTimeline = (_role: Role): boolean => true;
+/** Record intake, time, complaints, incidents (every role). */
+export const canRecordFacts = (_role: Role): boolean => true;
+/** Scorecards: segments, signals, revenue, margins, outstanding balances. */
+export const canSeeScorecards = (role: Role): boolean => role !== "staff";
+/** The dashboard: segment counts, whale curve, concentration, revenue and margin. */
+export const canSeePortfolio = (role: Role): boolean => role !== "staff";
+export const canSeeCharter = (role: Role): boolean => role !== "staff";
+export const canEditCharter = (role: Role): boolean => role === "owner";
+/** Import a ledger file (it can rewrite the numbers everyone sees). */
+export const canImport = (role: Role): boolean => role !== "staff";
+/** Decide to part ways with a customer (the segment is only a recommendation). */
+export const canPartWays = (role: Role): boolean => role === "owner";
+/** Invite, change roles, remove members. */
+export const canManageMembers = (role: Role): boolean => role === "owner";
+/** Member list (names, roles): managers see who works here. */
+export const canSeeMembers = (role: Role): boolean => role !== "staff";
+
+export interface Policies {
+  seeTimeline: boolean;
+  recordFacts: boolean;
+  seeScorecards: boolean;
+  seePortfolio: boolean;
+  seeCharter: boolean;
+  editCharter: boolean;
+  importFacts: boolean;
+  partWays: boolean;
+  seeMembers: boolean;
+  manageMembers: boolean;
+}
+
+/** @example policiesFor("staff").seeScorecards // false */
+export function policiesFor(role: Role): Policies {
+  return {
+    seeTimeline: canSeeTimeline(role),
+    recordFacts: canRecordFacts(role),
+    seeScorecards: canSeeScorecards(role),
+    seePortfolio: canSeePortfolio(role),
+    seeCharter: canSeeCharter(role),
+    editCharter: canEditCharter(role),
+    importFacts: canImport(role),
+    partWays: canPartWays(role),
+    seeMembers: canSeeMembers(role),
+    manageMembers: canManageMembers(role),
+  };
+}

@@ -1,0 +1,97 @@
+import type { Assessment, ScoringContext } from "./assess-customer.ts";
+import { messageFormat } from "./message-format.ts";
+import { pickSegment } from "./pick-segment.ts";
+import type { PortfolioTotals } from "./portfolio-totals.ts";
+import { RULES } from "./scoring-rules.ts";
+import type { Segment } from "./segments.ts";
+import { type Signal, sortSignals } from "./signal-codes.ts";
+
+/** A customer's scorecard (money in minor units over the window; the CLI shows decimals). */
+export interface Scorecard {
+  customer: string;
+  name: string;
+  status: "prospect" | "active";
+  /** Null for a prospect. */
+  segment: Segment | null;
+  signals: Signal[];
+  revenue: number;
+  margin: number;
+  orders: number;
+  outstanding: number;
+}
+
+/**
+ * Adds the organization-level signals (concentration, high_value) to an assessment and picks
+ * its segment. Prospects keep no signals and no segment.
+ */
+export function finalizeScorecard(
+  a: Assessment,
+  totals: PortfolioTotals,
+  ctx: ScoringContext,
+): Scorecard {
+  const base = {
+    customer: a.customer,
+    name: a.name,
+    status: a.status,
+    revenue: a.revenue,
+    margin: a.margin,
+    orders: a.orders,
+    outstanding: a.outstanding,
+  };
+  if (a.status === "prospect") return { ...base, segment: null, signals: [] };
+  const signals = [...a.signals];
+  for (const rule of [concentration, highValue]) {
+    const signal = rule(a, totals, ctx);
+    if (signal) signals.push(signal);
+  }
+  const sorted = sortSignals(signals);
+  const segment = pickSegment(
+    sorted.map((s) => s.code),
+    a,
+  );
+  return { ...base, segment, signals: sorted };
+}
+
+/** The customer's share of the window's revenue exceeds `max_revenue_share_pct`. */
+function concentration(
+  a: Assessment,
+  totals: PortfolioTotals,
+  ctx: ScoringContext,
+): Signal | undefined {
+  const limit = ctx.charter.max_revenue_share_pct;
+  if (totals.revenue <= 0 || a.revenue <= 0 || a.revenue * 100 <= limit * totals.revenue) {
+    return undefined;
+  }
+  const f = messageFormat(ctx.lang, ctx.charter.currency);
+  const share = f.num((a.revenue * 100) / totals.revenue);
+  const months = ctx.charter.window_months;
+  return {
+    code: "concentration",
+    evidence: a.windowOrders,
+    message: f.say(
+      `${share} % du chiffre d'affaires de l'entreprise en ${months} mois (${f.money(a.revenue)} sur ${f.money(totals.revenue)}), au-delà de la limite de ${f.num(limit)} %`,
+      `${share}% of the business's revenue in ${months} months (${f.money(a.revenue)} of ${f.money(totals.revenue)}), above the ${f.num(limit)}% limit`,
+    ),
+  };
+}
+
+/** Among the top 10 % of customers by revenue in the window (ties at the threshold included). */
+function highValue(
+  a: Assessment,
+  totals: PortfolioTotals,
+  ctx: ScoringContext,
+): Signal | undefined {
+  const threshold = totals.highValueThreshold;
+  if (threshold === null || a.revenue <= 0 || a.revenue < threshold) return undefined;
+  const f = messageFormat(ctx.lang, ctx.charter.currency);
+  const top = RULES.highValue.topPct;
+  const months = ctx.charter.window_months;
+  return {
+    code: "high_value",
+    evidence: a.windowOrders,
+    message: f.say(
+      `Parmi les ${top} % de clients au plus gros chiffre d'affaires en ${months} mois : ${f.money(a.revenue)} (seuil ${f.money(threshold)})`,
+      `Among the top ${top}% of customers by revenue in ${months} months: ${f.money(a.revenue)} (threshold ${f.money(threshold)})`,
+    ),
+  };
+}

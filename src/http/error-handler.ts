@@ -1,0 +1,54 @@
+/**
+ * One place maps failures to `{error: {code, message, field?}}`: AppError by its catalogue
+ * status, schema validation as BAD_INPUT naming the field, Fastify's own 4xx as they are;
+ * anything else is logged and answered 500 INTERNAL without details.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../domain/errors.ts";
+
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  field?: string,
+): FastifyReply {
+  return reply
+    .status(ERROR_CATALOGUE[code].status)
+    .send({ error: field ? { code, message, field } : { code, message } });
+}
+
+/** `price: must be a number` → `price` (the convention of every BAD_INPUT message). */
+function fieldOf(error: AppError): string | undefined {
+  const details = error.details as { field?: string }[] | undefined;
+  if (Array.isArray(details) && typeof details[0]?.field === "string") return details[0].field;
+  const match = /^([\w.[\]-]+): /.exec(error.message);
+  return match?.[1];
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendError(reply, error.code, error.message, fieldOf(error));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const path = first.instancePath.replace(/^\//, "").replaceAll("/", ".");
+      const field = path || String(first.params?.missingProperty ?? error.validationContext ?? "");
+      const message = error.validation
+        .map((v) => {
+          const p = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+          return `${p || error.validationContext || "input"}: ${v.message}`;
+        })
+        .join("; ");
+      return sendError(reply, "BAD_INPUT", message, field || undefined);
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return sendError(reply, "RATE_LIMITED", error.message);
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: "BAD_INPUT", message: error.message } });
+    }
+    request.log.error({ err: error }, "unexpected error");
+    return sendError(reply, "INTERNAL", "Something went wrong on the server; it has been logged.");
+  });
+}

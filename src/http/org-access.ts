@@ -1,0 +1,37 @@
+/**
+ * The organization named in the URL, as seen by the caller: a member gets the organization,
+ * their role and policies; anyone else gets 404, so a stranger learns nothing about it.
+ */
+import type { FastifyRequest } from "fastify";
+import { AppError } from "../domain/errors.ts";
+import { type Policies, policiesFor, type Role } from "../domain/policies.ts";
+import type { Store } from "../store/database.ts";
+import { findRole } from "../store/membership-repository.ts";
+import { findOrganization, type Organization } from "../store/organization-repository.ts";
+import { type Actor, requireActor } from "./auth/authenticate.ts";
+
+export interface OrgAccess {
+  actor: Actor;
+  org: Organization;
+  role: Role;
+  can: Policies;
+}
+
+export async function orgAccess(
+  store: Store,
+  request: FastifyRequest,
+  slug: string,
+): Promise<OrgAccess> {
+  const actor = requireActor(request);
+  const org = await findOrganization(store, slug);
+  const role = org ? await findRole(store, org.id, actor.userId) : undefined;
+  if (!org || !role) {
+    throw new AppError("ORGANIZATION_NOT_FOUND", `org: no organization "${slug}" among yours`);
+  }
+  return { actor, org, role, can: policiesFor(role) };
+}
+
+/** Refuses with 403 when the policy says no; `what` completes "your role may not ...". */
+export function requirePolicy(access: OrgAccess, allowed: boolean, what: string): void {
+  if (!allowed) throw new AppError("FORBIDDEN", `role ${access.role} may not ${what}`);
+}

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { getCustomer } from "../../../app/get-customer.ts";
+import { listCustomers } from "../../../app/list-customers.ts";
+import { parseAsOfParam } from "../../as-of.ts";
+import { orgAccess } from "../../org-access.ts";
+import type { RouteDeps } from "../../server.ts";
+import { getCustomerSchema, listCustomersSchema } from "./schema.ts";
+
+export const customerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  app.get("/api/orgs/:org/customers", { schema: listCustomersSchema }, async (request) => {
+    const access = await orgAccess(deps.store, request, request.params.org);
+    const { asOf: asOfText, lang: langParam, ...query } = request.query;
+    const asOf = parseAsOfParam(asOfText);
+    const lang = langParam ?? (access.org.lang === "en" ? "en" : "fr");
+    const report = await deps.cache.get(access.org, asOf, lang);
+    const page = listCustomers(report.scorecards, report.charter, access.role, query);
+    return {
+      ...page,
+      page: query.page,
+      pageSize: query.pageSize,
+      currency: report.charter.currency,
+      can: access.can,
+    };
+  });
+
+  app.get("/api/orgs/:org/customers/:id", { schema: getCustomerSchema }, async (request) => {
+    const access = await orgAccess(deps.store, request, request.params.org);
+    const asOf = parseAsOfParam(request.query.asOf);
+    const lang = request.query.lang ?? (access.org.lang === "en" ? "en" : "fr");
+    const report = await deps.cache.get(access.org, asOf, lang);
+    const customer = await getCustomer(deps.store, access.org.id, access.role, request.params.id, {
+      charter: report.charter,
+      scorecard: report.byCustomer.get(request.params.id),
+      asOf,
+      lang,
+    });
+    return { ...customer, can: access.can };
+  });
+};

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import {
+  customerParamsSchema,
+  customerResponseSchema,
+  customersQuerySchema,
+  customersResponseSchema,
+  orgParamsSchema,
+} from "../../contract.ts";
+import { errors, langQuery } from "../dashboard/schema.ts";
+
+export const listCustomersSchema = {
+  summary:
+    "Customers: search, filter by segment or signal, sort, page (segments and money for managers)",
+  tags: ["customers"],
+  params: orgParamsSchema,
+  querystring: customersQuerySchema.extend({ lang: z.enum(["fr", "en"]).optional() }),
+  response: { 200: customersResponseSchema, ...errors },
+};
+export const getCustomerSchema = {
+  summary: "A customer: record, timeline of every fact, scorecard and money (managers)",
+  tags: ["customers"],
+  params: customerParamsSchema,
+  querystring: langQuery,
+  response: { 200: customerResponseSchema, ...errors },
+};

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { dashboardResponseSchema, errorSchema, orgParamsSchema } from "../../contract.ts";
+
+export const langQuery = z.object({
+  asOf: z.string().optional(),
+  lang: z.enum(["fr", "en"]).optional(),
+});
+export const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+
+export const dashboardSchema = {
+  summary: "Segments, whale curve, concentration, revenue and margin, needs attention (managers)",
+  tags: ["portfolio"],
+  params: orgParamsSchema,
+  querystring: langQuery,
+  response: { 200: dashboardResponseSchema, ...errors },
+};

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { acceptInvitation } from "../../../app/accept-invitation.ts";
+import { changeMemberRole } from "../../../app/change-member-role.ts";
+import { deliverOutbox } from "../../../app/deliver-outbox.ts";
+import { inviteMember } from "../../../app/invite-member.ts";
+import { removeMember } from "../../../app/remove-member.ts";
+import { AppError } from "../../../domain/errors.ts";
+import {
+  findInvitation,
+  listPendingInvitations,
+  setInvitationStatus,
+} from "../../../store/invitation-repository.ts";
+import { listMembers } from "../../../store/membership-repository.ts";
+import { requireActor } from "../../auth/authenticate.ts";
+import { orgAccess, requirePolicy } from "../../org-access.ts";
+import { presentInvitation, presentMember } from "../../presenters/present-member.ts";
+import type { RouteDeps } from "../../server.ts";
+import {
+  acceptInvitationSchema,
+  changeRoleSchema,
+  inviteSchema,
+  listMembersSchema,
+  removeMemberSchema,
+  revokeInvitationSchema,
+} from "./schema.ts";
+
+export const memberRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const { store } = deps;
+
+  app.get("/api/orgs/:org/members", { schema: listMembersSchema }, async (request) => {
+    const access = await orgAccess(store, request, request.params.org);
+    requirePolicy(access, access.can.seeMembers, "see the members");
+    return {
+      items: (await listMembers(store, access.org.id)).map(presentMember),
+      invitations: (await listPendingInvitations(store, access.org.id)).map(presentInvitation),
+      can: access.can,
+    };
+  });
+
+  app.post("/api/orgs/:org/invitations", { schema: inviteSchema }, async (request, reply) => {
+    const access = await orgAccess(store, request, request.params.org);
+    const row = await inviteMember(
+      store,
+      access.org,
+      { userId: access.actor.userId, name: access.actor.name, role: access.role },
+      request.body,
+      deps.publicUrl,
+    );
+    if (deps.sendMail) await deliverOutbox(store, deps.sendMail);
+    return reply.status(201).send(presentInvitation(row));
+  });
+
+  app.delete(
+    "/api/orgs/:org/invitations/:id",
+    { schema: revokeInvitationSchema },
+    async (request, reply) => {
+      const access = await orgAccess(store, request, request.params.org);
+      requirePolicy(access, access.can.manageMembers, "manage members");
+      const invitation = await findInvitation(store, access.org.id, request.params.id);
+      if (invitation?.status !== "pending") {
+        throw new AppError("NOT_FOUND", `id: no pending invitation ${request.params.id}`);
+      }
+      await setInvitationStatus(store, access.org.id, invitation.id, "revoked");
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.patch(
+    "/api/orgs/:org/members/:userId",
+    { schema: changeRoleSchema },
+    async (request, reply) => {
+      const access = await orgAccess(store, request, request.params.org);
+      await changeMemberRole(
+        store,
+        access.org.id,
+        access.role,
+        request.params.userId,
+        request.body.role,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/api/orgs/:org/members/:userId",
+    { schema: removeMemberSchema },
+    async (request, reply) => {
+      const access = await orgAccess(store, request, request.params.org);
+      await removeMember(store, access.org.id, access.role, request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/invitations/:token/accept",
+    { schema: acceptInvitationSchema },
+    async (request) => {
+      const actor = requireActor(request);
+      return acceptInvitation(store, actor, request.params.token);
+    },
+  );
+};

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { policiesFor } from "../../../domain/policies.ts";
+import { listUserOrganizations } from "../../../store/membership-repository.ts";
+import type { RouteDeps } from "../../server.ts";
+import { sessionSchema } from "./schema.ts";
+
+export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  app.get("/api/session", { schema: sessionSchema }, async (request) => {
+    const actor = request.actor;
+    const orgs = actor ? await listUserOrganizations(deps.store, actor.userId) : [];
+    return {
+      user: actor ? { id: actor.userId, email: actor.email, name: actor.name } : null,
+      organizations: orgs.map((o) => ({
+        slug: o.slug,
+        name: o.name,
+        lang: o.lang,
+        timeZone: o.time_zone,
+        role: o.role,
+        can: policiesFor(o.role),
+      })),
+      demo: deps.demo,
+    };
+  });
+};

@@ -1,0 +1,69 @@
+/** E-mails to send: written in the same step as what caused them, delivered afterwards. */
+import type { Store } from "./database.ts";
+
+export interface OutgoingMail {
+  orgId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface QueuedMail extends OutgoingMail {
+  id: number;
+  attempts: number;
+}
+
+export async function enqueueMail(store: Store, mail: OutgoingMail): Promise<void> {
+  await store.db
+    .insertInto("outbox")
+    .values({
+      org_id: mail.orgId,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      created_at: new Date().toISOString(),
+      sent_at: null,
+      last_error: null,
+    })
+    .execute();
+}
+
+/** Unsent mails, oldest first, skipping those that failed `maxAttempts` times. */
+export async function pendingMails(
+  store: Store,
+  maxAttempts = 5,
+  limit = 50,
+): Promise<QueuedMail[]> {
+  const rows = await store.db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("sent_at", "is", null)
+    .where("attempts", "<", maxAttempts)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    orgId: r.org_id,
+    to: r.to,
+    subject: r.subject,
+    text: r.text,
+    attempts: Number(r.attempts),
+  }));
+}
+
+export async function markMailSent(store: Store, id: number): Promise<void> {
+  await store.db
+    .updateTable("outbox")
+    .set({ sent_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function markMailFailed(store: Store, id: number, error: string): Promise<void> {
+  await store.db
+    .updateTable("outbox")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 500) }))
+    .where("id", "=", id)
+    .execute();
+}

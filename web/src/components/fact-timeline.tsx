@@ -1,0 +1,102 @@
+/**
+ * The customer's timeline of every fact, oldest first. Each fact is an anchor (`#fact-<id>`)
+ * that a reason can point at; the facts of the chosen reason are highlighted.
+ */
+import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { TimelineEntry } from "../../../src/http/contract.ts";
+import type { Formatters } from "../format/formatters.ts";
+import { useFormat } from "../format/use-format.ts";
+
+const MONEY_FIELDS = new Set(["price", "list_price", "cost", "amount", "remedy_amount"]);
+const DATE_FIELDS = new Set(["due", "warranty_end"]);
+const DATE_TIME_FIELDS = new Set(["delivered", "first_response", "resolved", "acknowledged_at"]);
+/** Fields that repeat what the timeline already says. */
+const SKIPPED_FIELDS = new Set(["customer", "type", "id", "at"]);
+
+export function factAnchor(id: string): string {
+  return `fact-${id}`;
+}
+
+function fieldValue(key: string, value: unknown, f: Formatters, currency: string): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" && MONEY_FIELDS.has(key)) return f.money(value, currency);
+  if (typeof value === "string" && DATE_FIELDS.has(key)) return f.date(value);
+  if (typeof value === "string" && DATE_TIME_FIELDS.has(key)) return f.dateTime(value);
+  if (typeof value === "number") return f.num(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+export function FactTimeline(props: {
+  entries: TimelineEntry[];
+  currency: string;
+  /** Fact ids to highlight, and the signal label they prove. */
+  highlight: { ids: ReadonlySet<string>; label: string } | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  if (props.entries.length === 0) return <Text>{t("customer.emptyTimeline")}</Text>;
+  const fieldLabel = (key: string) =>
+    i18n.exists(`fields.${key}`) ? t(`fields.${key}` as "fields.price") : key;
+  const typeLabel = (type: string) =>
+    i18n.exists(`facts.${type}`) ? t(`facts.${type}` as "facts.order") : type;
+
+  return (
+    <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: "none" }} data-testid="timeline">
+      {props.entries.map((entry) => {
+        const highlighted = props.highlight?.ids.has(entry.id) ?? false;
+        const fields = Object.entries(entry.fields).filter(
+          ([key, value]) => !SKIPPED_FIELDS.has(key) && value !== null && value !== undefined && value !== "",
+        );
+        return (
+          <Paper
+            component="li"
+            key={`${entry.type}:${entry.id}`}
+            id={factAnchor(entry.id)}
+            tabIndex={-1}
+            withBorder
+            p="sm"
+            className={highlighted ? "fact-highlight" : undefined}
+            data-fact-id={entry.id}
+            data-highlighted={highlighted || undefined}
+          >
+            <Group justify="space-between" gap="xs" wrap="wrap">
+              <Group gap="xs">
+                <Text fw={700} size="sm">
+                  {typeLabel(entry.type)}
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {entry.id}
+                </Text>
+                {highlighted && props.highlight && (
+                  <Badge color="orange.9" variant="filled" size="sm">
+                    {t("customer.highlighted", { signal: props.highlight.label })}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="sm" c="dimmed" component="time" dateTime={entry.at}>
+                {f.dateTime(entry.at)}
+              </Text>
+            </Group>
+            {fields.length > 0 && (
+              <Text size="sm" mt={4}>
+                {fields.map(([key, value], index) => (
+                  <span key={key}>
+                    {index > 0 && " · "}
+                    <Text span c="dimmed" size="sm">
+                      {fieldLabel(key)}
+                      {i18n.language === "fr" ? "\u00a0:" : ":"}
+                    </Text>{" "}
+                    {fieldValue(key, value, f, props.currency)}
+                  </span>
+                ))}
+              </Text>
+            )}
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}

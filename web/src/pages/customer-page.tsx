@@ -1,0 +1,175 @@
+/**
+ * One customer: the segment and its reasons in plain words, each reason linking to its
+ * evidence on the timeline of every fact (anchor + highlight), and the money summary.
+ */
+import { Anchor, Badge, Card, Grid, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { CustomerResponse } from "../../../src/http/contract.ts";
+import { useCustomer } from "../api/queries.ts";
+import { FactTimeline, factAnchor } from "../components/fact-timeline.tsx";
+import { PageTitle } from "../components/page-title.tsx";
+import { SegmentBadge, useSignalLabel } from "../components/segment-badge.tsx";
+import { ErrorState, Loading } from "../components/states.tsx";
+import { useFormat } from "../format/use-format.ts";
+import { useOrg } from "../layout/org-context.ts";
+import { Link } from "../router/link.tsx";
+import { paths } from "../router/router.ts";
+
+type Highlight = { ids: ReadonlySet<string>; label: string } | null;
+
+/** Scrolls to a fact and moves the keyboard focus there. */
+function showFact(id: string) {
+  const element = document.getElementById(factAnchor(id));
+  if (!element) return;
+  element.scrollIntoView({ behavior: "smooth", block: "center" });
+  element.focus({ preventScroll: true });
+}
+
+export function CustomerPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const f = useFormat();
+  const query = useCustomer(org.slug, id);
+  const [highlight, setHighlight] = useState<Highlight>(null);
+
+  // A link such as /o/demo/customers/c-x#fact-inv-3 opens with that fact shown.
+  const loaded = query.isSuccess;
+  useEffect(() => {
+    const hash = decodeURIComponent(window.location.hash.slice(1));
+    if (!loaded || !hash.startsWith("fact-")) return;
+    const factId = hash.slice("fact-".length);
+    setHighlight({ ids: new Set([factId]), label: factId });
+    showFact(factId);
+  }, [loaded]);
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={query.refetch} />;
+  const { customer, scorecard, money, currency } = query.data;
+  const contact = [customer.email, customer.phone].filter(Boolean).join(" · ");
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Link to={paths.customers(org.slug)} size="sm">
+          ← {t("customer.back")}
+        </Link>
+      </div>
+      <PageTitle
+        title={customer.name}
+        subtitle={
+          <>
+            {customer.status === "prospect" ? t("customer.status.prospect") : t("customer.since", { date: f.date(customer.since) })}
+            {contact && ` · ${contact}`}
+          </>
+        }
+        actions={scorecard && <SegmentBadge segment={scorecard.segment} size="lg" />}
+      />
+      <Grid gap="md">
+        {scorecard && (
+          <Grid.Col span={{ base: 12, md: money ? 8 : 12 }}>
+            <Reasons scorecard={scorecard} onShow={setHighlight} />
+          </Grid.Col>
+        )}
+        {money && (
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <MoneySummary money={money} currency={currency} />
+          </Grid.Col>
+        )}
+      </Grid>
+      <Card withBorder component="section" aria-labelledby="timeline-title">
+        <Title order={2} size="h4" id="timeline-title">
+          {t("customer.timeline")}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t("customer.timelineHelp")}
+        </Text>
+        <FactTimeline entries={query.data.timeline} currency={currency} highlight={highlight} />
+      </Card>
+    </Stack>
+  );
+}
+
+function Reasons(props: {
+  scorecard: NonNullable<CustomerResponse["scorecard"]>;
+  onShow: (highlight: Highlight) => void;
+}) {
+  const { t } = useTranslation();
+  const signalLabel = useSignalLabel();
+  const { segment, signals } = props.scorecard;
+  return (
+    <Card withBorder component="section" aria-labelledby="reasons-title" h="100%">
+      <Title order={2} size="h4" id="reasons-title">
+        {t("customer.reasons")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t(`segmentHelp.${segment ?? "prospect"}`)}
+      </Text>
+      {signals.length === 0 ? (
+        <Text>{t("customer.noReasons")}</Text>
+      ) : (
+        <List spacing="sm" listStyleType="none" data-testid="reasons">
+          {signals.map((signal) => {
+            const label = signal.label || signalLabel(signal.code);
+            const first = signal.evidence[0];
+            return (
+              <List.Item key={signal.code} data-signal={signal.code}>
+                <Group gap="xs" align="baseline" wrap="wrap">
+                  <Badge variant="outline" color="dark">
+                    {label}
+                  </Badge>
+                  <Text size="sm">{signal.message}</Text>
+                </Group>
+                {first && (
+                  <Anchor
+                    size="sm"
+                    href={`#${factAnchor(first)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      window.history.replaceState(null, "", `#${factAnchor(first)}`);
+                      props.onShow({ ids: new Set(signal.evidence), label });
+                      showFact(first);
+                    }}
+                  >
+                    {t("customer.evidence", { count: signal.evidence.length })}
+                  </Anchor>
+                )}
+              </List.Item>
+            );
+          })}
+        </List>
+      )}
+    </Card>
+  );
+}
+
+function MoneySummary(props: { money: NonNullable<CustomerResponse["money"]>; currency: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { money, currency } = props;
+  const rows: [string, string][] = [
+    [t("customer.revenue"), f.money(money.revenue, currency)],
+    [t("customer.margin"), f.money(money.margin, currency)],
+    [t("customer.orders"), f.num(money.orders)],
+    [t("customer.outstanding"), f.money(money.outstanding, currency)],
+  ];
+  return (
+    <Card withBorder component="section" aria-labelledby="money-title" h="100%">
+      <Title order={2} size="h4" id="money-title" mb="sm">
+        {t("customer.money")}
+      </Title>
+      <SimpleGrid cols={2} spacing="sm" component="dl" m={0}>
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <Text component="dt" size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text component="dd" m={0} fw={700} size="lg">
+              {value}
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+    </Card>
+  );
+}

@@ -1,0 +1,114 @@
+/** Email and password sign-in; in demo mode, the demo owner's credentials are shown. */
+import {
+  Alert,
+  Button,
+  Center,
+  Code,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { SessionResponse } from "../../../src/http/contract.ts";
+import { ApiError } from "../api/api-client.ts";
+import { useSignIn } from "../api/queries.ts";
+import { LanguageSwitch } from "../layout/language-switch.tsx";
+import { navigate } from "../router/router.ts";
+
+export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganization?: boolean }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const signIn = useSignIn();
+
+  const errorText = (error: unknown) =>
+    error instanceof ApiError && error.status === 429 ? t("signIn.rateLimited") : t("signIn.failed");
+
+  return (
+    <Center mih="100vh" p="md" component="main">
+      <Stack w="100%" maw={420} gap="md">
+        <Group justify="space-between">
+          <div>
+            <Text fw={700} size="xl">
+              {t("common.appName")}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t("common.tagline")}
+            </Text>
+          </div>
+          <LanguageSwitch />
+        </Group>
+        <Paper withBorder shadow="sm" p="lg" radius="md">
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              signIn.mutate({ email, password }, { onSuccess: () => navigate("/") });
+            }}
+          >
+            <Stack gap="sm">
+              <Title order={1} size="h2">
+                {t("signIn.title")}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t("signIn.subtitle")}
+              </Text>
+              {props.noOrganization && <Alert color="yellow">{t("signIn.noOrganization")}</Alert>}
+              {signIn.isError && (
+                <Alert color="red" role="alert">
+                  {errorText(signIn.error)}
+                </Alert>
+              )}
+              <TextInput
+                label={t("signIn.email")}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+              />
+              <PasswordInput
+                label={t("signIn.password")}
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+              />
+              <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
+                {t("signIn.submit")}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+        {props.demo && (
+          <Paper withBorder p="md" radius="md" bg="indigo.0" data-testid="demo-credentials">
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t("signIn.demoTitle")}
+              </Title>
+              <Text size="sm">{t("signIn.demoText")}</Text>
+              <Text size="sm">
+                <Code>{props.demo.email}</Code> / <Code>{props.demo.password}</Code>
+              </Text>
+              <Button
+                variant="outline"
+                size="xs"
+                onClick={() => {
+                  if (!props.demo) return;
+                  setEmail(props.demo.email);
+                  setPassword(props.demo.password);
+                }}
+              >
+                {t("signIn.useDemo")}
+              </Button>
+            </Stack>
+          </Paper>
+        )}
+      </Stack>
+    </Center>
+  );
+}

@@ -1,0 +1,77 @@
+/** Which page the location shows, after the session: sign-in, an organization's pages. */
+import { Center, Loader } from "@mantine/core";
+import { useEffect } from "react";
+import type { Membership } from "../../src/http/contract.ts";
+import { useSession } from "./api/queries.ts";
+import { AppLayout } from "./layout/app-layout.tsx";
+import { OrgContext } from "./layout/org-context.ts";
+import { ErrorState, NotFound } from "./components/states.tsx";
+import { CharterPage } from "./pages/charter-page.tsx";
+import { CustomerPage } from "./pages/customer-page.tsx";
+import { CustomersPage } from "./pages/customers-page.tsx";
+import { DashboardPage } from "./pages/dashboard-page.tsx";
+import { ImportPage } from "./pages/import-page.tsx";
+import { MembersPage } from "./pages/members-page.tsx";
+import { SignInPage } from "./pages/sign-in-page.tsx";
+import { matchRoute, navigate, paths, type Route, useLocation } from "./router/router.ts";
+
+/** Where an organization's member lands: the dashboard, or the customers for staff. */
+export function homeOf(org: Membership): string {
+  return org.can.seePortfolio ? paths.dashboard(org.slug) : paths.customers(org.slug);
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function OrgPage({ route }: { route: Exclude<Route, { name: "signIn" | "home" | "notFound" }> }) {
+  switch (route.name) {
+    case "dashboard":
+      return <DashboardPage />;
+    case "customers":
+      return <CustomersPage />;
+    case "customer":
+      return <CustomerPage id={route.id} />;
+    case "charter":
+      return <CharterPage />;
+    case "import":
+      return <ImportPage />;
+    case "members":
+      return <MembersPage />;
+  }
+}
+
+export function Routes() {
+  const { path } = useLocation();
+  const session = useSession();
+  const route = matchRoute(path);
+
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="…" />
+      </Center>
+    );
+  }
+  if (session.isError) return <ErrorState error={session.error} onRetry={session.refetch} />;
+  const { user, organizations } = session.data;
+
+  if (!user) {
+    if (route.name === "signIn") return <SignInPage demo={session.data.demo} />;
+    return <Redirect to={paths.signIn()} />;
+  }
+  const first = organizations[0];
+  if (route.name === "signIn" || route.name === "home") {
+    if (first) return <Redirect to={homeOf(first)} />;
+    return <SignInPage demo={session.data.demo} noOrganization />;
+  }
+  const org = route.name === "notFound" ? first : organizations.find((o) => o.slug === route.org);
+  return (
+    <OrgContext.Provider value={org ?? null}>
+      <AppLayout user={user} organizations={organizations}>
+        {route.name === "notFound" || !org ? <NotFound /> : <OrgPage route={route} />}
+      </AppLayout>
+    </OrgContext.Provider>
+  );
+}
