@@ -26,9 +26,19 @@ export interface Parsed {
 }
 
 /** Splits the command name from the rest, then parses all options of that command. */
-export function parseCommandLine(argv: string[], commandOptions: (command: string) => Record<string, OptionSpec> | undefined): Parsed {
-  // First pass: only to find the command word (the first positional).
-  const loose = parseArgs({ args: argv, options: {}, strict: false, allowPositionals: true });
+export function parseCommandLine(
+  argv: string[],
+  commandOptions: (command: string) => Record<string, OptionSpec> | undefined,
+  anyOptions: Record<string, OptionSpec> = {},
+): Parsed {
+  // First pass: only to find the command word (the first positional); options that take a
+  // value must be known here, or `--db x.sqlite charter` would read "x.sqlite" as the command.
+  const loose = parseArgs({
+    args: argv,
+    options: { ...anyOptions, ...GLOBAL_OPTIONS },
+    strict: false,
+    allowPositionals: true,
+  });
   const command = loose.positionals[0];
   const own = command ? commandOptions(command) : {};
   if (command && own === undefined) {

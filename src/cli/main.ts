@@ -41,7 +41,8 @@ export async function main(argv: string[], io: Io = defaultIo, now: () => number
   let close: (() => Promise<void>) | undefined;
   try {
     const find = (name: string) => COMMANDS.find((c) => c.name === name);
-    const parsed = parseCommandLine(argv, (name) => (name === "help" ? {} : find(name)?.options));
+    const anyOptions = Object.assign({}, ...COMMANDS.map((c) => c.options));
+    const parsed = parseCommandLine(argv, (name) => (name === "help" ? {} : find(name)?.options), anyOptions);
     const lang = parsed.values.lang === "en" || (!parsed.values.lang && io.env.LANG?.startsWith("en")) ? "en" : "fr";
     if (!parsed.command || parsed.command === "help" || parsed.values.help) {
       const topic = parsed.command === "help" ? parsed.positionals[0] : parsed.command;

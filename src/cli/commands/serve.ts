@@ -41,7 +41,16 @@ export const serveCommand: Command = {
       demoOrg: hasDemo ? DEMO_SLUG : undefined,
       sendMail: mailerFromEnv(ctx.io.env),
     });
-    const address = await app.listen({ port, host });
+    let address: string;
+    try {
+      address = await app.listen({ port, host });
+    } catch (error) {
+      await app.close();
+      if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+        throw new AppError("USAGE", `--port: port ${port} is already in use on ${host}; choose another with --port or PORT`);
+      }
+      throw error;
+    }
     if (app.demoAccount) {
       const { email, password } = app.demoAccount;
       ctx.io.stderr.write(

@@ -5,15 +5,16 @@ const EULER = 0.5772156649015329;
 
 describe("lgamma", () => {
   it.each([
+    // Reference values: CPython math.lgamma.
     [1, 0],
     [2, 0],
     [0.5, Math.log(Math.sqrt(Math.PI))],
     [5, Math.log(24)],
     [10, Math.log(362880)],
-    [100, 359.13420536957540],
-    [1e-3, 6.907182856434],
+    [100, 359.1342053695754],
+    [1e-3, 6.907178885383854],
     [0.1, 2.252712651734206],
-    [171.5, 707.5762875],
+    [171.5, 709.1431630309282],
   ])("lgamma(%d) = %d", (x, expected) => {
     expect(lgamma(x)).toBeCloseTo(expected, Math.abs(expected) > 100 ? 6 : 10);
   });

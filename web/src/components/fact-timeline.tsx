@@ -11,6 +11,8 @@ import { useFormat } from "../format/use-format.ts";
 const MONEY_FIELDS = new Set(["price", "list_price", "cost", "amount", "remedy_amount"]);
 const DATE_FIELDS = new Set(["due", "warranty_end"]);
 const DATE_TIME_FIELDS = new Set(["delivered", "first_response", "resolved", "acknowledged_at"]);
+/** Fields whose values are words of the import format (`exchange`, `ours`), shown translated. */
+const ENUM_FIELDS = new Set(["kind", "status", "activity", "fault", "remedy", "source"]);
 /** Fields that repeat what the timeline already says. */
 const SKIPPED_FIELDS = new Set(["customer", "type", "id", "at"]);
 
@@ -18,11 +20,18 @@ export function factAnchor(id: string): string {
   return `fact-${id}`;
 }
 
-function fieldValue(key: string, value: unknown, f: Formatters, currency: string): string {
+function fieldValue(
+  key: string,
+  value: unknown,
+  f: Formatters,
+  currency: string,
+  enumLabel: (value: string) => string,
+): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" && MONEY_FIELDS.has(key)) return f.money(value, currency);
   if (typeof value === "string" && DATE_FIELDS.has(key)) return f.date(value);
-  if (typeof value === "string" && DATE_TIME_FIELDS.has(key)) return f.dateTime(value);
+  if (typeof value === "string" && DATE_TIME_FIELDS.has(key)) return f.instant(value);
+  if (typeof value === "string" && ENUM_FIELDS.has(key)) return enumLabel(value);
   if (typeof value === "number") return f.num(value);
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return String(value);
@@ -40,6 +49,8 @@ export function FactTimeline(props: {
   if (props.entries.length === 0) return <Text>{t("customer.emptyTimeline")}</Text>;
   const fieldLabel = (key: string) =>
     i18n.exists(`fields.${key}`) ? t(`fields.${key}` as "fields.price") : key;
+  const enumLabel = (value: string) =>
+    i18n.exists(`values.${value}`) ? t(`values.${value}` as "values.work") : value;
   const typeLabel = (type: string) =>
     i18n.exists(`facts.${type}`) ? t(`facts.${type}` as "facts.order") : type;
 
@@ -77,7 +88,7 @@ export function FactTimeline(props: {
                 )}
               </Group>
               <Text size="sm" c="dimmed" component="time" dateTime={entry.at}>
-                {f.dateTime(entry.at)}
+                {f.instant(entry.at)}
               </Text>
             </Group>
             {fields.length > 0 && (
@@ -89,7 +100,7 @@ export function FactTimeline(props: {
                       {fieldLabel(key)}
                       {i18n.language === "fr" ? "\u00a0:" : ":"}
                     </Text>{" "}
-                    {fieldValue(key, value, f, props.currency)}
+                    {fieldValue(key, value, f, props.currency, enumLabel)}
                   </span>
                 ))}
               </Text>

@@ -7,7 +7,12 @@ export function SegmentBadge({ segment, size = "md" }: { segment: string | null;
   const { t } = useTranslation();
   const key = segment ?? "prospect";
   return (
-    <Badge color={SEGMENT_COLORS[key] ?? "gray"} variant="filled" size={size} data-segment={key}>
+    <Badge color={SEGMENT_COLORS[key] ?? "gray"} variant="filled"
+      size={size}
+      data-segment={key}
+      // Never cut the label short in a narrow table column.
+      style={{ minWidth: "max-content" }}
+    >
       {t(`segments.${key}` as "segments.steady")}
     </Badge>
   );

@@ -14,6 +14,8 @@ export interface Formatters {
   /** A date (no time): 3 mars 2026. */
   date(iso: string): string;
   dateTime(iso: string): string;
+  /** A fact's instant: a date alone when it was given without a time (midnight UTC). */
+  instant(iso: string): string;
 }
 
 const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
@@ -46,7 +48,10 @@ export function formatters(lang: Lang, timeZone = "Europe/Paris"): Formatters {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? iso : format.format(date);
   };
+  const utcDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return {
+    instant: (iso) =>
+      /T00:00(:00(\.0+)?)?(Z|\+00:00)$/.test(iso) ? safeDate(iso, utcDate) : safeDate(iso, dateTimeFormat),
     money: (amount, currency) => moneyFormat(currency, false).format(amount),
     moneyShort: (amount, currency) => moneyFormat(currency, true).format(amount),
     num: (n) => numFormat.format(n),
