@@ -39,57 +39,64 @@ const DEFAULTS = {
 
 function signalSql(A: string, W: string, ch: typeof DEFAULTS): string {
   const inW = (col = "t") => `(${col} > ${W} AND ${col} <= ${A})`;
+  const day = (x: string) => `floor(epoch_ms(${x}) / 86400000)`;
   return `
 WITH cust AS (SELECT id AS customer, t AS since, coalesce(status, 'active') AS status FROM f WHERE type = 'customer'),
+active AS (SELECT customer, since FROM cust WHERE status <> 'prospect'),
 orders AS (SELECT * FROM f WHERE type = 'order'),
 win_orders AS (SELECT customer, count(*) AS n, sum(price) AS revenue, sum(coalesce(cost, 0)) AS cost,
-  count(*) FILTER (WHERE list_price > 0 AND 1 - price / list_price > ${ch.max_discount_pct / 100}) AS haggled
+  count(*) FILTER (WHERE list_price > 0 AND (list_price - price) * 100 > ${ch.max_discount_pct} * list_price) AS haggled
   FROM orders WHERE ${inW()} GROUP BY customer),
 minutes AS (SELECT customer, sum(minutes) AS m FROM f WHERE type = 'time' AND ${inW()} GROUP BY customer),
-remedies AS (SELECT customer, sum(coalesce(remedy_amount, 0)) AS r FROM f WHERE type = 'complaint' AND ${inW()} GROUP BY customer),
-money AS (SELECT c.customer, coalesce(o.revenue, 0) AS revenue,
-  coalesce(o.revenue, 0) - coalesce(o.cost, 0) - coalesce(m.m, 0) * ${ch.hour_cost} / 60 - coalesce(r.r, 0) AS margin,
-  coalesce(o.n, 0) AS n, coalesce(o.haggled, 0) AS haggled
-  FROM cust c LEFT JOIN win_orders o USING (customer) LEFT JOIN minutes m USING (customer) LEFT JOIN remedies r USING (customer)
-  WHERE c.status <> 'prospect'),
+remedies AS (SELECT customer, sum(coalesce(remedy_amount, 0)) AS r,
+  sum(coalesce(remedy_amount, 0)) FILTER (WHERE fault IS DISTINCT FROM 'customer') AS not_theirs
+  FROM f WHERE type = 'complaint' AND ${inW()} GROUP BY customer),
+money AS (SELECT a.customer, coalesce(o.revenue, 0) AS revenue,
+  coalesce(o.revenue, 0) - coalesce(o.cost, 0) - round(coalesce(m.m, 0) * ${ch.hour_cost} / 60, 2) - coalesce(r.r, 0) AS margin,
+  coalesce(r.not_theirs, 0) AS not_theirs, coalesce(o.n, 0) AS n, coalesce(o.haggled, 0) AS haggled
+  FROM active a LEFT JOIN win_orders o USING (customer) LEFT JOIN minutes m USING (customer) LEFT JOIN remedies r USING (customer)),
+pay AS (SELECT invoice, t, amount, sum(amount) OVER (PARTITION BY invoice ORDER BY t, id ROWS UNBOUNDED PRECEDING) AS cum
+  FROM f WHERE type = 'payment'),
 inv AS (SELECT i.id, i.customer, i.t, CAST(i.due AS TIMESTAMPTZ) AS due, i.amount,
-  coalesce((SELECT sum(p.amount) FROM f p WHERE p.type = 'payment' AND p.invoice = i.id), 0) AS paid,
-  (SELECT min(p2.t) FROM f p2 WHERE p2.type = 'payment' AND p2.invoice = i.id AND
-     (SELECT sum(p3.amount) FROM f p3 WHERE p3.type = 'payment' AND p3.invoice = i.id AND (p3.t < p2.t OR (p3.t = p2.t AND p3.id <= p2.id))) >= i.amount) AS paid_at,
-  EXISTS (SELECT 1 FROM f r WHERE r.type = 'reminder' AND r.invoice = i.id AND r.level = 3) AS formal
+  coalesce((SELECT sum(p.amount) FROM pay p WHERE p.invoice = i.id), 0) AS paid,
+  CASE WHEN i.amount <= 0 THEN i.t ELSE (SELECT min(p.t) FROM pay p WHERE p.invoice = i.id AND p.cum >= i.amount) END AS paid_at
   FROM f i WHERE i.type = 'invoice'),
-ret AS (SELECT r.customer, r.t,
-  coalesce(CAST(r.warranty_end AS TIMESTAMPTZ), coalesce(CAST(o.delivered AS TIMESTAMPTZ), o.t) + to_days(coalesce(o.warranty_days, ${ch.warranty_days}))) AS wend,
-  coalesce(o.warranty_days, ${ch.warranty_days}) AS wdays
+ret AS (SELECT r.customer, r.t, o.id AS oid, CAST(r.warranty_end AS TIMESTAMPTZ) AS own_end,
+  coalesce(CAST(o.delivered AS TIMESTAMPTZ), o.t) AS start, coalesce(o.warranty_days, ${ch.warranty_days}) AS days
   FROM f r LEFT JOIN orders o ON o.id = r."order" WHERE r.type = 'return'),
-latest_feedback AS (SELECT customer, arg_max(score, t) AS score FROM f WHERE type = 'feedback' AND score IS NOT NULL AND customer IS NOT NULL GROUP BY customer),
-rev_extra AS (SELECT v.customer, v."order", count(*) AS n FROM f v WHERE v.type = 'revision' AND ${inW("v.t")} GROUP BY ALL),
-scope AS (SELECT e.customer, sum(greatest(0, e.n - coalesce(o.included_revisions, ${ch.included_revisions}))) AS extra
-  FROM rev_extra e LEFT JOIN orders o ON o.id = e."order" GROUP BY e.customer),
-total AS (SELECT sum(revenue) AS revenue, count(*) FILTER (WHERE revenue > 0) AS sellers FROM money),
+clock AS (SELECT customer, t,
+  CASE WHEN own_end IS NOT NULL THEN ${day("own_end")} WHEN start IS NOT NULL THEN ${day("start + to_days(days)")} END AS end_day,
+  CASE WHEN own_end IS NOT NULL AND start IS NOT NULL THEN greatest(0, ${day("own_end")} - ${day("start")}) ELSE days END AS period
+  FROM ret),
+late_returns AS (SELECT customer, count(*) FILTER (WHERE end_day IS NOT NULL AND end_day - ${day("t")} >= 0
+  AND end_day - ${day("t")} < greatest(7, 0.1 * period)) AS late, count(*) AS total FROM clock GROUP BY customer),
+fb AS (SELECT customer, score, row_number() OVER (PARTITION BY customer ORDER BY t DESC, id DESC) AS rk
+  FROM f WHERE type = 'feedback' AND score IS NOT NULL AND customer IS NOT NULL),
+revs AS (SELECT v.customer, v.t, coalesce(o.included_revisions, ${ch.included_revisions}) AS included,
+  row_number() OVER (PARTITION BY v."order" ORDER BY v.t, v.id) AS round FROM f v LEFT JOIN orders o ON o.id = v."order" WHERE v.type = 'revision'),
+total AS (SELECT sum(revenue) AS revenue, count(*) AS customers FROM money),
+threshold AS (SELECT money.revenue AS th FROM money ORDER BY money.revenue DESC LIMIT 1 OFFSET (SELECT greatest(1, floor(customers / 10)) - 1 FROM total)),
 signals AS (
   SELECT customer, 'abusive' AS code FROM f WHERE type = 'incident' GROUP BY customer
     HAVING max(severity) >= ${ch.zero_tolerance_severity} OR count(*) FILTER (WHERE severity >= 2 AND ${inW()}) >= 2
-  UNION ALL SELECT customer, 'warranty_gaming' FROM ret GROUP BY customer
-    HAVING count(*) FILTER (WHERE t <= wend AND t >= wend - to_milliseconds(CAST(greatest(7 * 86400000, 0.1 * wdays * 86400000) AS BIGINT))) >= 2
-       AND 3 * count(*) FILTER (WHERE t <= wend AND t >= wend - to_milliseconds(CAST(greatest(7 * 86400000, 0.1 * wdays * 86400000) AS BIGINT))) >= 2 * count(*)
-  UNION ALL SELECT DISTINCT customer, 'unpaid' FROM inv WHERE amount - paid > 0 AND ${A} > due + INTERVAL 30 DAY
-  UNION ALL SELECT customer, 'late_payer' FROM inv WHERE ${inW()} AND paid_at > due + INTERVAL 7 DAY GROUP BY customer HAVING count(*) >= 2
+  UNION ALL SELECT customer, 'warranty_gaming' FROM late_returns WHERE late >= 2 AND 3 * late >= 2 * total
+  UNION ALL SELECT DISTINCT customer, 'unpaid' FROM inv WHERE amount - paid > 0 AND ${day(A)} - ${day("due")} > 30
+  UNION ALL SELECT customer, 'late_payer' FROM inv WHERE ${inW()} AND paid_at IS NOT NULL AND ${day("paid_at")} - ${day("due")} > 7 GROUP BY customer HAVING count(*) >= 2
   UNION ALL SELECT customer, 'haggler' FROM money WHERE haggled >= 2 AND 2 * haggled >= n
-  UNION ALL SELECT customer, 'unprofitable' FROM money WHERE revenue > 0 AND margin < revenue * ${ch.min_margin_pct / 100}
-  UNION ALL SELECT customer, 'scope_creep' FROM scope WHERE extra >= 3
+  UNION ALL SELECT customer, 'unprofitable' FROM money WHERE n > 0 AND (margin + not_theirs) * 100 < ${ch.min_margin_pct} * revenue
+  UNION ALL SELECT customer, 'scope_creep' FROM revs WHERE round > included AND ${inW()} GROUP BY customer HAVING count(*) >= 3
   UNION ALL SELECT customer, 'missing_inputs' FROM f WHERE type = 'chase' AND ${inW()} GROUP BY customer HAVING count(*) >= 3
   UNION ALL SELECT customer, 'unfounded_complaints' FROM f WHERE type = 'complaint' AND fault = 'customer' AND ${inW()} GROUP BY customer HAVING count(*) >= 3
   UNION ALL SELECT r.customer, 'serial_returner' FROM (SELECT customer, count(*) AS n FROM f WHERE type = 'return' AND ${inW()} GROUP BY customer) r
     JOIN money m USING (customer) WHERE r.n >= 3 AND 2 * r.n >= m.n
-  UNION ALL SELECT customer, 'concentration' FROM money, total WHERE total.revenue > 0 AND revenue * 100 > ${ch.max_revenue_share_pct} * total.revenue
-  UNION ALL SELECT customer, 'detractor' FROM latest_feedback WHERE score <= 6
-  UNION ALL SELECT customer, 'promoter' FROM latest_feedback WHERE score >= 9
-  UNION ALL SELECT customer, 'prompt_payer' FROM inv WHERE ${inW()} GROUP BY customer HAVING count(*) >= 3 AND bool_and(paid_at IS NOT NULL AND paid_at <= due)
-  UNION ALL SELECT o.customer, 'loyal' FROM orders o JOIN cust c USING (customer) GROUP BY o.customer, c.since
-    HAVING (min(o.t) <= ${A} - INTERVAL 2 YEAR AND count(DISTINCT year(o.t)) >= 2) OR count(*) FILTER (WHERE ${inW("o.t")}) >= 3
-  UNION ALL SELECT customer, 'high_value' FROM (SELECT customer, revenue, row_number() OVER (ORDER BY revenue DESC) AS rk FROM money WHERE revenue > 0), total
-    WHERE rk <= greatest(1, floor(total.sellers * 0.1))
+  UNION ALL SELECT customer, 'concentration' FROM money, total WHERE money.revenue > 0 AND money.revenue * 100 > ${ch.max_revenue_share_pct} * total.revenue
+  UNION ALL SELECT customer, 'detractor' FROM fb WHERE rk = 1 AND score <= 6
+  UNION ALL SELECT customer, 'promoter' FROM fb WHERE rk = 1 AND score >= 9
+  UNION ALL SELECT customer, 'prompt_payer' FROM inv WHERE ${inW()} AND (paid_at IS NOT NULL OR ${day(A)} > ${day("due")})
+    GROUP BY customer HAVING count(*) >= 3 AND bool_and(paid_at IS NOT NULL AND ${day("paid_at")} <= ${day("due")})
+  UNION ALL SELECT a.customer, 'loyal' FROM active a JOIN orders o USING (customer) GROUP BY a.customer, a.since
+    HAVING (least(a.since, min(o.t)) <= ${A} - INTERVAL 24 MONTH AND count(DISTINCT year(o.t)) >= 2) OR count(*) FILTER (WHERE ${inW("o.t")}) >= 3
+  UNION ALL SELECT customer, 'high_value' FROM money, threshold WHERE revenue > 0 AND revenue >= th
 )
-SELECT code, count(DISTINCT customer)::INTEGER AS n FROM signals s WHERE customer IN (SELECT customer FROM money) GROUP BY code`;
+SELECT code, count(DISTINCT customer)::INTEGER AS n FROM signals WHERE customer IN (SELECT customer FROM active) GROUP BY code`;
 }

@@ -37,7 +37,7 @@ export function* generateLedger({ customers, asOf, seed = 42 }: GenerateOptions)
     const cid = `c${c}`;
     const since = end - Math.floor(rnd() * 3 * 365) * DAY;
     yield { type: "customer", id: cid, at: day(since), name: `Client ${c}`, status: rnd() < 0.03 ? "prospect" : "active" };
-    const orders = 1 + Math.floor(rnd() * 5.4); // 1..6, mean 3.2: about 13.5 facts a customer
+    const orders = 1 + Math.floor(rnd() * 5.1); // 1..6, mean 3.05: about 13.5 facts a customer
     for (let o = 0; o < orders; o++) {
       const oid = `${cid}-o${o}`;
       const at = since + Math.floor(rnd() * ((end - since) / DAY + 1)) * DAY;
@@ -62,19 +62,33 @@ export function* generateLedger({ customers, asOf, seed = 42 }: GenerateOptions)
           yield { type: "reminder", id: `${oid}-r`, customer: cid, invoice: `${oid}-i`, at: day(due + 15 * DAY), level: 1 + Math.floor(rnd() * 3) };
         }
       }
-      if (rnd() < 0.1) yield { type: "revision", id: `${oid}-v`, customer: cid, order: oid, at: day(at + 2 * DAY) };
+      if (rnd() < 0.08) {
+        const rounds = 1 + Math.floor(rnd() * 4);
+        for (let v = 0; v < rounds; v++) {
+          yield { type: "revision", id: `${oid}-v${v}`, customer: cid, order: oid, at: day(at + (2 + v) * DAY) };
+        }
+      }
       if (rnd() < 0.08) {
         const deliveredAt = at + 7 * DAY;
-        yield { type: "return", id: `${oid}-x`, customer: cid, order: oid, at: day(deliveredAt + Math.floor(rnd() * warranty) * DAY), kind: pick(["exchange", "refund", "repair"] as const) };
+        // Half of the returns come in the last days of the warranty.
+        const offset = rnd() < 0.5 ? warranty - Math.floor(rnd() * 6) : Math.floor(rnd() * warranty);
+        yield { type: "return", id: `${oid}-x`, customer: cid, order: oid, at: day(deliveredAt + offset * DAY), kind: pick(["exchange", "refund", "repair"] as const) };
       }
-      if (rnd() < 0.06) {
+      if (rnd() < (c % 50 === 1 ? 0.9 : 0.05)) {
         yield {
           type: "complaint", id: `${oid}-k`, customer: cid, order: oid, at: day(at + 10 * DAY),
-          fault: pick(["ours", "customer", "material", "shared", "unknown"] as const), remedy: "discount", remedy_amount: Math.round(price * 10) / 100,
+          fault: c % 50 === 1 ? "customer" : pick(["ours", "customer", "material", "shared", "unknown"] as const), remedy: "discount", remedy_amount: Math.round(price * 10) / 100,
         };
       }
     }
-    if (rnd() < 0.1) yield { type: "chase", id: `${cid}-h`, customer: cid, at: day(end - Math.floor(rnd() * 300) * DAY) };
+    if (rnd() < 0.06) {
+      const chases = 1 + Math.floor(rnd() * 4);
+      for (let h = 0; h < chases; h++) yield { type: "chase", id: `${cid}-h${h}`, customer: cid, at: day(end - Math.floor(rnd() * 300) * DAY) };
+    }
+    if (c === 0) {
+      // One whale, so that concentration occurs at any size.
+      yield { type: "order", id: `${cid}-whale`, customer: cid, at: day(end - 30 * DAY), price: customers * 400, list_price: customers * 400 };
+    }
     if (rnd() < 0.02) yield { type: "incident", id: `${cid}-n`, customer: cid, at: day(end - Math.floor(rnd() * 300) * DAY), severity: 1 + Math.floor(rnd() * 3) };
     if (rnd() < 0.3) yield { type: "feedback", id: `${cid}-f`, customer: cid, source: "customer", at: day(end - Math.floor(rnd() * 300) * DAY), score: Math.floor(rnd() * 11) };
   }

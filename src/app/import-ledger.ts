@@ -6,6 +6,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
+import { sql } from "kysely";
 import { AppError } from "../domain/errors.ts";
 import { encodeFact } from "../domain/fact-codec.ts";
 import { parseFact } from "../domain/fact-validation.ts";
@@ -96,6 +97,7 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
   const dialect = store.dialect;
   try {
     await store.db.transaction().execute(async (trx) => {
+      if (dialect === "sqlite") await sql.raw(`PRAGMA cache_size = ${process.env.CS ?? -2000}`).execute(trx);
       await createStage(trx, dialect);
       const errors = new ErrorList(MAX_LISTED);
       let n = 0;
@@ -162,7 +164,7 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       report.conflictCount = problems.conflicts;
       report.counts = await stageCounts(trx);
       if (errors.count > 0 && !allowPartial) throw new Refused();
-      await publishStage(trx, options.orgId, importId, new Date().toISOString());
+      await publishStage(trx, dialect, options.orgId, importId, new Date().toISOString());
       trace("published");
       report.committed = true;
     });

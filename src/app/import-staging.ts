@@ -212,16 +212,21 @@ export async function stageCounts(
   return counts;
 }
 
-/** Copies the accepted new lines into `facts`, in file order. */
+/**
+ * Copies the accepted new lines into `facts`, in file order (on SQLite the staging table's
+ * rowid is that order and costs no sort; PostgreSQL reads them back in insertion order).
+ */
 export async function publishStage(
   trx: Kysely<Database>,
+  dialect: DialectName,
   orgId: string,
   importId: string,
   createdAt: string,
 ): Promise<void> {
   await sql`INSERT INTO facts (org_id, type, id, at, at_offset, customer, data, hash, import_id, created_at)
     SELECT ${orgId}, type, id, at, at_offset, customer, data, hash, ${importId}, ${createdAt}
-    FROM ${sql.raw(STAGE)} WHERE problem IS NULL AND state IS NULL ORDER BY n`.execute(trx);
+    FROM ${sql.raw(STAGE)} WHERE problem IS NULL AND state IS NULL
+    ${sql.raw(dialect === "sqlite" ? "ORDER BY rowid" : "")}`.execute(trx);
 }
 
 export interface StageProblem {

@@ -20,6 +20,7 @@ import type {
   MembersResponse,
   SessionResponse,
 } from "../../../src/http/contract.ts";
+import { useTranslation } from "react-i18next";
 import { api, queryString } from "./api-client.ts";
 
 /** The customers query as the page builds it (the contract's input type leaves paging loose). */
@@ -29,6 +30,12 @@ export type CustomersParams = Omit<CustomersQuery, "page" | "pageSize"> & {
 };
 
 const orgPath = (org: string) => `/api/orgs/${encodeURIComponent(org)}`;
+
+/** The interface language, sent as `?lang=` where the server writes signal messages. */
+function useLang(): "fr" | "en" {
+  const { i18n } = useTranslation();
+  return i18n.language === "en" ? "en" : "fr";
+}
 
 export function useSession() {
   return useQuery({
@@ -59,28 +66,34 @@ export function useSignOut() {
 }
 
 export function useDashboard(org: string) {
+  const lang = useLang();
   return useQuery({
-    queryKey: [org, "dashboard"],
-    queryFn: () => api<DashboardResponse>("GET", `${orgPath(org)}/dashboard`),
+    queryKey: [org, "dashboard", lang],
+    queryFn: () => api<DashboardResponse>("GET", `${orgPath(org)}/dashboard?lang=${lang}`),
   });
 }
 
 export function useCustomers(org: string, params: CustomersParams) {
+  const lang = useLang();
   return useQuery({
-    queryKey: [org, "customers", params],
+    queryKey: [org, "customers", params, lang],
     queryFn: () =>
-      api<CustomersResponse>("GET", `${orgPath(org)}/customers${queryString({ ...params })}`),
+      api<CustomersResponse>(
+        "GET",
+        `${orgPath(org)}/customers${queryString({ ...params, lang })}`,
+      ),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useCustomer(org: string, id: string) {
+  const lang = useLang();
   return useQuery({
-    queryKey: [org, "customer", id],
+    queryKey: [org, "customer", id, lang],
     queryFn: () =>
       api<CustomerResponse>(
         "GET",
-        `${orgPath(org)}/customers/${encodeURIComponent(id)}`,
+        `${orgPath(org)}/customers/${encodeURIComponent(id)}?lang=${lang}`,
       ),
   });
 }
@@ -94,10 +107,11 @@ export function useCharter(org: string) {
 
 /** The preview of a charter patch; disabled while the patch is empty. */
 export function useCharterPreview(org: string, patch: CharterPatch, enabled: boolean) {
+  const lang = useLang();
   return useQuery({
-    queryKey: [org, "charter-preview", patch],
+    queryKey: [org, "charter-preview", patch, lang],
     queryFn: () =>
-      api<CharterPreviewResponse>("POST", `${orgPath(org)}/charter/preview`, patch),
+      api<CharterPreviewResponse>("POST", `${orgPath(org)}/charter/preview?lang=${lang}`, patch),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

@@ -90,6 +90,11 @@ export function ImportPage() {
   );
 }
 
+/** The file's own name, without the folder it was uploaded to. */
+function baseName(path: string | undefined): string {
+  return path?.split(/[\\/]/).pop() ?? "";
+}
+
 function JobReport({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -166,7 +171,7 @@ function JobReport({ job }: { job: ImportJob }) {
                     <Table.Td ta="right" ff="monospace">
                       {error.line}
                     </Table.Td>
-                    {job.errors.some((e) => e.file) && <Table.Td>{error.file}</Table.Td>}
+                    {job.errors.some((e) => e.file) && <Table.Td>{baseName(error.file)}</Table.Td>}
                     <Table.Td ff="monospace">{error.field}</Table.Td>
                     <Table.Td>{error.reason}</Table.Td>
                   </Table.Tr>
