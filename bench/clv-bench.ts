@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 /**
  * Customer-value model fit times: the full CDNOW cohort (CDNOW_master.txt, 23,570 customers,
  * calibration to 1997-09-30) and 1,000,000 customers simulated from the model, against the
@@ -23,7 +25,8 @@ export interface Row {
   target: number | string;
 }
 
-const DATA_DIR = process.env.CDNOW_DIR ?? fileURLToPath(new URL("../../shared/data/cdnow/", import.meta.url));
+const DATA_DIR =
+  process.env.CDNOW_DIR ?? fileURLToPath(new URL("../../shared/data/cdnow/", import.meta.url));
 /** The CDNOW fit of the published parameters on the 1/10 sample, used for the simulations. */
 const SIMULATED = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
@@ -33,12 +36,20 @@ function time<T>(run: () => T): [T, number] {
   return [result, (performance.now() - start) / 1000];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const parameter = (name: string, value: number): Row => ({
+  name,
+  value: Number(value.toPrecision(6)),
+  unit: "",
+  target: "",
+});
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (seconds: number) => Math.round(seconds * 1e4) / 1e4;
 
 function cdnowRows(): Row[] {
   const file = `${DATA_DIR}/CDNOW_master.txt`;
-  if (!existsSync(file)) return [{ name: `CDNOW_master.txt not found in ${DATA_DIR}`, value: 0, unit: "", target: "" }];
+  if (!existsSync(file))
+    return [{ name: `CDNOW_master.txt not found in ${DATA_DIR}`, value: 0, unit: "", target: "" }];
   const [tx, parseS] = time(() => parseCdnowTransactions(readFileSync(file, "utf8")));
   const [summary, summarizeS] = time(() => summarizeTransactions(tx, CDNOW_CALIBRATION_END));
   const [cold, coldS] = time(() => fitBgNbd(summary));
@@ -49,10 +60,24 @@ function cdnowRows(): Row[] {
     { name: `${label}: read + parse`, value: round(parseS), unit: "s", target: "" },
     { name: `${label}: summarise`, value: round(summarizeS), unit: "s", target: "" },
     { name: `${label}: BG/NBD fit, first call`, value: round(coldS), unit: "s", target: 0.22 },
-    { name: `${label}: BG/NBD fit, median of 5`, value: round(median(warm)), unit: "s", target: 0.22 },
-    { name: `${label}: BG/NBD r, alpha, a, b`, value: 0, unit: [cold.r, cold.alpha, cold.a, cold.b].map((v) => v.toFixed(3)).join(" "), target: "" },
-    { name: `${label}: Gamma-Gamma fit (${summary.filter((r) => r.x > 0).length} repeaters)`, value: round(spendS), unit: "s", target: "" },
-    { name: `${label}: Gamma-Gamma p, q, gamma`, value: 0, unit: [spend.p, spend.q, spend.gamma].map((v) => v.toFixed(3)).join(" "), target: "" },
+    {
+      name: `${label}: BG/NBD fit, median of 5`,
+      value: round(median(warm)),
+      unit: "s",
+      target: 0.22,
+    },
+    ...(["r", "alpha", "a", "b", "ll"] as const).map((key) =>
+      parameter(`${label}: BG/NBD ${key}`, cold[key]),
+    ),
+    {
+      name: `${label}: Gamma-Gamma fit (${spend.customers} repeaters)`,
+      value: round(spendS),
+      unit: "s",
+      target: "",
+    },
+    ...(["p", "q", "gamma"] as const).map((key) =>
+      parameter(`${label}: Gamma-Gamma ${key}`, spend[key]),
+    ),
   ];
 }
 
@@ -68,17 +93,33 @@ function simulatedRows(customers: number): Row[] {
     const label = `${customers} simulated, ${kind}`;
     rows.push(
       { name: `${label}: simulate`, value: round(simulateS), unit: "s", target: "" },
-      { name: `${label}: unique (x, t_x, T) rows`, value: compressed.w.length, unit: "rows", target: "" },
-      { name: `${label}: compress + BG/NBD fit`, value: round(compressS + fitS), unit: "s", target: 9 },
+      {
+        name: `${label}: unique (x, t_x, T) rows`,
+        value: compressed.w.length,
+        unit: "rows",
+        target: "",
+      },
+      {
+        name: `${label}: compress + BG/NBD fit`,
+        value: round(compressS + fitS),
+        unit: "s",
+        target: 9,
+      },
       { name: `${label}: of which the fit`, value: round(fitS), unit: "s", target: "" },
-      { name: `${label}: iterations, converged`, value: fit.iterations, unit: String(fit.converged), target: "" },
+      {
+        name: `${label}: iterations, converged`,
+        value: fit.iterations,
+        unit: String(fit.converged),
+        target: "",
+      },
     );
   }
   return rows;
 }
 
-export async function clvBench(customers = Number(process.env.BENCH_CLV_CUSTOMERS ?? 1_000_000)): Promise<Row[]> {
-  called = true;
+export async function clvBench(
+  customers = Number(process.env.BENCH_CLV_CUSTOMERS ?? 1_000_000),
+): Promise<Row[]> {
   return [...cdnowRows(), ...simulatedRows(customers)];
 }
 
@@ -87,16 +128,12 @@ export function toBenchRows(rows: readonly Row[]): BenchRow[] {
   return rows.map((r) => ({
     bench: "clv",
     measure: r.name,
-    value: r.unit === "s" ? `${r.value} s` : r.value === 0 ? r.unit : `${r.value} ${r.unit}`,
+    value: r.unit === "" ? String(r.value) : `${r.value} ${r.unit}`,
     target: r.target === "" ? "" : `lifetimes ${r.target} s`,
   }));
 }
 
-// Standalone run: bench/run.ts imports this module and calls clvBench() at once; if nobody
-// has called it by the next macrotask, the module was the entry point (bin/run-ts.js hides
-// the file name from process.argv, so that cannot be checked).
-let called = false;
-setTimeout(async () => {
-  if (called) return;
+// Standalone run (`node bin/run-ts.js bench/clv-bench.ts`): bin/run-ts.js puts the file in argv[1].
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   console.table(await clvBench());
-}, 0);
+}

@@ -8,7 +8,13 @@ const only = process.env.BENCH_ONLY;
 const rows: BenchRow[] = [];
 const parts: [string, () => Promise<BenchRow[]>][] = [
   ["scorecards", async () => (await import("./scorecard-bench.ts")).scorecardBench()],
-  ["clv", async () => (await import("./clv-bench.ts")).clvBench() as Promise<BenchRow[]>],
+  [
+    "clv",
+    async () => {
+      const { clvBench, toBenchRows } = await import("./clv-bench.ts");
+      return toBenchRows(await clvBench());
+    },
+  ],
 ];
 for (const [name, run] of parts) {
   if (only && only !== name) continue;

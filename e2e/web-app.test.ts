@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The web app in a real browser against the real server (`comptoir serve` on a fresh SQLite
  * file, which loads the demo on first start). The steps build on each other like a visit:
@@ -9,6 +10,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CustomerResponse, SessionResponse } from "../src/http/contract.ts";
 import { buildWeb } from "./build-web.ts";
 import { hasChromium, launchBrowser } from "./launch-browser.ts";
 import { type RunningServer, startServer } from "./start-server.ts";
@@ -23,9 +25,10 @@ let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function screenshot(name: string, options: { docs?: boolean; fullPage?: boolean } = {}) {
+async function screenshot(name: string, options: { docs?: boolean; height?: number } = {}) {
   const path = `${SHOTS}/${name}.png`;
-  await page.screenshot({ path, fullPage: options.fullPage ?? true });
+  const clip = options.height ? { x: 0, y: 0, width: 1280, height: options.height } : undefined;
+  await page.screenshot({ path, fullPage: true, clip });
   if (options.docs && process.env.COMPTOIR_DOCS_SCREENSHOTS === "1") {
     mkdirSync(DOCS_SHOTS, { recursive: true });
     copyFileSync(path, `${DOCS_SHOTS}/${name}.png`);
@@ -40,7 +43,10 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     await buildWeb();
     server = await startServer();
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: "reduce",
+    });
     page = await context.newPage();
     page.on("pageerror", (error) => pageErrors.push(error.message));
   });
@@ -55,12 +61,14 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     await page.waitForURL(/\/sign-in$/);
     const demo = page.getByTestId("demo-credentials");
     await demo.waitFor();
-    const session = await (await fetch(url("/api/session"))).json();
+    const session = (await (await fetch(url("/api/session"))).json()) as SessionResponse;
+    if (!session.demo) throw new Error("the server is not in demo mode");
     expect(await demo.textContent()).toContain(session.demo.email);
+    const { email } = session.demo;
     await screenshot("sign-in");
 
     await page.getByRole("button", { name: "Remplir avec le compte démo" }).click();
-    expect(await page.getByLabel("Adresse e-mail").inputValue()).toBe(session.demo.email);
+    expect(await page.getByLabel("Adresse e-mail").inputValue()).toBe(email);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL(/\/o\/demo$/);
   });
@@ -79,7 +87,9 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     await page.getByRole("heading", { name: "Tableau de bord", level: 1 }).waitFor();
     // The curve is drawn: recharts renders the area's path inside the figure.
     await page.locator("[data-testid=whale-curve] .recharts-area-curve").waitFor();
-    const path = await page.locator("[data-testid=whale-curve] .recharts-area-curve").getAttribute("d");
+    const path = await page
+      .locator("[data-testid=whale-curve] .recharts-area-curve")
+      .getAttribute("d");
     expect(path?.length ?? 0).toBeGreaterThan(20);
     const counts = await page.locator("[data-testid^=segment-count-]").allTextContents();
     expect(counts).toHaveLength(5);
@@ -130,10 +140,10 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     await page.getByRole("link", { name: "Hugues Jolicoeur" }).click();
     await page.waitForURL(/\/customers\/c-jolicoeur$/);
 
-    const customer = await (await page.request.get(url("/api/orgs/demo/customers/c-jolicoeur"))).json();
-    const gaming = customer.scorecard.signals.find(
-      (s: { code: string }) => s.code === "warranty_gaming",
-    );
+    const response = await page.request.get(url("/api/orgs/demo/customers/c-jolicoeur"));
+    const customer = (await response.json()) as CustomerResponse;
+    const gaming = customer.scorecard?.signals.find((s) => s.code === "warranty_gaming");
+    if (!gaming) throw new Error("the demo's c-jolicoeur should show warranty_gaming");
     expect(gaming.evidence.length).toBeGreaterThan(0);
 
     const reason = page.locator("[data-signal=warranty_gaming]");
@@ -144,8 +154,10 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
       .evaluateAll((items) => items.map((i) => i.getAttribute("data-fact-id")));
     expect(new Set(highlighted)).toEqual(new Set(gaming.evidence));
     // The keyboard focus moved to the first piece of evidence.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`fact-${gaming.evidence[0]}`);
-    await screenshot("customer", { docs: true, fullPage: false });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      `fact-${gaming.evidence[0]}`,
+    );
+    await screenshot("customer", { docs: true, height: 1500 });
   });
 
   it("previews a charter change, saves it, and a customer changes segment", async () => {
@@ -153,7 +165,9 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     await page.getByLabel("Remise maximale (%)").fill("20");
     const items = page.getByTestId("preview-items").locator("li");
     await items.first().waitFor();
-    expect(await page.getByTestId("preview-count").textContent()).toMatch(/changerai(t|ent) de segment/);
+    expect(await page.getByTestId("preview-count").textContent()).toMatch(
+      /changerai(t|ent) de segment/,
+    );
     const first = items.first();
     const href = await first.getByRole("link").getAttribute("href");
     const [from, to] = await first
@@ -189,9 +203,28 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
       .locator("tbody tr td:first-child")
       .allTextContents();
     expect(lineNumbers.map(Number)).toEqual([2, 3]);
-    const customers = await (await page.request.get(url("/api/orgs/demo/customers?q=c-e2e"))).json();
+    const customers = await (
+      await page.request.get(url("/api/orgs/demo/customers?q=c-e2e"))
+    ).json();
     expect(customers.total).toBe(0);
     await screenshot("import", { docs: true });
+  });
+
+  it("invites a member, shows the pending invitation, and revokes it", async () => {
+    await page.getByRole("link", { name: "Équipe", exact: true }).click();
+    await page.getByTestId("members-table").waitFor();
+    const members = await (await page.request.get(url("/api/orgs/demo/members"))).json();
+    expect(await page.getByTestId("members-table").locator("tbody tr").count()).toBe(
+      members.items.length,
+    );
+    const invitations = page.locator("section[aria-labelledby=invitations-title]");
+    await page.getByLabel("E-mail", { exact: true }).fill("karine@example.com");
+    await page.getByRole("button", { name: "Inviter", exact: true }).click();
+    await page.getByText("Invitation envoyée à karine@example.com.").waitFor();
+    await invitations.getByText("karine@example.com").waitFor();
+    await screenshot("members");
+    await invitations.getByRole("button", { name: "Annuler l'invitation" }).click();
+    await invitations.getByText("Aucune invitation en attente.").waitFor();
   });
 
   it("switches to English in one click and remembers it", async () => {

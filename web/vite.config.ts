@@ -8,6 +8,7 @@ import postcssPresetMantine from "postcss-preset-mantine";
 import { defineConfig } from "vite";
 
 const root = new URL(".", import.meta.url).pathname;
+const api = process.env.COMPTOIR_API ?? "http://localhost:3000";
 
 export default defineConfig({
   root,
@@ -20,6 +21,18 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/api": { target: process.env.COMPTOIR_API ?? "http://localhost:3000" } },
+    proxy: {
+      "/api": {
+        target: api,
+        changeOrigin: true,
+        // The server accepts cookie-authenticated writes from its own origin only: present
+        // the proxied requests as coming from it.
+        configure: (proxy) => {
+          proxy.on("proxyReq", (request) => {
+            if (request.getHeader("origin")) request.setHeader("origin", api);
+          });
+        },
+      },
+    },
   },
 });

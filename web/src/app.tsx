@@ -11,8 +11,7 @@ function createQueryClient() {
     defaultOptions: {
       queries: {
         // 4xx answers will not change on a retry.
-        retry: (count, error) =>
-          !(error instanceof ApiError && error.status < 500) && count < 2,
+        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
         refetchOnWindowFocus: false,
       },
     },

@@ -24,10 +24,17 @@ export interface LikelihoodWithGradient {
 export function bgNbdLogLikelihood(p: BgNbdParams, x: number, t_x: number, T: number): number {
   const { r, alpha, a, b } = p;
   const head =
-    lgammaRatio(r, x) + r * Math.log(alpha) + lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x);
+    lgammaRatio(r, x) +
+    r * Math.log(alpha) +
+    lgamma(a + b) +
+    lgamma(b + x) -
+    lgamma(b) -
+    lgamma(a + b + x);
   const stay = -(r + x) * Math.log(alpha + T);
   if (x === 0) return head + stay;
-  return head + logAddExp(stay, Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + t_x));
+  return (
+    head + logAddExp(stay, Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + t_x))
+  );
 }
 
 /**
@@ -54,7 +61,8 @@ export function bgNbdLikelihood(p: BgNbdParams, rows: CompressedRows): Likelihoo
     const x = xs[k];
     const weight = xw[k];
     const dAB = digammaDiff(a + b, x);
-    ll += weight * (lgammaRatio(r, x) + r * logAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x));
+    ll +=
+      weight * (lgammaRatio(r, x) + r * logAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x));
     dr += weight * (digammaDiff(r, x) + logAlpha);
     dAlpha += (weight * r) / alpha;
     da -= weight * dAB;

@@ -10,14 +10,28 @@ const P = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 function textbook(t: number, x: number, t_x: number, T: number): number {
   const { r, alpha, a, b } = P;
   const z = t / (alpha + T + t);
-  const head = ((a + b + x - 1) / (a - 1)) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
+  const head =
+    ((a + b + x - 1) / (a - 1)) *
+    (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
   return head / (1 + (x > 0 ? (a / (b + x - 1)) * ((alpha + T) / (alpha + t_x)) ** (r + x) : 0));
 }
 
 describe("pAlive", () => {
   it.each([
-    ["a customer who never came back is alive (BG/NBD drops out only after a purchase)", 0, 0, 38.86, 1],
-    ["the paper's customer 1", 2, 30.43, 38.86, 1 / (1 + (0.793 / 3.426) * (43.274 / 34.844) ** 2.243)],
+    [
+      "a customer who never came back is alive (BG/NBD drops out only after a purchase)",
+      0,
+      0,
+      38.86,
+      1,
+    ],
+    [
+      "the paper's customer 1",
+      2,
+      30.43,
+      38.86,
+      1 / (1 + (0.793 / 3.426) * (43.274 / 34.844) ** 2.243),
+    ],
     ["a purchase on the last day leaves the odds at a/(b+x-1)", 3, 20, 20, 1 / (1 + 0.793 / 4.426)],
   ])("%s", (_, x, t_x, T, expected) => {
     expect(pAlive(P, x, t_x, T)).toBeCloseTo(expected, 10);
@@ -75,7 +89,9 @@ describe("conditionalExpectedPurchases", () => {
     ["t_x", 10, 1, 3, 2],
     ["T", 10, 0, 0, Number.NaN],
   ])("rejects a bad %s", (field, t, x, t_x, T) => {
-    expect(() => conditionalExpectedPurchases(P, t, x, t_x, T)).toThrow(expect.objectContaining({ field }));
+    expect(() => conditionalExpectedPurchases(P, t, x, t_x, T)).toThrow(
+      expect.objectContaining({ field }),
+    );
   });
 });
 

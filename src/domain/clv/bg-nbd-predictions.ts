@@ -16,7 +16,9 @@ function checkHistory(x: number, t_x: number, T: number): void {
  */
 function logDropOdds(p: BgNbdParams, x: number, t_x: number, T: number): number {
   if (x === 0) return Number.NEGATIVE_INFINITY;
-  return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t_x));
+  return (
+    Math.log(p.a / (p.b + x - 1)) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t_x))
+  );
 }
 
 /**
@@ -31,7 +33,8 @@ export function pAlive(p: BgNbdParams, x: number, t_x: number, T: number): numbe
 }
 
 function checkHorizon(t: number): void {
-  if (!Number.isFinite(t) || t < 0) throw new ClvInputError("horizon", "must be a number of weeks >= 0");
+  if (!Number.isFinite(t) || t < 0)
+    throw new ClvInputError("horizon", "must be a number of weeks >= 0");
 }
 
 /**

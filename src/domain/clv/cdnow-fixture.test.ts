@@ -20,7 +20,8 @@ import { type CustomerSummary, summarizeTransactions, utcDay } from "./summarize
 
 const DIR = new URL("../../../../shared/data/cdnow/", import.meta.url);
 const present = existsSync(new URL("CDNOW_sample.txt", DIR));
-if (!present) console.warn(`CDNOW data not found in ${fileURLToPath(DIR)}: skipping the CDNOW checks`);
+if (!present)
+  console.warn(`CDNOW data not found in ${fileURLToPath(DIR)}: skipping the CDNOW checks`);
 const read = (name: string) => readFileSync(new URL(name, DIR), "utf8");
 
 const PUBLISHED = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, ll: -9582.4 };
@@ -61,7 +62,8 @@ describe.skipIf(!present)("CDNOW reference data", () => {
   ])("fits the published BG/NBD parameters on %s", (_, rows) => {
     const fit = fitBgNbd(rows());
     expect(fit.converged).toBe(true);
-    for (const key of ["r", "alpha", "a", "b", "ll"] as const) within(fit[key], PUBLISHED[key], 0.01);
+    for (const key of ["r", "alpha", "a", "b", "ll"] as const)
+      within(fit[key], PUBLISHED[key], 0.01);
   });
 
   it.each([

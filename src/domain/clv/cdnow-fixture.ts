@@ -13,7 +13,11 @@ export interface CdnowTransaction extends Transaction {
 }
 
 const dayOf = (yyyymmdd: string) =>
-  Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8)));
+  Date.UTC(
+    Number(yyyymmdd.slice(0, 4)),
+    Number(yyyymmdd.slice(4, 6)) - 1,
+    Number(yyyymmdd.slice(6, 8)),
+  );
 
 /**
  * CDNOW_master.txt (`customer_id date number_of_cds dollar_value`, one header line) or
@@ -25,7 +29,12 @@ export function parseCdnowTransactions(text: string): CdnowTransaction[] {
     const cells = line.trim().split(/\s+/);
     if (cells.length < 4 || !/^\d+$/.test(cells[0])) continue;
     if (cells.length >= 5) {
-      tx.push({ customer: cells[0], sampleId: cells[1], at: dayOf(cells[2]), amount: Number(cells[4]) });
+      tx.push({
+        customer: cells[0],
+        sampleId: cells[1],
+        at: dayOf(cells[2]),
+        amount: Number(cells[4]),
+      });
     } else {
       tx.push({ customer: cells[0], at: dayOf(cells[1]), amount: Number(cells[3]) });
     }

@@ -6,7 +6,12 @@ const G = { p: 6.25, q: 3.74, gamma: 15.44 };
 describe("conditionalExpectedSpend", () => {
   it.each([
     ["a new customer gets the population mean pγ/(q−1)", 0, 0, (6.25 * 15.44) / 2.74],
-    ["a repeat customer is shrunk from the mean towards their own", 2, 22.35, ((15.44 + 44.7) * 6.25) / (12.5 + 2.74)],
+    [
+      "a repeat customer is shrunk from the mean towards their own",
+      2,
+      22.35,
+      ((15.44 + 44.7) * 6.25) / (12.5 + 2.74),
+    ],
   ])("%s", (_, x, m, expected) => {
     expect(conditionalExpectedSpend(G, x, m)).toBeCloseTo(expected, 10);
   });
@@ -26,7 +31,7 @@ describe("conditionalExpectedSpend", () => {
 
   it.each([
     ["x", -1, 10],
-    ["monetary", 2, 0],
+    ["monetary", 2, -5],
     ["monetary", 0, Number.NaN],
   ])("rejects a bad %s", (field, x, m) => {
     expect(() => conditionalExpectedSpend(G, x, m)).toThrow(expect.objectContaining({ field }));

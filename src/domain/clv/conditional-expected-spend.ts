@@ -9,9 +9,8 @@ import type { GammaGammaParams } from "./fit-gamma-gamma.ts";
  */
 export function conditionalExpectedSpend(g: GammaGammaParams, x: number, monetary: number): number {
   if (!Number.isInteger(x) || x < 0) throw new ClvInputError("x", "must be a whole number >= 0");
-  if (!Number.isFinite(monetary) || monetary < 0 || (x > 0 && monetary === 0)) {
-    throw new ClvInputError("monetary", x > 0 ? "must be > 0 for a repeat customer" : "must be >= 0");
-  }
+  if (!Number.isFinite(monetary) || monetary < 0)
+    throw new ClvInputError("monetary", "must be a number >= 0");
   const denominator = g.p * x + g.q - 1;
   if (!(denominator > 0)) {
     throw new ClvInsufficientDataError(

@@ -64,7 +64,12 @@ export function customerLifetimeValue(
     discountedPurchases += (cumulative - previous) * Math.exp(-logFactor * (t / WEEKS_PER_MONTH));
     previous = cumulative;
   }
-  return { clv: expectedSpend * discountedPurchases, expectedPurchases: previous, discountedPurchases, expectedSpend };
+  return {
+    clv: expectedSpend * discountedPurchases,
+    expectedPurchases: previous,
+    discountedPurchases,
+    expectedSpend,
+  };
 }
 
 export interface NetValueInput {
@@ -91,15 +96,34 @@ export interface NetValueInput {
  * @example netValue({clv: 1000, marginRate: 0.6, expectedOrders: 2, ordersSoFar: 4, minutesSoFar: 60, hourCost: 40, remediesSoFar: 40})
  *   // {netValue: 560, costPerOrder: 20, expectedCostToServe: 40}
  */
-export function netValue(input: NetValueInput): { netValue: number; costPerOrder: number; expectedCostToServe: number } {
-  for (const key of ["clv", "marginRate", "expectedOrders", "ordersSoFar", "minutesSoFar", "hourCost", "remediesSoFar"] as const) {
+export function netValue(input: NetValueInput): {
+  netValue: number;
+  costPerOrder: number;
+  expectedCostToServe: number;
+} {
+  for (const key of [
+    "clv",
+    "marginRate",
+    "expectedOrders",
+    "ordersSoFar",
+    "minutesSoFar",
+    "hourCost",
+    "remediesSoFar",
+  ] as const) {
     const v = input[key];
     if (!Number.isFinite(v) || (key !== "clv" && key !== "marginRate" && v < 0)) {
-      throw new ClvInputError(key, key === "clv" || key === "marginRate" ? "must be a number" : "must be a number >= 0");
+      throw new ClvInputError(
+        key,
+        key === "clv" || key === "marginRate" ? "must be a number" : "must be a number >= 0",
+      );
     }
   }
   const costSoFar = (input.minutesSoFar * input.hourCost) / 60 + input.remediesSoFar;
   const costPerOrder = input.ordersSoFar > 0 ? costSoFar / input.ordersSoFar : 0;
   const expectedCostToServe = costPerOrder * input.expectedOrders;
-  return { netValue: input.clv * input.marginRate - expectedCostToServe, costPerOrder, expectedCostToServe };
+  return {
+    netValue: input.clv * input.marginRate - expectedCostToServe,
+    costPerOrder,
+    expectedCostToServe,
+  };
 }

@@ -20,7 +20,10 @@ const PARAMS = { r: 0.4, alpha: 3.2, a: 0.7, b: 2.9 };
 
 describe("BG/NBD likelihood", () => {
   it("sums the per-customer log-likelihoods, identical rows merged with weights", () => {
-    const direct = SMALL.reduce((s, row) => s + bgNbdLogLikelihood(PARAMS, row.x, row.t_x, row.T), 0);
+    const direct = SMALL.reduce(
+      (s, row) => s + bgNbdLogLikelihood(PARAMS, row.x, row.t_x, row.T),
+      0,
+    );
     const compressed = compressRows(SMALL);
     expect(compressed.w.length).toBe(SMALL.length - 1);
     expect(bgNbdLikelihood(PARAMS, compressed).ll).toBeCloseTo(direct, 10);
@@ -30,7 +33,10 @@ describe("BG/NBD likelihood", () => {
     const rows = compressRows(SMALL);
     const theta = [PARAMS.r, PARAMS.alpha, PARAMS.a, PARAMS.b].map(Math.log);
     const at = (t: number[]) =>
-      bgNbdLikelihood({ r: Math.exp(t[0]), alpha: Math.exp(t[1]), a: Math.exp(t[2]), b: Math.exp(t[3]) }, rows);
+      bgNbdLikelihood(
+        { r: Math.exp(t[0]), alpha: Math.exp(t[1]), a: Math.exp(t[2]), b: Math.exp(t[3]) },
+        rows,
+      );
     const { grad } = at(theta);
     for (let i = 0; i < 4; i++) {
       const h = 1e-6;
@@ -44,18 +50,29 @@ describe("BG/NBD likelihood", () => {
 describe("fitBgNbd", () => {
   it("recovers known parameters from 20,000 simulated customers", () => {
     const truth = { r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
-    const rows = simulateBgNbd(truth, { customers: 20_000, seed: 20250101, observationWeeks: [52, 104] });
+    const rows = simulateBgNbd(truth, {
+      customers: 20_000,
+      seed: 20250101,
+      observationWeeks: [52, 104],
+    });
     const fit = fitBgNbd(rows);
     expect(fit.converged).toBe(true);
     // Over ten seeds r and α land within 4 % and a, b (strongly correlated, so less well
     // identified on one to two years of history) within 17 %.
-    for (const [key, tolerance] of [["r", 0.06], ["alpha", 0.06], ["a", 0.2], ["b", 0.2]] as const) {
+    for (const [key, tolerance] of [
+      ["r", 0.06],
+      ["alpha", 0.06],
+      ["a", 0.2],
+      ["b", 0.2],
+    ] as const) {
       expect(Math.abs(fit[key] / truth[key] - 1)).toBeLessThan(tolerance);
     }
     // The maximum is a maximum: the true parameters cannot score better.
     expect(bgNbdLikelihood(truth, compressRows(rows)).ll).toBeLessThanOrEqual(fit.ll);
     // What matters downstream, the expected purchases in a year, is recovered within 2 %.
-    expect(Math.abs(expectedPurchases(fit, 52) / expectedPurchases(truth, 52) - 1)).toBeLessThan(0.02);
+    expect(Math.abs(expectedPurchases(fit, 52) / expectedPurchases(truth, 52) - 1)).toBeLessThan(
+      0.02,
+    );
   });
 
   it("gives the same fit on weighted rows as on the expanded rows", () => {
@@ -70,7 +87,14 @@ describe("fitBgNbd", () => {
   it.each([
     ["no customer", [], "no_customers"],
     ["one customer", [{ x: 2, t_x: 5, T: 10 }], "one_customer"],
-    ["no repeat customer", [{ x: 0, t_x: 0, T: 10 }, { x: 0, t_x: 0, T: 20 }], "no_repeat_customers"],
+    [
+      "no repeat customer",
+      [
+        { x: 0, t_x: 0, T: 10 },
+        { x: 0, t_x: 0, T: 20 },
+      ],
+      "no_repeat_customers",
+    ],
   ])("refuses %s with CLV_INSUFFICIENT_DATA", (_, rows, reason) => {
     expect(() => fitBgNbd(rows as FrequencyRow[])).toThrow(
       expect.objectContaining({ code: "CLV_INSUFFICIENT_DATA", reason }),
@@ -101,7 +125,11 @@ describe("fitBgNbd", () => {
 
   it("never returns NaN: any small history gives finite parameters or a typed error", () => {
     const row = fc
-      .record({ x: fc.integer({ min: 0, max: 6 }), T: fc.integer({ min: 0, max: 60 }), f: fc.double({ min: 0, max: 1, noNaN: true }) })
+      .record({
+        x: fc.integer({ min: 0, max: 6 }),
+        T: fc.integer({ min: 0, max: 60 }),
+        f: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
       .map(({ x, T, f }) => ({ x, T, t_x: x === 0 ? 0 : Math.round(f * T) }));
     fc.assert(
       fc.property(fc.array(row, { maxLength: 12 }), (rows) => {

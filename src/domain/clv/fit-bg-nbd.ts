@@ -25,9 +25,13 @@ const toParams = (theta: readonly number[]): BgNbdParams => ({
 
 /** Throws ClvInsufficientDataError when the rows cannot identify the four parameters. */
 export function assertFittable(rows: CompressedRows): void {
-  if (rows.customers === 0) throw new ClvInsufficientDataError("no_customers", "no customer to fit the model on");
+  if (rows.customers === 0)
+    throw new ClvInsufficientDataError("no_customers", "no customer to fit the model on");
   if (rows.customers < 2) {
-    throw new ClvInsufficientDataError("one_customer", "one customer is not enough to fit the model");
+    throw new ClvInsufficientDataError(
+      "one_customer",
+      "one customer is not enough to fit the model",
+    );
   }
   if (rows.maxT === 0) {
     throw new ClvInsufficientDataError(
@@ -36,7 +40,10 @@ export function assertFittable(rows: CompressedRows): void {
     );
   }
   if (rows.repeats === 0) {
-    throw new ClvInsufficientDataError("no_repeat_customers", "no customer bought on more than one day");
+    throw new ClvInsufficientDataError(
+      "no_repeat_customers",
+      "no customer bought on more than one day",
+    );
   }
 }
 
@@ -51,7 +58,8 @@ export function fitBgNbd(rows: readonly FrequencyRow[] | CompressedRows): BgNbdF
   assertFittable(data);
   const n = data.customers;
   const objective = (theta: readonly number[]) => {
-    if (theta.some((t) => !(Math.abs(t) <= LOG_BOUND))) return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0, 0] };
+    if (theta.some((t) => !(Math.abs(t) <= LOG_BOUND)))
+      return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0, 0] };
     const { ll, grad } = bgNbdLikelihood(toParams(theta), data);
     if (!Number.isFinite(ll) || grad.some((v) => !Number.isFinite(v))) {
       return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0, 0] };
@@ -61,7 +69,9 @@ export function fitBgNbd(rows: readonly FrequencyRow[] | CompressedRows): BgNbdF
   // Start from the observed purchase rate: λ ≈ repeats per customer-week, with r = 1.
   const meanT = Math.max(data.maxT / 2, 1e-3);
   const rate = Math.max(data.repeats / n / meanT, 1e-6);
-  const start = [0, Math.log(1 / rate), 0, 0].map((t) => Math.max(-LOG_BOUND + 1, Math.min(LOG_BOUND - 1, t)));
+  const start = [0, Math.log(1 / rate), 0, 0].map((t) =>
+    Math.max(-LOG_BOUND + 1, Math.min(LOG_BOUND - 1, t)),
+  );
   let best = minimizeBfgs(objective, start, { gradTol: 1e-8 });
   let iterations = best.iterations;
   if (!best.converged) {

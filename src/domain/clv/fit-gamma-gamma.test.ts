@@ -22,9 +22,13 @@ describe("Gamma-Gamma likelihood", () => {
     const xs = [1, 2, 5, 1];
     const ms = [12, 30.5, 22, 80];
     const theta = [G.p, G.q, G.gamma].map(Math.log);
-    const at = (t: number[]) => gammaGammaLikelihood({ p: Math.exp(t[0]), q: Math.exp(t[1]), gamma: Math.exp(t[2]) }, xs, ms);
+    const at = (t: number[]) =>
+      gammaGammaLikelihood({ p: Math.exp(t[0]), q: Math.exp(t[1]), gamma: Math.exp(t[2]) }, xs, ms);
     const { ll, grad } = at(theta);
-    expect(ll).toBeCloseTo(xs.reduce((s, x, i) => s + gammaGammaLogLikelihood(G, x, ms[i]), 0), 10);
+    expect(ll).toBeCloseTo(
+      xs.reduce((s, x, i) => s + gammaGammaLogLikelihood(G, x, ms[i]), 0),
+      10,
+    );
     for (let i = 0; i < 3; i++) {
       const h = 1e-6;
       const up = theta.map((v, j) => (j === i ? v + h : v));
@@ -53,16 +57,43 @@ describe("fitGammaGamma", () => {
 
   it.each([
     ["no repeat customer", [{ x: 0, monetary: 0 }], "too_few_repeat_customers"],
-    ["one repeat customer", [{ x: 3, monetary: 20 }, { x: 0, monetary: 0 }], "too_few_repeat_customers"],
-    ["identical spend", [{ x: 3, monetary: 20 }, { x: 1, monetary: 20 }, { x: 2, monetary: 20 }], "no_spend_variation"],
+    [
+      "one repeat customer",
+      [
+        { x: 3, monetary: 20 },
+        { x: 0, monetary: 0 },
+      ],
+      "too_few_repeat_customers",
+    ],
+    [
+      "identical spend",
+      [
+        { x: 3, monetary: 20 },
+        { x: 1, monetary: 20 },
+        { x: 2, monetary: 20 },
+      ],
+      "no_spend_variation",
+    ],
   ])("refuses %s with CLV_INSUFFICIENT_DATA", (_, rows, reason) => {
-    expect(() => fitGammaGamma(rows)).toThrow(expect.objectContaining({ code: "CLV_INSUFFICIENT_DATA", reason }));
+    expect(() => fitGammaGamma(rows)).toThrow(
+      expect.objectContaining({ code: "CLV_INSUFFICIENT_DATA", reason }),
+    );
   });
 
-  it("rejects a repeat customer without a positive mean spend", () => {
-    expect(() => fitGammaGamma([{ x: 1, monetary: 10 }, { x: 2, monetary: 0 }])).toThrow(
-      expect.objectContaining({ field: "rows[1].monetary" }),
+  it("leaves out repeat customers who spent nothing, and says how many it used", () => {
+    const rows = simulateSpend(200, 5);
+    const fit = fitGammaGamma([...rows, { x: 2, monetary: 0 }]);
+    expect(fit).toEqual(fitGammaGamma(rows));
+    expect(fit.customers).toBe(200);
+  });
+
+  it.each([
+    ["rows[1].monetary", { x: 2, monetary: -1 }],
+    ["rows[1].x", { x: -1, monetary: 10 }],
+  ])("rejects a bad %s", (field, bad) => {
+    expect(() => fitGammaGamma([{ x: 1, monetary: 10 }, bad])).toThrow(
+      expect.objectContaining({ field }),
     );
-    expect(() => fitGammaGamma([{ x: -1, monetary: 10 }])).toThrow(ClvInputError);
+    expect(() => fitGammaGamma([{ x: 1, monetary: 10 }, bad])).toThrow(ClvInputError);
   });
 });

@@ -13,9 +13,15 @@ export interface GammaGammaParams {
 export interface GammaGammaFit extends GammaGammaParams {
   ll: number;
   converged: boolean;
+  /** Repeat customers the fit used (those with a positive mean spend). */
+  customers: number;
 }
 
-/** A customer's repeat purchases x and their mean spend (rows with x = 0 are ignored). */
+/**
+ * A customer's repeat purchases x and their mean spend. Rows with x = 0 are ignored, and so
+ * are repeat customers whose mean spend is 0 (free or fully refunded purchases: the model's
+ * spend is strictly positive); `customers` in the fit says how many rows were used.
+ */
 export interface SpendRow {
   x: number;
   monetary: number;
@@ -60,7 +66,14 @@ export function gammaGammaLikelihood(
     const logX = Math.log(x);
     const logGmx = Math.log(gamma + m * x);
     const psiPxQ = digamma(px + q);
-    ll += lgamma(px + q) - lgamma(px) - lgQ + q * logGamma + (px - 1) * logM + px * logX - (px + q) * logGmx;
+    ll +=
+      lgamma(px + q) -
+      lgamma(px) -
+      lgQ +
+      q * logGamma +
+      (px - 1) * logM +
+      px * logX -
+      (px + q) * logGmx;
     dp += x * (psiPxQ - digamma(px) + logM + logX - logGmx);
     dq += psiPxQ - psiQ + logGamma - logGmx;
     dGamma += q / gamma - (px + q) / (gamma + m * x);
@@ -79,29 +92,42 @@ export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
   const xs: number[] = [];
   const ms: number[] = [];
   rows.forEach((row, i) => {
-    if (!Number.isInteger(row.x) || row.x < 0) throw new ClvInputError(`rows[${i}].x`, "must be a whole number >= 0");
-    if (row.x === 0) return;
-    if (!Number.isFinite(row.monetary) || row.monetary <= 0) {
-      throw new ClvInputError(`rows[${i}].monetary`, "must be > 0 for a repeat customer");
+    if (!Number.isInteger(row.x) || row.x < 0)
+      throw new ClvInputError(`rows[${i}].x`, "must be a whole number >= 0");
+    if (!Number.isFinite(row.monetary) || row.monetary < 0) {
+      throw new ClvInputError(`rows[${i}].monetary`, "must be a number >= 0");
     }
+    if (row.x === 0 || row.monetary === 0) return;
     xs.push(row.x);
     ms.push(row.monetary);
   });
   if (xs.length < 2) {
-    throw new ClvInsufficientDataError("too_few_repeat_customers", "the spend model needs at least two repeat customers");
+    throw new ClvInsufficientDataError(
+      "too_few_repeat_customers",
+      "the spend model needs at least two repeat customers with a positive spend",
+    );
   }
   const mean = ms.reduce((s, m) => s + m, 0) / ms.length;
   if (ms.every((m) => Math.abs(m - ms[0]) <= 1e-12 * mean)) {
-    throw new ClvInsufficientDataError("no_spend_variation", "every repeat customer spent the same: spend cannot be modelled");
+    throw new ClvInsufficientDataError(
+      "no_spend_variation",
+      "every repeat customer spent the same: spend cannot be modelled",
+    );
   }
   const x = Float64Array.from(xs);
   const m = Float64Array.from(ms);
   const n = xs.length;
-  const toParams = (t: readonly number[]) => ({ p: Math.exp(t[0]), q: Math.exp(t[1]), gamma: Math.exp(t[2]) });
+  const toParams = (t: readonly number[]) => ({
+    p: Math.exp(t[0]),
+    q: Math.exp(t[1]),
+    gamma: Math.exp(t[2]),
+  });
   const objective = (t: readonly number[]) => {
-    if (t.some((v) => !(Math.abs(v) <= LOG_BOUND))) return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0] };
+    if (t.some((v) => !(Math.abs(v) <= LOG_BOUND)))
+      return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0] };
     const { ll, grad } = gammaGammaLikelihood(toParams(t), x, m);
-    if (!Number.isFinite(ll) || grad.some((v) => !Number.isFinite(v))) return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0] };
+    if (!Number.isFinite(ll) || grad.some((v) => !Number.isFinite(v)))
+      return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0] };
     return { f: -ll / n, g: grad.map((v) => -v / n) };
   };
   // Start at p = 1, q = 2, where the population mean spend pγ/(q−1) equals the observed mean.
@@ -111,5 +137,5 @@ export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
     const polished = minimizeBfgs(objective, simplex.x, { gradTol: 1e-8 });
     if (polished.f <= best.f) best = polished;
   }
-  return { ...toParams(best.x), ll: -best.f * n, converged: best.converged };
+  return { ...toParams(best.x), ll: -best.f * n, converged: best.converged, customers: n };
 }

@@ -34,12 +34,15 @@ export interface CompressedRows {
 function checkRow(row: FrequencyRow, i: number): number {
   const { x, t_x, T } = row;
   const weight = row.weight ?? 1;
-  if (!Number.isInteger(x) || x < 0) throw new ClvInputError(`rows[${i}].x`, "must be a whole number >= 0");
-  if (!Number.isFinite(T) || T < 0) throw new ClvInputError(`rows[${i}].T`, "must be a number >= 0");
+  if (!Number.isInteger(x) || x < 0)
+    throw new ClvInputError(`rows[${i}].x`, "must be a whole number >= 0");
+  if (!Number.isFinite(T) || T < 0)
+    throw new ClvInputError(`rows[${i}].T`, "must be a number >= 0");
   if (!Number.isFinite(t_x) || t_x < 0 || t_x > T + 1e-9) {
     throw new ClvInputError(`rows[${i}].t_x`, "must be a number between 0 and T");
   }
-  if (!Number.isFinite(weight) || weight <= 0) throw new ClvInputError(`rows[${i}].weight`, "must be > 0");
+  if (!Number.isFinite(weight) || weight <= 0)
+    throw new ClvInputError(`rows[${i}].weight`, "must be > 0");
   return weight;
 }
 

@@ -21,7 +21,9 @@ function sumSeries(first: number, z: number, ratio: (n: number) => number): numb
     }
     if (term === 0) return sum;
   }
-  throw new ClvNumericalError(`hypergeometric series did not converge in ${MAX_TERMS} terms (z = ${z})`);
+  throw new ClvNumericalError(
+    `hypergeometric series did not converge in ${MAX_TERMS} terms (z = ${z})`,
+  );
 }
 
 /**
@@ -57,6 +59,7 @@ export function bgNbdBracket(r: number, a: number, b: number, x: number, z: numb
   const head = eps === 0 ? -log1mz : -Math.expm1(eps * log1mz) / eps;
   // S = Σ_{n≥1} (A)_n (1+ε)_{n−1} / ((C)_n n!) z^n
   const first = (A * z) / C;
-  const S = first === 0 ? 0 : sumSeries(first, z, (n) => ((A + n) * (eps + n) * z) / ((C + n) * (n + 1)));
+  const S =
+    first === 0 ? 0 : sumSeries(first, z, (n) => ((A + n) * (eps + n) * z) / ((C + n) * (n + 1)));
   return head - Math.exp(eps * log1mz) * S;
 }

@@ -18,7 +18,9 @@ describe("minimizeBfgs", () => {
   it("backs off from points outside the domain (+Infinity) instead of stepping into them", () => {
     // Minimum at x = 2, but the function is undefined for x > 2.5.
     const fenced = (x: readonly number[]) =>
-      x[0] > 2.5 ? { f: Number.POSITIVE_INFINITY, g: [0] } : { f: (x[0] - 2) ** 2, g: [2 * (x[0] - 2)] };
+      x[0] > 2.5
+        ? { f: Number.POSITIVE_INFINITY, g: [0] }
+        : { f: (x[0] - 2) ** 2, g: [2 * (x[0] - 2)] };
     const result = minimizeBfgs(fenced, [0], { maxStep: 10 });
     expect(result.x[0]).toBeCloseTo(2, 6);
   });

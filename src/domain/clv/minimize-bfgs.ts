@@ -16,9 +16,10 @@ export interface BfgsOptions {
   maxStep?: number;
 }
 
-const dot = (u: readonly number[], v: readonly number[]) => u.reduce((s, ui, i) => s + ui * v[i], 0);
+const dot = (u: readonly number[], v: readonly number[]) =>
+  u.reduce((s, ui, i) => s + ui * v[i], 0);
 const maxAbs = (v: readonly number[]) => v.reduce((m, vi) => Math.max(m, Math.abs(vi)), 0);
-const identity = (n: number) =>
+const identity = (n: number): number[][] =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 
 /**
@@ -26,7 +27,11 @@ const identity = (n: number) =>
  * search on the Armijo condition. Updates that would lose positive definiteness are skipped;
  * a failed line search resets the Hessian once before giving up.
  */
-export function minimizeBfgs(fg: Objective, x0: readonly number[], options: BfgsOptions = {}): MinimizeResult {
+export function minimizeBfgs(
+  fg: Objective,
+  x0: readonly number[],
+  options: BfgsOptions = {},
+): MinimizeResult {
   const { maxIterations = 500, gradTol = 1e-9, maxStep = 1 } = options;
   const n = x0.length;
   let x = [...x0];

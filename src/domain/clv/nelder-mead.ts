@@ -31,7 +31,12 @@ export function minimizeNelderMead(
     values = order.map((i) => values[i]);
     const spread = Math.abs(values[n] - values[0]);
     if (spread <= fTol * Math.max(1, Math.abs(values[0]))) {
-      return { x: simplex[0], f: values[0], iterations: iter, converged: Number.isFinite(values[0]) };
+      return {
+        x: simplex[0],
+        f: values[0],
+        iterations: iter,
+        converged: Number.isFinite(values[0]),
+      };
     }
     const centroid = x0.map((_, j) => simplex.slice(0, n).reduce((s, v) => s + v[j], 0) / n);
     const along = (t: number) => centroid.map((c, j) => c + t * (simplex[n][j] - c));

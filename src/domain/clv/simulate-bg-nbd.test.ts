@@ -17,7 +17,10 @@ describe("simulateBgNbd", () => {
   });
 
   it("keeps one purchase per day and whole days when asked", () => {
-    const rows = simulateBgNbd({ ...P, r: 5 }, { customers: 500, seed: 9, observationWeeks: [10, 20], days: true });
+    const rows = simulateBgNbd(
+      { ...P, r: 5 },
+      { customers: 500, seed: 9, observationWeeks: [10, 20], days: true },
+    );
     for (const row of rows) {
       expect(Number.isInteger(Math.round(row.T * 7 * 1e9) / 1e9)).toBe(true);
       expect(Number.isInteger(Math.round(row.t_x * 7 * 1e9) / 1e9)).toBe(true);

@@ -47,7 +47,8 @@ export function digamma(x: number): number {
   const series =
     inv2 *
     (1 / 12 -
-      inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - (691 / 32760) * inv2)))));
+      inv2 *
+        (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - (691 / 32760) * inv2)))));
   return result + Math.log(v) - 0.5 * inv - series;
 }
 

@@ -77,7 +77,9 @@ describe("summarizeTransactions", () => {
     ["tx[0].at", { customer: "a", at: Number.NaN, amount: 1 }],
     ["tx[0].amount", { customer: "a", at: day(0), amount: Number.POSITIVE_INFINITY }],
   ])("rejects a bad %s by name", (field, tx) => {
-    expect(() => summarizeTransactions([tx], END)).toThrow(expect.objectContaining({ field, code: "BAD_INPUT" }));
+    expect(() => summarizeTransactions([tx], END)).toThrow(
+      expect.objectContaining({ field, code: "BAD_INPUT" }),
+    );
     expect(() => summarizeTransactions([tx], END)).toThrow(ClvInputError);
   });
 });

@@ -42,7 +42,8 @@ export function summarizeTransactions(
   tx: readonly Transaction[],
   calibrationEnd: number,
 ): CustomerSummary[] {
-  if (!Number.isFinite(calibrationEnd)) throw new ClvInputError("calibrationEnd", "must be a finite instant");
+  if (!Number.isFinite(calibrationEnd))
+    throw new ClvInputError("calibrationEnd", "must be a finite instant");
   const endDay = utcDay(calibrationEnd);
   const byCustomer = new Map<string, Map<number, number>>();
   for (let i = 0; i < tx.length; i++) {
@@ -51,7 +52,8 @@ export function summarizeTransactions(
       throw new ClvInputError(`tx[${i}].customer`, "must be a non-empty string");
     }
     if (!Number.isFinite(at)) throw new ClvInputError(`tx[${i}].at`, "must be a finite instant");
-    if (!Number.isFinite(amount)) throw new ClvInputError(`tx[${i}].amount`, "must be a finite number");
+    if (!Number.isFinite(amount))
+      throw new ClvInputError(`tx[${i}].amount`, "must be a finite number");
     const day = utcDay(at);
     if (day > endDay) continue;
     let days = byCustomer.get(customer);

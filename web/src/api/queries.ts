@@ -2,12 +2,8 @@
  * TanStack Query hooks, one per API route (docs/api.md). Query keys start with the
  * organization's slug so that switching organization never shows another one's data.
  */
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import type {
   CharterPatch,
   CharterPreviewResponse,
@@ -20,7 +16,6 @@ import type {
   MembersResponse,
   SessionResponse,
 } from "../../../src/http/contract.ts";
-import { useTranslation } from "react-i18next";
 import { api, queryString } from "./api-client.ts";
 
 /** The customers query as the page builds it (the contract's input type leaves paging loose). */
@@ -78,10 +73,7 @@ export function useCustomers(org: string, params: CustomersParams) {
   return useQuery({
     queryKey: [org, "customers", params, lang],
     queryFn: () =>
-      api<CustomersResponse>(
-        "GET",
-        `${orgPath(org)}/customers${queryString({ ...params, lang })}`,
-      ),
+      api<CustomersResponse>("GET", `${orgPath(org)}/customers${queryString({ ...params, lang })}`),
     placeholderData: keepPreviousData,
   });
 }

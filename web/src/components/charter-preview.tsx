@@ -55,7 +55,8 @@ export function CharterPreview(props: {
                   <Link to={paths.customer(org.slug, item.id)} size="sm">
                     {item.name}
                   </Link>{" "}
-                  <SegmentBadge segment={item.from} size="sm" /> → <SegmentBadge segment={item.to} size="sm" />
+                  <SegmentBadge segment={item.from} size="sm" /> →{" "}
+                  <SegmentBadge segment={item.to} size="sm" />
                 </List.Item>
               ))}
             </List>

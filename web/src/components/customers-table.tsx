@@ -45,7 +45,8 @@ export function CustomersTable(props: {
   const f = useFormat();
   const signalLabel = useSignalLabel();
   const columns = COLUMNS.filter((c) => !c.scorecard || props.data.can.seeScorecards);
-  const money = (n: number | null) => (n === null ? t("common.none") : f.money(n, props.data.currency));
+  const money = (n: number | null) =>
+    n === null ? t("common.none") : f.money(n, props.data.currency);
 
   const header = (column: Column) => {
     const label = t(`customers.columns.${column.key}`);

@@ -59,7 +59,8 @@ export function FactTimeline(props: {
       {props.entries.map((entry) => {
         const highlighted = props.highlight?.ids.has(entry.id) ?? false;
         const fields = Object.entries(entry.fields).filter(
-          ([key, value]) => !SKIPPED_FIELDS.has(key) && value !== null && value !== undefined && value !== "",
+          ([key, value]) =>
+            !SKIPPED_FIELDS.has(key) && value !== null && value !== undefined && value !== "",
         );
         return (
           <Paper

@@ -3,11 +3,19 @@ import { useTranslation } from "react-i18next";
 import { SEGMENT_COLORS } from "../theme.ts";
 
 /** A segment as a colored badge; `null` is a prospect. */
-export function SegmentBadge({ segment, size = "md" }: { segment: string | null; size?: "sm" | "md" | "lg" }) {
+export function SegmentBadge({
+  segment,
+  size = "md",
+}: {
+  segment: string | null;
+  size?: "sm" | "md" | "lg";
+}) {
   const { t } = useTranslation();
   const key = segment ?? "prospect";
   return (
-    <Badge color={SEGMENT_COLORS[key] ?? "gray"} variant="filled"
+    <Badge
+      color={SEGMENT_COLORS[key] ?? "gray"}
+      variant="filled"
       size={size}
       data-segment={key}
       // Never cut the label short in a narrow table column.

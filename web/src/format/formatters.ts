@@ -14,9 +14,14 @@ export interface Formatters {
   /** A date (no time): 3 mars 2026. */
   date(iso: string): string;
   dateTime(iso: string): string;
-  /** A fact's instant: a date alone when it was given without a time (midnight UTC). */
+  /**
+   * A fact's instant, or an as-of instant: a date alone (in UTC) for midnight or the end of a
+   * UTC day, which is how dates without a time are stored and how `asOf` ends a day.
+   */
   instant(iso: string): string;
 }
+
+const DAY_BOUNDARY = /T(00:00(:00(\.0+)?)?|23:59:59\.999)(Z|\+00:00)$/;
 
 const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
 
@@ -51,7 +56,7 @@ export function formatters(lang: Lang, timeZone = "Europe/Paris"): Formatters {
   const utcDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return {
     instant: (iso) =>
-      /T00:00(:00(\.0+)?)?(Z|\+00:00)$/.test(iso) ? safeDate(iso, utcDate) : safeDate(iso, dateTimeFormat),
+      DAY_BOUNDARY.test(iso) ? safeDate(iso, utcDate) : safeDate(iso, dateTimeFormat),
     money: (amount, currency) => moneyFormat(currency, false).format(amount),
     moneyShort: (amount, currency) => moneyFormat(currency, true).format(amount),
     num: (n) => numFormat.format(n),

@@ -100,7 +100,8 @@ export function AppLayout(props: {
             data={props.organizations.map((o) => ({ value: o.slug, label: o.name }))}
             onChange={(event) => {
               const next = props.organizations.find((o) => o.slug === event.currentTarget.value);
-              if (next) go(next.can.seePortfolio ? paths.dashboard(next.slug) : paths.customers(next.slug));
+              if (next)
+                go(next.can.seePortfolio ? paths.dashboard(next.slug) : paths.customers(next.slug));
             }}
           />
         )}

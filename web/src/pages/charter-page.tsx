@@ -3,7 +3,17 @@
  * many customers would change segment before saving. Only owners save (`can.editCharter`);
  * managers may try values and see the preview.
  */
-import { Alert, Button, Card, Grid, Group, NumberInput, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -88,7 +98,10 @@ function CharterForm(props: { saved: Charter; defaults: Charter; canEdit: boolea
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             {CHARTER_KEYS.map((key) => {
-              const error = fieldError === key || fieldError?.endsWith(`.${key}`) ? errorMessage(save.error) : undefined;
+              const error =
+                fieldError === key || fieldError?.endsWith(`.${key}`)
+                  ? errorMessage(save.error)
+                  : undefined;
               if (key === "currency") {
                 return (
                   <TextInput
@@ -118,7 +131,13 @@ function CharterForm(props: { saved: Charter; defaults: Charter; canEdit: boolea
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Card withBorder pos="sticky" top={76} component="section" aria-labelledby="preview-title">
+          <Card
+            withBorder
+            pos="sticky"
+            top={76}
+            component="section"
+            aria-labelledby="preview-title"
+          >
             <CharterPreview
               titleId="preview-title"
               dirty={dirty}

@@ -2,7 +2,18 @@
  * One customer: the segment and its reasons in plain words, each reason linking to its
  * evidence on the timeline of every fact (anchor + highlight), and the money summary.
  */
-import { Anchor, Badge, Card, Grid, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Card,
+  Grid,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CustomerResponse } from "../../../src/http/contract.ts";
@@ -22,7 +33,8 @@ type Highlight = { ids: ReadonlySet<string>; label: string } | null;
 function showFact(id: string) {
   const element = document.getElementById(factAnchor(id));
   if (!element) return;
-  element.scrollIntoView({ behavior: "smooth", block: "center" });
+  const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  element.scrollIntoView({ behavior: reduced ? "auto" : "smooth", block: "center" });
   element.focus({ preventScroll: true });
 }
 
@@ -59,7 +71,9 @@ export function CustomerPage({ id }: { id: string }) {
         title={customer.name}
         subtitle={
           <>
-            {customer.status === "prospect" ? t("customer.status.prospect") : t("customer.since", { date: f.date(customer.since) })}
+            {customer.status === "prospect"
+              ? t("customer.status.prospect")
+              : t("customer.since", { date: f.date(customer.since) })}
             {contact && ` · ${contact}`}
           </>
         }

@@ -7,8 +7,8 @@ import { Group, NativeSelect, Pagination, Stack, Text, TextInput } from "@mantin
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CustomersQuery } from "../../../src/http/contract.ts";
 import { SIGNAL_CODES } from "../../../src/domain/scorecard/signal-codes.ts";
+import type { CustomersQuery } from "../../../src/http/contract.ts";
 import { type CustomersParams, useCustomers } from "../api/queries.ts";
 import { CustomersTable, type SortKey } from "../components/customers-table.tsx";
 import { PageTitle } from "../components/page-title.tsx";
@@ -18,8 +18,23 @@ import { useOrg } from "../layout/org-context.ts";
 import { navigate, paths, useLocation } from "../router/router.ts";
 
 const PAGE_SIZE = 50;
-const SEGMENT_FILTERS = ["part_ways", "renegotiate", "watch", "partner", "steady", "prospect"] as const;
-const SORTS: readonly SortKey[] = ["name", "id", "segment", "revenue", "margin", "orders", "outstanding"];
+const SEGMENT_FILTERS = [
+  "part_ways",
+  "renegotiate",
+  "watch",
+  "partner",
+  "steady",
+  "prospect",
+] as const;
+const SORTS: readonly SortKey[] = [
+  "name",
+  "id",
+  "segment",
+  "revenue",
+  "margin",
+  "orders",
+  "outstanding",
+];
 
 function readQuery(search: URLSearchParams): CustomersParams {
   const segment = search.get("segment");
@@ -91,7 +106,9 @@ export function CustomersPage() {
               label={t("customers.segment")}
               value={query.segment ?? ""}
               onChange={(event) =>
-                update({ segment: (event.currentTarget.value || undefined) as CustomersQuery["segment"] })
+                update({
+                  segment: (event.currentTarget.value || undefined) as CustomersQuery["segment"],
+                })
               }
               data={[
                 { value: "", label: t("customers.all") },

@@ -11,17 +11,22 @@ import {
   Title,
   UnstyledButton,
 } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { DashboardResponse } from "../../../src/http/contract.ts";
 import { useDashboard } from "../api/queries.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { SegmentBadge, useSignalLabel } from "../components/segment-badge.tsx";
 import { ErrorState, Forbidden, Loading } from "../components/states.tsx";
-import { WhaleCurve } from "../components/whale-curve.tsx";
 import { useFormat } from "../format/use-format.ts";
 import { useOrg } from "../layout/org-context.ts";
 import { Link } from "../router/link.tsx";
 import { navigate, paths } from "../router/router.ts";
+
+// The chart library is most of the bundle's weight: load it with the dashboard only.
+const WhaleCurve = lazy(() =>
+  import("../components/whale-curve.tsx").then((module) => ({ default: module.WhaleCurve })),
+);
 
 const SEGMENT_ORDER = ["part_ways", "renegotiate", "watch", "partner", "steady"] as const;
 
@@ -38,7 +43,7 @@ export function DashboardPage() {
     <Stack gap="lg">
       <PageTitle
         title={t("dashboard.title")}
-        subtitle={`${org.name} · ${t("common.asOf", { date: f.date(d.asOf) })}`}
+        subtitle={`${org.name} · ${t("common.asOf", { date: f.instant(d.asOf) })}`}
       />
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }}>
         <Stat label={t("dashboard.customers")} value={f.num(d.customers)}>
@@ -48,7 +53,9 @@ export function DashboardPage() {
           {t("dashboard.window")}
         </Stat>
         <Stat label={t("dashboard.margin")} value={f.money(d.margin, d.currency)}>
-          {d.marginPct === null ? t("common.none") : t("dashboard.marginPct", { pct: f.pct(d.marginPct) })}
+          {d.marginPct === null
+            ? t("common.none")
+            : t("dashboard.marginPct", { pct: f.pct(d.marginPct) })}
         </Stat>
         <Concentration data={d} />
       </SimpleGrid>
@@ -86,7 +93,9 @@ export function DashboardPage() {
         <Text size="sm" c="dimmed" mb="sm">
           {t("dashboard.whaleHelp")}
         </Text>
-        <WhaleCurve points={d.whaleCurve} />
+        <Suspense fallback={<Loading />}>
+          <WhaleCurve points={d.whaleCurve} />
+        </Suspense>
       </Card>
       <NeedsAttention data={d} />
     </Stack>

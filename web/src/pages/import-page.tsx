@@ -2,7 +2,18 @@
  * Import: upload JSONL or CSV files, follow the progress, and read the line-numbered error
  * list when the import is refused.
  */
-import { Alert, Button, Card, Checkbox, FileInput, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  FileInput,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportJob } from "../../../src/http/contract.ts";
@@ -105,7 +116,11 @@ function JobReport({ job }: { job: ImportJob }) {
       {job.status === "running" && (
         <div role="status">
           <Text size="sm">{t("import.running", { done: f.num(done), total: f.num(total) })}</Text>
-          <Progress value={total > 0 ? (100 * done) / total : 0} aria-label={t("import.title")} animated />
+          <Progress
+            value={total > 0 ? (100 * done) / total : 0}
+            aria-label={t("import.title")}
+            animated
+          />
         </div>
       )}
       {job.status === "done" && (

@@ -1,9 +1,21 @@
 /** Members: the team and its roles; owners invite, change roles and remove (`can.manageMembers`). */
-import { Alert, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Member, MembersResponse } from "../../../src/http/contract.ts";
 import { ROLES, type Role } from "../../../src/domain/policies.ts";
+import type { Member, MembersResponse } from "../../../src/http/contract.ts";
 import { useMemberActions, useMembers, useSession } from "../api/queries.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { ErrorState, Forbidden, Loading, useErrorMessage } from "../components/states.tsx";
@@ -89,7 +101,12 @@ function MemberTable({ data, manage }: { data: MembersResponse; manage: boolean 
                 <Table.Td visibleFrom="sm">{f.date(member.joinedAt)}</Table.Td>
                 {manage && (
                   <Table.Td>
-                    <Button size="xs" variant="outline" color="red.8" onClick={() => setRemoving(member)}>
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red.8"
+                      onClick={() => setRemoving(member)}
+                    >
                       {t("members.remove")}
                     </Button>
                   </Table.Td>
@@ -113,7 +130,8 @@ function MemberTable({ data, manage }: { data: MembersResponse; manage: boolean 
             color="red.8"
             loading={actions.remove.isPending}
             onClick={() => {
-              if (removing) actions.remove.mutate(removing.userId, { onSettled: () => setRemoving(null) });
+              if (removing)
+                actions.remove.mutate(removing.userId, { onSettled: () => setRemoving(null) });
             }}
           >
             {t("members.remove")}
@@ -210,7 +228,12 @@ function Invitations({ data, manage }: { data: MembersResponse; manage: boolean 
                 </Table.Td>
                 {manage && (
                   <Table.Td>
-                    <Button size="xs" variant="subtle" color="red.8" onClick={() => revoke.mutate(invitation.id)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red.8"
+                      onClick={() => revoke.mutate(invitation.id)}
+                    >
                       {t("members.revoke")}
                     </Button>
                   </Table.Td>

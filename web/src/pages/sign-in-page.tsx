@@ -27,7 +27,9 @@ export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganizatio
   const signIn = useSignIn();
 
   const errorText = (error: unknown) =>
-    error instanceof ApiError && error.status === 429 ? t("signIn.rateLimited") : t("signIn.failed");
+    error instanceof ApiError && error.status === 429
+      ? t("signIn.rateLimited")
+      : t("signIn.failed");
 
   return (
     <Center mih="100vh" p="md" component="main">

@@ -10,9 +10,7 @@ export interface LinkProps extends AnchorProps {
 }
 
 export function isPlainClick(event: MouseEvent): boolean {
-  return (
-    event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey
-  );
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
 export function Link({ to, children, ...rest }: LinkProps) {

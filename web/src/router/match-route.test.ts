@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { matchRoute, paths } from "./match-route.ts";
+
+describe("matchRoute", () => {
+  it.each([
+    ["/sign-in", { name: "signIn" }],
+    ["/", { name: "home" }],
+    ["/o/demo", { name: "dashboard", org: "demo" }],
+    ["/o/demo/", { name: "dashboard", org: "demo" }],
+    ["/o/demo/customers", { name: "customers", org: "demo" }],
+    ["/o/demo/customers/c-roussel", { name: "customer", org: "demo", id: "c-roussel" }],
+    ["/o/demo/customers/c%2Fslash%20x", { name: "customer", org: "demo", id: "c/slash x" }],
+    ["/o/demo/charter", { name: "charter", org: "demo" }],
+    ["/o/demo/import", { name: "import", org: "demo" }],
+    ["/o/demo/members", { name: "members", org: "demo" }],
+    ["/o/demo/unknown", { name: "notFound" }],
+    ["/o/demo/charter/extra", { name: "notFound" }],
+    ["/o", { name: "notFound" }],
+    ["/elsewhere", { name: "notFound" }],
+  ])("maps %s to its page", (path, route) => {
+    expect(matchRoute(path)).toEqual(route);
+  });
+
+  it("reads back every path it builds, with ids that need escaping", () => {
+    const id = "c/é #1";
+    expect(matchRoute(paths.customer("demo", id))).toEqual({ name: "customer", org: "demo", id });
+    expect(matchRoute(paths.dashboard("a b"))).toEqual({ name: "dashboard", org: "a b" });
+    expect(matchRoute(paths.members("demo"))).toEqual({ name: "members", org: "demo" });
+  });
+});

@@ -1,0 +1,44 @@
+/** The app's routes: paths to pages and back, pure so that they can be tested alone. */
+
+export type Route =
+  | { name: "signIn" }
+  | { name: "home" }
+  | { name: "dashboard"; org: string }
+  | { name: "customers"; org: string }
+  | { name: "customer"; org: string; id: string }
+  | { name: "charter"; org: string }
+  | { name: "import"; org: string }
+  | { name: "members"; org: string }
+  | { name: "notFound" };
+
+/** Maps a path to a route: `/o/demo/customers/c-roussel` is the customer page. */
+export function matchRoute(path: string): Route {
+  if (path === "/sign-in") return { name: "signIn" };
+  if (path === "/" || path === "") return { name: "home" };
+  const parts = path.replace(/\/+$/, "").split("/").slice(1).map(decodeURIComponent);
+  if (parts[0] !== "o" || !parts[1]) return { name: "notFound" };
+  const org = parts[1];
+  const [section, id] = [parts[2], parts[3]];
+  if (section === undefined) return { name: "dashboard", org };
+  if (section === "customers" && id !== undefined && parts.length === 4) {
+    return { name: "customer", org, id };
+  }
+  if (parts.length !== 3) return { name: "notFound" };
+  if (section === "customers") return { name: "customers", org };
+  if (section === "charter") return { name: "charter", org };
+  if (section === "import") return { name: "import", org };
+  if (section === "members") return { name: "members", org };
+  return { name: "notFound" };
+}
+
+/** Builds paths, so that links and `matchRoute` agree. */
+export const paths = {
+  signIn: () => "/sign-in",
+  dashboard: (org: string) => `/o/${encodeURIComponent(org)}`,
+  customers: (org: string, query = "") => `/o/${encodeURIComponent(org)}/customers${query}`,
+  customer: (org: string, id: string) =>
+    `/o/${encodeURIComponent(org)}/customers/${encodeURIComponent(id)}`,
+  charter: (org: string) => `/o/${encodeURIComponent(org)}/charter`,
+  import: (org: string) => `/o/${encodeURIComponent(org)}/import`,
+  members: (org: string) => `/o/${encodeURIComponent(org)}/members`,
+};
