@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { computeScorecards } from "../src/app/compute-scorecards.ts";
 import { importLedger } from "../src/app/import-ledger.ts";
+import { ScorecardIndex } from "../src/app/scorecard-index.ts";
 import { openStore } from "../src/store/database.ts";
 import { ensureOrganization } from "../src/store/organization-repository.ts";
 import { duckdbSignalCounts } from "./duckdb-signals.ts";
@@ -33,7 +33,8 @@ export async function scorecardBench(customers = Number(process.env.BENCH_CUSTOM
   const t1 = performance.now();
   if (!report.ok) throw new Error(`bench import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
   const asOf = Date.parse(`${AS_OF}T23:59:59.999Z`);
-  const { scorecards } = await computeScorecards(store, org, { asOf, lang: "fr" });
+  const index = await ScorecardIndex.build(store, org, { asOf, lang: "fr" });
+  const scorecards = index.all();
   const t2 = performance.now();
   const peak = stopSampling();
   const ours = countSignals(scorecards);
@@ -43,8 +44,12 @@ export async function scorecardBench(customers = Number(process.env.BENCH_CUSTOM
   writeFileSync(extra, `${JSON.stringify({ type: "chase", id: `bench-chase-${Date.now()}`, customer: "c1", at: AS_OF })}\n`);
   await importLedger(store, { orgId: org.id, files: [extra] });
   const t3 = performance.now();
-  await computeScorecards(store, org, { asOf, lang: "fr", customer: "c1" });
+  await index.refresh();
+  const one = index.scorecard("c1");
   const oneMs = performance.now() - t3;
+  if (!one?.signals.some((s) => s.code === "missing_inputs" || s.evidence.length > 0)) {
+    throw new Error("the refreshed scorecard of c1 is missing");
+  }
   await store.close();
 
   const d0 = performance.now();

@@ -4,9 +4,8 @@
  * by line. Files are streamed through a staging table (see import-staging.ts): memory stays
  * bounded whatever their size.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { hash, randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
-import { sql } from "kysely";
 import { AppError } from "../domain/errors.ts";
 import { encodeFact } from "../domain/fact-codec.ts";
 import { parseFact } from "../domain/fact-validation.ts";
@@ -32,6 +31,7 @@ import {
   stageBatchSize,
   stageCounts,
   stageProblems,
+  tuneForImport,
 } from "./import-staging.ts";
 
 export type { ImportConflict, ImportError } from "./import-errors.ts";
@@ -95,9 +95,9 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
     elapsedMs: 0,
   };
   const dialect = store.dialect;
+  const restore = await tuneForImport(store.db, dialect);
   try {
     await store.db.transaction().execute(async (trx) => {
-      if (dialect === "sqlite") await sql.raw(`PRAGMA cache_size = ${process.env.CS ?? -2000}`).execute(trx);
       await createStage(trx, dialect);
       const errors = new ErrorList(MAX_LISTED);
       let n = 0;
@@ -171,6 +171,8 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
     report.counts = {};
+  } finally {
+    await restore();
   }
   report.ok = report.errorCount === 0;
   report.elapsedMs = Math.round(performance.now() - started);
@@ -215,7 +217,7 @@ function stageRow(
     at_offset: enc.at_offset,
     customer: enc.customer,
     data: enc.data,
-    hash: createHash("sha256").update(enc.content).digest("hex"),
+    hash: hash("sha256", enc.content),
     ref_order: refs.order ?? null,
     ref_invoice: refs.invoice ?? null,
     problem: null,

@@ -49,6 +49,24 @@ export function stageBatchSize(dialect: DialectName): number {
   return dialect === "postgres" ? 5000 : 1000;
 }
 
+/**
+ * SQLite only: a 64 MB page cache (main and temp) while importing, instead of the default
+ * 2 MB, so that index pages stay in memory; bounded, and restored afterwards.
+ */
+export async function tuneForImport(
+  db: Kysely<Database>,
+  dialect: DialectName,
+): Promise<() => Promise<void>> {
+  if (dialect !== "sqlite") return async () => {};
+  const { rows } = await sql.raw<{ cache_size: number }>("PRAGMA cache_size").execute(db);
+  const before = Number(rows[0]?.cache_size ?? -2000);
+  await sql.raw("PRAGMA cache_size = -65536").execute(db);
+  await sql.raw("PRAGMA temp.cache_size = -65536").execute(db);
+  return async () => {
+    await sql.raw(`PRAGMA cache_size = ${before}`).execute(db);
+  };
+}
+
 export async function createStage(trx: Kysely<Database>, dialect: DialectName): Promise<void> {
   const cols = COLUMNS.map((c) => `${c} ${INT_COLUMNS.has(c) ? "integer" : "text"}`).join(", ");
   if (dialect === "sqlite") {

@@ -64,10 +64,15 @@ export class ScorecardIndex {
       const customer = facts.find((f): f is CustomerFact => f.type === "customer");
       if (!customer || customer.at > this.options.asOf) continue;
       const others = facts.filter((f) => f.type !== "customer");
-      this.assessments.set(id, assessCustomer(customer, others, ctx));
+      const before = this.assessments.get(id);
+      const after = assessCustomer(customer, others, ctx);
+      this.assessments.set(id, after);
+      // The totals depend on each customer's revenue and status alone.
+      if (!before || before.revenue !== after.revenue || before.status !== after.status) {
+        this.totalsCache = undefined;
+      }
     }
     this.seq = latest;
-    this.totalsCache = undefined;
     return touched;
   }
 

@@ -73,6 +73,57 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "Too many attempts (sign-in): wait a minute and try again.",
   },
+  ACCEPTANCE_BLOCKED: {
+    status: 409,
+    exit: 1,
+    description:
+      "The order cannot be accepted yet: a question is open, a disclosure is unacknowledged, there is no quote, or the quote waits for a manager.",
+  },
+  ORDER_TRANSITION_INVALID: {
+    status: 409,
+    exit: 1,
+    description:
+      "The order is not in a status that allows this step (for example delivering an order not ready, or editing an accepted one).",
+  },
+  QUOTE_NEEDS_MANAGER: {
+    status: 403,
+    exit: 1,
+    description:
+      "The quote's discount is above the charter's max_discount_pct or its margin below min_margin_pct: only a manager or an owner may confirm it.",
+  },
+  QUOTE_NEEDS_CONFIRMATION: {
+    status: 409,
+    exit: 1,
+    description:
+      "The quote is beyond the charter's limits: send it again with managerConfirmed set to true to confirm it.",
+  },
+  ACK_LINK_INVALID: {
+    status: 404,
+    exit: 1,
+    description:
+      "The acknowledgement link does not exist, or does not belong to this organization's order.",
+  },
+  ACK_LINK_EXPIRED: {
+    status: 410,
+    exit: 1,
+    description: "The acknowledgement link was already used or has expired: ask the shop for a new one.",
+  },
+  WARRANTY_EXPIRED: {
+    status: 409,
+    exit: 1,
+    description:
+      "The return comes after the warranty end (delivery plus the order's warranty days); register it as goodwill to accept it anyway.",
+  },
+  ORDER_NOT_DELIVERED: {
+    status: 409,
+    exit: 1,
+    description: "The order has not been delivered yet: there is nothing to return.",
+  },
+  COMPLAINT_CLOSED: {
+    status: 409,
+    exit: 1,
+    description: "The complaint is already resolved.",
+  },
   INTERNAL: {
     status: 500,
     exit: 1,

@@ -34,6 +34,23 @@ export function canonicalJson(value: unknown): string {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Object keys in sorted order, cached per key set shape (facts of a type share a few). */
+function sortedKeys(obj: Record<string, unknown>): string[] {
+  return Object.keys(obj).sort();
+}
+
+/** Canonical JSON of a flat body: primitives inline, nested values through canonicalJson. */
+function bodyJson(body: Record<string, unknown>): string {
+  let out = "";
+  for (const key of sortedKeys(body)) {
+    const v = body[key];
+    if (v === undefined) continue;
+    const text = typeof v === "object" && v !== null ? canonicalJson(v) : JSON.stringify(v);
+    out += out === "" ? `"${key}":${text}` : `,"${key}":${text}`;
+  }
+  return `{${out}}`;
+}
+
 /**
  * @example encodeFact({ type: "chase", id: "h1", at: 0, customer: "c1" }, {}).data // "{}"
  */
@@ -41,7 +58,7 @@ export function encodeFact(fact: Fact, offsets: Record<string, string> = {}): En
   const { type, id, at, ...rest } = fact as Fact & { customer?: string };
   const body: Record<string, unknown> = rest;
   const customer = type === "customer" ? id : (body.customer as string | undefined);
-  delete body.customer;
+  body.customer = undefined;
   for (const key of INSTANT_FIELDS) {
     if (typeof body[key] === "number") body[key] = iso(body[key] as number);
   }
@@ -50,12 +67,18 @@ export function encodeFact(fact: Fact, offsets: Record<string, string> = {}): En
       d.acknowledged_at === undefined ? d : { ...d, acknowledged_at: iso(d.acknowledged_at) },
     );
   }
-  const json = canonicalJson(body);
-  const { at: atOffset, ...others } = offsets;
-  const data =
-    Object.keys(others).length === 0
-      ? json
-      : `${json.slice(0, -1)}${json === "{}" ? "" : ","}"_offsets":${canonicalJson(others)}}`;
+  const json = bodyJson(body);
+  let data = json;
+  let atOffset: string | undefined;
+  for (const key in offsets) {
+    if (key === "at") atOffset = offsets.at;
+    else {
+      const { at: _at, ...others } = offsets;
+      data = `${json.slice(0, -1)}${json === "{}" ? "" : ","}"_offsets":${canonicalJson(others)}}`;
+      break;
+    }
+  }
+  atOffset ??= offsets.at;
   const atIso = iso(at);
   return {
     type,

@@ -172,7 +172,7 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
   if (absent(raw.at)) errors.push({ field: "at", reason: "required" });
   else {
     const at = parseInstant(raw.at);
-    if (at.reason) errors.push({ field: "at", reason: at.reason });
+    if (at.reason !== undefined) errors.push({ field: "at", reason: at.reason });
     else keepInstant(out, offsets, "at", at.value);
   }
   if (!fields) return { ok: false, errors };
@@ -273,7 +273,7 @@ function parseDisclosures(value: unknown): FieldResult {
     }
     if (!absent(acknowledged_at)) {
       const ack = parseInstant(acknowledged_at);
-      if (ack.reason) nested.push({ field: `${at}.acknowledged_at`, reason: ack.reason });
+      if (ack.reason !== undefined) nested.push({ field: `${at}.acknowledged_at`, reason: ack.reason });
       else out.acknowledged_at = ack.value.ms;
     }
     return out;

@@ -30,6 +30,13 @@ export const canManageMembers = (role: Role): boolean => role === "owner";
 /** Member list (names, roles): managers see who works here. */
 export const canSeeMembers = (role: Role): boolean => role !== "staff";
 
+/** Confirm a quote beyond the charter's discount or margin limits (intake). */
+export const canConfirmQuote = (role: Role): boolean => role !== "staff";
+/** Change the service catalogue (prices, warranty, known risks). */
+export const canEditCatalogue = (role: Role): boolean => role !== "staff";
+/** See materials cost, expected margins and remedy amounts on intake screens. */
+export const canSeeCosts = (role: Role): boolean => role !== "staff";
+
 export interface Policies {
   seeTimeline: boolean;
   recordFacts: boolean;

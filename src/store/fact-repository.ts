@@ -2,7 +2,7 @@
  * The ledger's facts table: append, find, and read back one customer at a time. Every query
  * takes the organization's id. Facts are never updated: a correction is a new fact.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { AppError } from "../domain/errors.ts";
 import { decodeFact, encodeFact } from "../domain/fact-codec.ts";
 import type { CustomerFact, Fact, FactType } from "../domain/facts.ts";
@@ -10,7 +10,7 @@ import type { Store } from "./database.ts";
 
 /** SHA-256 of a fact's canonical content (see fact-codec.ts). */
 export function contentHash(content: string): string {
-  return createHash("sha256").update(content).digest("hex");
+  return hash("sha256", content);
 }
 
 /**
@@ -141,15 +141,15 @@ export async function lastFactSeq(store: Store, orgId: string): Promise<number> 
   return Number(row?.seq ?? 0);
 }
 
-/** Customers with facts added after `seq` (corrections and new facts alike). */
+/** Customers with facts added after `seq` (corrections and new facts alike), in order of arrival. */
 export async function customersTouchedSince(store: Store, orgId: string, seq: number): Promise<string[]> {
+  // Ordered by seq and de-duplicated here: with DISTINCT, SQLite would scan the customer index.
   const rows = await store.db
     .selectFrom("facts")
     .select("customer")
-    .distinct()
     .where("org_id", "=", orgId)
     .where("seq", ">", seq)
-    .where("customer", "is not", null)
+    .orderBy("seq")
     .execute();
-  return rows.map((r) => r.customer as string);
+  return [...new Set(rows.map((r) => r.customer).filter((c): c is string => c !== null))];
 }

@@ -1,13 +1,21 @@
 /** Providers (Mantine, TanStack Query) around the routed pages. */
 import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError } from "./api/api-client.ts";
 import { Routes } from "./routes.tsx";
 import { cssVariablesResolver, theme } from "./theme.ts";
 
 function createQueryClient() {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // A 401 anywhere means the session ended: re-read it, which leads to the sign-in page.
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== "session") {
+          void client.invalidateQueries({ queryKey: ["session"] });
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         // 4xx answers will not change on a retry.
@@ -16,6 +24,7 @@ function createQueryClient() {
       },
     },
   });
+  return client;
 }
 
 export function App() {

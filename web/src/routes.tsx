@@ -59,7 +59,9 @@ export function Routes() {
 
   if (!user) {
     if (route.name === "signIn") return <SignInPage demo={session.data.demo} />;
-    return <Redirect to={paths.signIn()} />;
+    // Back to the page asked for once signed in.
+    const next = route.name === "home" ? "" : `?next=${encodeURIComponent(path)}`;
+    return <Redirect to={`${paths.signIn()}${next}`} />;
   }
   const first = organizations[0];
   if (route.name === "signIn" || route.name === "home") {

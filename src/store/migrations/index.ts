@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as initial from "./2026-11-22T07-00-initial.ts";
 import * as accounts from "./2026-11-22T08-00-accounts.ts";
 import * as factSeqIndex from "./2026-11-22T08-10-fact-seq-index.ts";
+import * as intake from "./2026-11-22T09-00-intake.ts";
 
 /**
  * Every migration the code knows, by name, in order. Listed statically (no directory scan),
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T07-00-initial": initial,
   "2026-11-22T08-00-accounts": accounts,
   "2026-11-22T08-10-fact-seq-index": factSeqIndex,
+  "2026-11-22T09-00-intake": intake,
 };

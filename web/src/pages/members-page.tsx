@@ -104,7 +104,7 @@ function MemberTable({ data, manage }: { data: MembersResponse; manage: boolean 
                     <Button
                       size="xs"
                       variant="outline"
-                      color="red.8"
+                      color="red"
                       onClick={() => setRemoving(member)}
                     >
                       {t("members.remove")}
@@ -127,7 +127,7 @@ function MemberTable({ data, manage }: { data: MembersResponse; manage: boolean 
             {t("common.cancel")}
           </Button>
           <Button
-            color="red.8"
+            color="red"
             loading={actions.remove.isPending}
             onClick={() => {
               if (removing)
@@ -231,7 +231,7 @@ function Invitations({ data, manage }: { data: MembersResponse; manage: boolean 
                     <Button
                       size="xs"
                       variant="subtle"
-                      color="red.8"
+                      color="red"
                       onClick={() => revoke.mutate(invitation.id)}
                     >
                       {t("members.revoke")}

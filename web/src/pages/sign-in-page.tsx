@@ -18,13 +18,20 @@ import type { SessionResponse } from "../../../src/http/contract.ts";
 import { ApiError } from "../api/api-client.ts";
 import { useSignIn } from "../api/queries.ts";
 import { LanguageSwitch } from "../layout/language-switch.tsx";
-import { navigate } from "../router/router.ts";
+import { navigate, useLocation } from "../router/router.ts";
+
+/** Where to go after signing in: the `next` path when it is one of ours. */
+function nextPath(search: URLSearchParams): string {
+  const next = search.get("next") ?? "/";
+  return next.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
 
 export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganization?: boolean }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const signIn = useSignIn();
+  const { search } = useLocation();
 
   const errorText = (error: unknown) =>
     error instanceof ApiError && error.status === 429
@@ -49,7 +56,7 @@ export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganizatio
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              signIn.mutate({ email, password }, { onSuccess: () => navigate("/") });
+              signIn.mutate({ email, password }, { onSuccess: () => navigate(nextPath(search)) });
             }}
           >
             <Stack gap="sm">
