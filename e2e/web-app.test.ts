@@ -31,6 +31,8 @@ async function screenshot(name: string, options: { docs?: boolean; height?: numb
     // A tall window from the top of the page: the fixed header stays where it belongs.
     await page.setViewportSize({ width: 1280, height: options.height });
     await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction((height) => window.innerHeight === height, options.height);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     await page.screenshot({ path });
     await page.setViewportSize({ width: 1280, height: 900 });
   } else {
