@@ -1,5 +1,3 @@
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 /**
  * Customer-value model fit times: the full CDNOW cohort (CDNOW_master.txt, 23,570 customers,
  * calibration to 1997-09-30) and 1,000,000 customers simulated from the model, against the
@@ -8,7 +6,8 @@ import { pathToFileURL } from "node:url";
  * CDNOW_DIR overrides the data folder (default ../shared/data/cdnow beside the repository).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { CDNOW_CALIBRATION_END, parseCdnowTransactions } from "../src/domain/clv/cdnow-fixture.ts";
 import { fitBgNbd } from "../src/domain/clv/fit-bg-nbd.ts";
 import { fitGammaGamma } from "../src/domain/clv/fit-gamma-gamma.ts";

@@ -5,7 +5,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { resolveCharter } from "../src/domain/charter.ts";
 import { parseFact } from "../src/domain/fact-validation.ts";
 import { type CustomerFact, type Fact, factCustomer } from "../src/domain/facts.ts";
-import { assessCustomer, finalizeScorecard, portfolioTotals } from "../src/domain/scorecard/index.ts";
+import {
+  assessCustomer,
+  finalizeScorecard,
+  portfolioTotals,
+} from "../src/domain/scorecard/index.ts";
 import { duckdbSignalCounts } from "./duckdb-signals.ts";
 import { generateLedger, writeLedger } from "./generate-ledger.ts";
 
@@ -27,12 +31,19 @@ describe("the DuckDB reference of the bench", () => {
       else entry.facts.push(parsed.fact);
       byCustomer.set(id, entry);
     }
-    const ctx = { charter: resolveCharter(), asOf: Date.parse("2026-06-30T23:59:59.999Z"), lang: "en" as const };
-    const assessments = [...byCustomer.values()].map((e) => assessCustomer(e.customer as CustomerFact, e.facts, ctx));
+    const ctx = {
+      charter: resolveCharter(),
+      asOf: Date.parse("2026-06-30T23:59:59.999Z"),
+      lang: "en" as const,
+    };
+    const assessments = [...byCustomer.values()].map((e) =>
+      assessCustomer(e.customer as CustomerFact, e.facts, ctx),
+    );
     const totals = portfolioTotals(assessments);
     const ours: Record<string, number> = {};
     for (const a of assessments) {
-      for (const s of finalizeScorecard(a, totals, ctx).signals) ours[s.code] = (ours[s.code] ?? 0) + 1;
+      for (const s of finalizeScorecard(a, totals, ctx).signals)
+        ours[s.code] = (ours[s.code] ?? 0) + 1;
     }
     const theirs = await duckdbSignalCounts(file, "2026-06-30");
     expect(theirs).toEqual(ours);

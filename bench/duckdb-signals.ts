@@ -6,35 +6,70 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 
 const COLUMNS = {
-  type: "VARCHAR", id: "VARCHAR", at: "VARCHAR", customer: "VARCHAR", name: "VARCHAR", status: "VARCHAR",
-  price: "DECIMAL(18,2)", list_price: "DECIMAL(18,2)", cost: "DECIMAL(18,2)", warranty_days: "INTEGER",
-  included_revisions: "INTEGER", delivered: "VARCHAR", order: "VARCHAR", minutes: "DOUBLE", activity: "VARCHAR",
-  amount: "DECIMAL(18,2)", due: "VARCHAR", invoice: "VARCHAR", level: "INTEGER", kind: "VARCHAR",
-  warranty_end: "VARCHAR", fault: "VARCHAR", remedy_amount: "DECIMAL(18,2)", severity: "INTEGER", score: "INTEGER",
+  type: "VARCHAR",
+  id: "VARCHAR",
+  at: "VARCHAR",
+  customer: "VARCHAR",
+  name: "VARCHAR",
+  status: "VARCHAR",
+  price: "DECIMAL(18,2)",
+  list_price: "DECIMAL(18,2)",
+  cost: "DECIMAL(18,2)",
+  warranty_days: "INTEGER",
+  included_revisions: "INTEGER",
+  delivered: "VARCHAR",
+  order: "VARCHAR",
+  minutes: "DOUBLE",
+  activity: "VARCHAR",
+  amount: "DECIMAL(18,2)",
+  due: "VARCHAR",
+  invoice: "VARCHAR",
+  level: "INTEGER",
+  kind: "VARCHAR",
+  warranty_end: "VARCHAR",
+  fault: "VARCHAR",
+  remedy_amount: "DECIMAL(18,2)",
+  severity: "INTEGER",
+  score: "INTEGER",
   source: "VARCHAR",
 };
 
-export async function duckdbSignalCounts(file: string, asOf: string, charter = DEFAULTS): Promise<Record<string, number>> {
+export async function duckdbSignalCounts(
+  file: string,
+  asOf: string,
+  charter = DEFAULTS,
+): Promise<Record<string, number>> {
   const instance = await DuckDBInstance.create(":memory:");
   const c = await instance.connect();
-  const cols = Object.entries(COLUMNS).map(([k, v]) => `'${k}': '${v}'`).join(", ");
+  const cols = Object.entries(COLUMNS)
+    .map(([k, v]) => `'${k}': '${v}'`)
+    .join(", ");
   const A = `TIMESTAMPTZ '${asOf} 23:59:59.999+00'`;
   const W = `(${A} - INTERVAL ${charter.window_months} MONTH)`;
   await c.run("SET TimeZone = 'UTC'");
-  await c.run(`CREATE TABLE f AS SELECT *, CAST("at" AS TIMESTAMPTZ) AS t FROM read_json('${file}', format='newline_delimited', columns={${cols}})`);
+  await c.run(
+    `CREATE TABLE f AS SELECT *, CAST("at" AS TIMESTAMPTZ) AS t FROM read_json('${file}', format='newline_delimited', columns={${cols}})`,
+  );
   await c.run(`DELETE FROM f WHERE t > ${A}`);
   const sql = signalSql(A, W, charter);
   const reader = await c.runAndReadAll(sql);
   const counts: Record<string, number> = {};
-  for (const row of reader.getRowObjectsJson() as { code: string; n: number }[]) counts[row.code] = Number(row.n);
+  for (const row of reader.getRowObjectsJson() as { code: string; n: number }[])
+    counts[row.code] = Number(row.n);
   c.closeSync();
   instance.closeSync();
   return counts;
 }
 
 const DEFAULTS = {
-  hour_cost: 40, max_discount_pct: 10, min_margin_pct: 15, max_revenue_share_pct: 25, included_revisions: 2,
-  warranty_days: 30, zero_tolerance_severity: 3, window_months: 12,
+  hour_cost: 40,
+  max_discount_pct: 10,
+  min_margin_pct: 15,
+  max_revenue_share_pct: 25,
+  included_revisions: 2,
+  warranty_days: 30,
+  zero_tolerance_severity: 3,
+  window_months: 12,
 };
 
 function signalSql(A: string, W: string, ch: typeof DEFAULTS): string {

@@ -2,7 +2,7 @@
  * `npm run bench`: every speed and memory target, printed as one table.
  * BENCH_ONLY=scorecards|clv runs one part; BENCH_CUSTOMERS sets the ledger size (default 100,000).
  */
-import { printTable, type BenchRow } from "./table.ts";
+import { type BenchRow, printTable } from "./table.ts";
 
 const only = process.env.BENCH_ONLY;
 const rows: BenchRow[] = [];
@@ -22,7 +22,12 @@ for (const [name, run] of parts) {
   try {
     rows.push(...(await run()));
   } catch (error) {
-    rows.push({ bench: name, measure: "error", value: (error as Error).message.slice(0, 120), target: "" });
+    rows.push({
+      bench: name,
+      measure: "error",
+      value: (error as Error).message.slice(0, 120),
+      target: "",
+    });
   }
 }
 console.log(printTable(rows));

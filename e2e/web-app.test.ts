@@ -25,21 +25,10 @@ let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function screenshot(name: string, options: { docs?: boolean; height?: number } = {}) {
+async function screenshot(name: string, options: { docs?: boolean } = {}) {
   const path = `${SHOTS}/${name}.png`;
-  if (options.height) {
-    // A tall window from the top of the page: the fixed header stays where it belongs.
-    await page.setViewportSize({ width: 1280, height: options.height });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForFunction((height) => window.innerHeight === height, options.height);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-    await page.screenshot({ path });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  } else {
-    await page.screenshot({ path, fullPage: true });
-  }
+  await page.screenshot({ path, fullPage: true });
   if (options.docs && process.env.COMPTOIR_DOCS_SCREENSHOTS === "1") {
-    mkdirSync(DOCS_SHOTS, { recursive: true });
     copyFileSync(path, `${DOCS_SHOTS}/${name}.png`);
   }
 }
@@ -49,6 +38,7 @@ const url = (path: string) => `${server.url}${path}`;
 describe.skipIf(!hasChromium())("the web app in a browser", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    if (process.env.COMPTOIR_DOCS_SCREENSHOTS === "1") mkdirSync(DOCS_SHOTS, { recursive: true });
     await buildWeb();
     server = await startServer();
     browser = await launchBrowser();
@@ -168,7 +158,20 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
       `fact-${gaming.evidence[0]}`,
     );
-    await screenshot("customer", { docs: true, height: 1500 });
+    await screenshot("customer-evidence");
+
+    // A link to a fact opens the page with the evidence of its reason highlighted.
+    const deep = await context.newPage();
+    await deep.setViewportSize({ width: 1280, height: 1500 });
+    await deep.goto(url(`/o/demo/customers/c-jolicoeur#fact-${gaming.evidence[1]}`));
+    await deep.locator(`[data-fact-id="${gaming.evidence[1]}"][data-highlighted=true]`).waitFor();
+    expect(await deep.locator("[data-highlighted=true]").count()).toBe(gaming.evidence.length);
+    await deep.evaluate(() => window.scrollTo(0, 0));
+    await deep.screenshot({ path: `${SHOTS}/customer.png` });
+    if (process.env.COMPTOIR_DOCS_SCREENSHOTS === "1") {
+      copyFileSync(`${SHOTS}/customer.png`, `${DOCS_SHOTS}/customer.png`);
+    }
+    await deep.close();
   });
 
   it("previews a charter change, saves it, and a customer changes segment", async () => {

@@ -4,15 +4,16 @@
 // cannot be reached the PostgreSQL run is skipped with a message, except in CI (CI=true or
 // COMPTOIR_REQUIRE_PG=1), where that is a failure. Extra arguments go to vitest.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import pg from "pg";
 
 const pgUrl = process.env.COMPTOIR_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const requirePg = process.env.CI === "true" || process.env.COMPTOIR_REQUIRE_PG === "1";
 const extra = process.argv.slice(2);
 
-function runSuite(dialect) {
+function runSuite(dialect, args = ["vitest", "run", ...extra]) {
   console.log(`\n=== Test suite on ${dialect} ===`);
-  const result = spawnSync("npx", ["vitest", "run", ...extra], {
+  const result = spawnSync("npx", args, {
     stdio: "inherit",
     env: { ...process.env, COMPTOIR_TEST_DB: dialect, COMPTOIR_TEST_PG_URL: pgUrl },
   });
@@ -38,7 +39,9 @@ let pgStatus = 0;
 if (reachable === true) {
   pgStatus = runSuite("postgres");
 } else if (requirePg) {
-  console.error(`\nPostgreSQL is required here (CI) but ${pgUrl} cannot be reached: ${reachable.message}`);
+  console.error(
+    `\nPostgreSQL is required here (CI) but ${pgUrl} cannot be reached: ${reachable.message}`,
+  );
   pgStatus = 1;
 } else {
   console.log(
@@ -46,6 +49,33 @@ if (reachable === true) {
       "Run it with a PostgreSQL server: COMPTOIR_TEST_PG_URL=postgres://user@host:5432/db npm test",
   );
 }
-const failed = sqliteStatus !== 0 || pgStatus !== 0;
-console.log(`\nSQLite suite: ${sqliteStatus === 0 ? "passed" : "FAILED"}; PostgreSQL suite: ${reachable === true ? (pgStatus === 0 ? "passed" : "FAILED") : requirePg ? "FAILED (unreachable)" : "skipped"}`);
+// Browser tests: a real server on SQLite and Debian's chromium.
+const chromium = process.env.COMPTOIR_CHROMIUM ?? "/usr/bin/chromium";
+let e2eStatus = 0;
+let e2eState = "skipped";
+if (extra.length > 0) {
+  e2eState = "not run (arguments given)";
+} else if (existsSync(chromium)) {
+  e2eStatus = runSuite("a real browser (e2e)", [
+    "vitest",
+    "run",
+    "--config",
+    "e2e/vitest.config.ts",
+  ]);
+  e2eState = e2eStatus === 0 ? "passed" : "FAILED";
+} else if (requirePg) {
+  console.error(
+    `\nBrowser tests are required here (CI) but ${chromium} is missing: apt-get install chromium`,
+  );
+  e2eStatus = 1;
+  e2eState = "FAILED (no chromium)";
+} else {
+  console.log(
+    `\nBrowser tests skipped: ${chromium} is missing (apt-get install chromium, then npm run test:e2e).`,
+  );
+}
+const failed = sqliteStatus !== 0 || pgStatus !== 0 || e2eStatus !== 0;
+console.log(
+  `\nSQLite suite: ${sqliteStatus === 0 ? "passed" : "FAILED"}; PostgreSQL suite: ${reachable === true ? (pgStatus === 0 ? "passed" : "FAILED") : requirePg ? "FAILED (unreachable)" : "skipped"}; browser tests: ${e2eState}`,
+);
 process.exit(failed ? 1 : 0);

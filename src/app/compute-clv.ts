@@ -53,11 +53,17 @@ interface History {
   remedies: number;
 }
 
-export async function computeClv(store: Store, org: Organization, query: ClvQuery): Promise<ClvReport> {
+export async function computeClv(
+  store: Store,
+  org: Organization,
+  query: ClvQuery,
+): Promise<ClvReport> {
   const charter = await getCharter(store, org.id);
   const digits = minorDigits(charter.currency);
   const histories = new Map<string, History>();
-  for await (const { customer, facts } of streamCustomerFacts(store, org.id, { until: query.calibrationEnd })) {
+  for await (const { customer, facts } of streamCustomerFacts(store, org.id, {
+    until: query.calibrationEnd,
+  })) {
     if (customer.status === "prospect") continue;
     const h: History = { orders: [], revenue: 0, materials: 0, minutes: 0, remedies: 0 };
     for (const f of facts) {

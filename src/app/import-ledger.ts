@@ -138,16 +138,10 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       await insertStage(trx, dialect, batch);
       batch = [];
 
-      const trace = process.env.COMPTOIR_IMPORT_TRACE ? (l: string) => console.error(l, Math.round(performance.now() - started)) : () => {};
-      trace("staged");
       await indexStage(trx, dialect);
-      trace("indexed");
       await markDuplicates(trx, dialect);
-      trace("dups");
       await markStored(trx, options.orgId);
-      trace("stored");
       await markReferences(trx, options.orgId, allowPartial);
-      trace("refs");
       const problems = await stageProblems(trx, MAX_LISTED);
       const listed = await problemMessages(
         trx,
@@ -165,7 +159,6 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       report.counts = await stageCounts(trx);
       if (errors.count > 0 && !allowPartial) throw new Refused();
       await publishStage(trx, dialect, options.orgId, importId, new Date().toISOString());
-      trace("published");
       report.committed = true;
     });
   } catch (error) {

@@ -105,9 +105,8 @@ export async function detectDelimiter(path: string): Promise<string> {
       else if (!quoted && (ch === "\n" || ch === "\r")) break;
       else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
     }
-    return [...counts].sort((a, b) => b[1] - a[1])[0][1] > 0
-      ? [...counts].sort((a, b) => b[1] - a[1])[0][0]
-      : ",";
+    const [best, count] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    return count > 0 ? best : ",";
   } finally {
     await file.close();
   }

@@ -5,6 +5,7 @@
  * Nothing of the file is held in memory, and a kill at any point leaves the store untouched.
  */
 import { CompiledQuery, type Kysely, sql } from "kysely";
+import { FACT_TYPES, type FactType } from "../domain/facts.ts";
 import type { DialectName } from "../store/dialect.ts";
 import type { Database } from "../store/schema.ts";
 
@@ -222,8 +223,12 @@ export async function stageCounts(
     trx,
   );
   const counts: Record<string, { added: number; unchanged: number }> = {};
+  rows.sort(
+    (a, b) => FACT_TYPES.indexOf(a.type as FactType) - FACT_TYPES.indexOf(b.type as FactType),
+  );
   for (const r of rows) {
-    const c = (counts[r.type] ??= { added: 0, unchanged: 0 });
+    counts[r.type] ??= { added: 0, unchanged: 0 };
+    const c = counts[r.type];
     if (Number(r.added) === 1) c.added += Number(r.n);
     else c.unchanged += Number(r.n);
   }

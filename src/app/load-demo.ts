@@ -14,6 +14,7 @@ import {
   type Organization,
 } from "../store/organization-repository.ts";
 import { type ImportReport, importLedger } from "./import-ledger.ts";
+import { seedDemoCatalogue } from "./seed-demo-catalogue.ts";
 
 export const DEMO_SLUG = "demo";
 
@@ -22,7 +23,9 @@ export async function loadDemo(
   options: { slug?: string; today?: string } = {},
 ): Promise<{ organization: Organization; report: ImportReport | null }> {
   // The demo's "today" is the shop's day (Paris), not UTC's: they differ just after midnight.
-  const today = options.today ?? new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+  const today =
+    options.today ??
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
   const demo = buildDemoLedger(today);
   const organization = await ensureOrganization(
     store,
@@ -33,6 +36,7 @@ export async function loadDemo(
       time_zone: demo.organization.time_zone,
     },
   );
+  await seedDemoCatalogue(store, organization.id);
   // The demo is dated from the day it is loaded: loading it again another day would conflict
   // with itself, so an organization that already has facts is left as it is.
   if ((await countFacts(store, organization.id)) > 0) return { organization, report: null };

@@ -16,7 +16,12 @@ import {
 } from "../domain/scorecard/index.ts";
 import { getCharter } from "../store/charter-repository.ts";
 import type { Store } from "../store/database.ts";
-import { customersTouchedSince, lastFactSeq, listCustomerFacts, streamCustomerFacts } from "../store/fact-repository.ts";
+import {
+  customersTouchedSince,
+  lastFactSeq,
+  listCustomerFacts,
+  streamCustomerFacts,
+} from "../store/fact-repository.ts";
 import type { Organization } from "../store/organization-repository.ts";
 
 export interface IndexOptions {
@@ -38,13 +43,19 @@ export class ScorecardIndex {
     private seq: number,
   ) {}
 
-  static async build(store: Store, org: Organization, options: IndexOptions): Promise<ScorecardIndex> {
+  static async build(
+    store: Store,
+    org: Organization,
+    options: IndexOptions,
+  ): Promise<ScorecardIndex> {
     const charter = options.charter ?? (await getCharter(store, org.id));
     // Read the last seq first: a fact landing during the pass is then re-read by refresh().
     const seq = await lastFactSeq(store, org.id);
     const ctx = { charter, asOf: options.asOf, lang: options.lang };
     const assessments = new Map<string, Assessment>();
-    for await (const { customer, facts } of streamCustomerFacts(store, org.id, { until: options.asOf })) {
+    for await (const { customer, facts } of streamCustomerFacts(store, org.id, {
+      until: options.asOf,
+    })) {
       if (customer.at > options.asOf) continue;
       assessments.set(customer.id, assessCustomer(customer, facts, ctx));
     }

@@ -53,7 +53,10 @@ export function parseCommandLine(
     });
     return { command, positionals: positionals.slice(1), values };
   } catch (error) {
-    throw new AppError("USAGE", `${(error as Error).message.replace(/\. To specify.*$/s, "")} (try: comptoir help${command ? ` ${command}` : ""})`);
+    throw new AppError(
+      "USAGE",
+      `${(error as Error).message.replace(/\. To specify.*$/s, "")} (try: comptoir help${command ? ` ${command}` : ""})`,
+    );
   }
 }
 
@@ -70,11 +73,15 @@ export function parseAsOf(value: string | undefined, now: () => number = Date.no
     const ms = Date.parse(value);
     if (!Number.isNaN(ms)) return ms;
   }
-  throw new AppError("USAGE", `--as-of: "${value}" is not a date (2026-03-01) or a date-time with offset (2026-03-01T18:00:00+01:00)`);
+  throw new AppError(
+    "USAGE",
+    `--as-of: "${value}" is not a date (2026-03-01) or a date-time with offset (2026-03-01T18:00:00+01:00)`,
+  );
 }
 
 export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv): "fr" | "en" {
   const lang = value ?? env.COMPTOIR_LANG ?? (env.LANG?.startsWith("en") ? "en" : "fr");
-  if (lang !== "fr" && lang !== "en") throw new AppError("USAGE", `--lang: must be fr or en (got "${lang}")`);
+  if (lang !== "fr" && lang !== "en")
+    throw new AppError("USAGE", `--lang: must be fr or en (got "${lang}")`);
   return lang;
 }

@@ -15,18 +15,32 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function cdnowLedger(): string {
   const tx = parseCdnowTransactions(readFileSync(sample, "utf8"));
   const first = new Map<string, number>();
-  for (const t of tx) first.set(t.customer, Math.min(first.get(t.customer) ?? Number.POSITIVE_INFINITY, t.at));
+  for (const t of tx)
+    first.set(t.customer, Math.min(first.get(t.customer) ?? Number.POSITIVE_INFINITY, t.at));
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const lines = [...first].map(([id, at]) => JSON.stringify({ type: "customer", id, at: day(at), name: `Client ${id}` }));
+  const lines = [...first].map(([id, at]) =>
+    JSON.stringify({ type: "customer", id, at: day(at), name: `Client ${id}` }),
+  );
   tx.forEach((t, i) => {
-    lines.push(JSON.stringify({ type: "order", id: `o${i}`, customer: t.customer, at: day(t.at), price: t.amount }));
+    lines.push(
+      JSON.stringify({
+        type: "order",
+        id: `o${i}`,
+        customer: t.customer,
+        at: day(t.at),
+        price: t.amount,
+      }),
+    );
   });
   return `${lines.join("\n")}\n`;
 }
 
 async function freshDb(dialect: DialectName) {
   const store = await openTestStore(dialect);
-  return { db: store.schema ? `${store.url}?schema=${store.schema}` : store.url, close: () => store.close() };
+  return {
+    db: store.schema ? `${store.url}?schema=${store.schema}` : store.url,
+    close: () => store.close(),
+  };
 }
 
 const within = (actual: number, expected: number, pct = 1) =>
@@ -47,7 +61,18 @@ for (const dialect of testDialects()) {
       writeFileSync(file, cdnowLedger());
       const imported = await runCli(["import", file, "--db", fresh.db, "--org", "cdnow"]);
       expect(imported.code, imported.stderr).toBe(0);
-      const r = await runCli(["clv", "--calibration-end", "1997-09-30", "--horizon-weeks", "39", "--json", "--db", fresh.db, "--org", "cdnow"]);
+      const r = await runCli([
+        "clv",
+        "--calibration-end",
+        "1997-09-30",
+        "--horizon-weeks",
+        "39",
+        "--json",
+        "--db",
+        fresh.db,
+        "--org",
+        "cdnow",
+      ]);
       expect(r.code, r.stderr).toBe(0);
       const report = JSON.parse(r.stdout);
       within(report.model.r, 0.243);
@@ -60,7 +85,9 @@ for (const dialect of testDialects()) {
       within(report.spend.gamma, 15.44);
       expect(report.customers).toHaveLength(2357);
       const one = report.customers[0];
-      expect(Object.keys(one)).toEqual(expect.arrayContaining(["customer", "x", "t_x", "T", "p_alive", "expected_orders", "clv"]));
+      expect(Object.keys(one)).toEqual(
+        expect.arrayContaining(["customer", "x", "t_x", "T", "p_alive", "expected_orders", "clv"]),
+      );
       expect(one.p_alive).toBeGreaterThan(0);
       expect(one.p_alive).toBeLessThanOrEqual(1);
     });
@@ -72,7 +99,9 @@ for (const dialect of testDialects()) {
         `${[
           { type: "customer", id: "a", at: "2026-01-05", name: "A" },
           { type: "order", id: "o1", customer: "a", at: "2026-01-05", price: 10 },
-        ].map((l) => JSON.stringify(l)).join("\n")}\n`,
+        ]
+          .map((l) => JSON.stringify(l))
+          .join("\n")}\n`,
       );
       expect((await runCli(["import", file, "--db", fresh.db])).code).toBe(0);
       const r = await runCli(["clv", "--db", fresh.db, "--as-of", "2026-06-30", "--json"]);

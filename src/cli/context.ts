@@ -50,7 +50,9 @@ export function createContext(io: Io, parsed: Parsed, now: () => number) {
     organization: async ({ create = false, fallback } = {}) => {
       const slug = ctx.string("org") ?? fallback ?? DEFAULT_ORG;
       const store = await ctx.store();
-      return create || slug === DEFAULT_ORG ? ensureOrganization(store, slug) : getOrganization(store, slug);
+      return create || slug === DEFAULT_ORG
+        ? ensureOrganization(store, slug)
+        : getOrganization(store, slug);
     },
     asOf: () => parseAsOf(ctx.string("as-of"), now),
   };

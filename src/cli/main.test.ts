@@ -25,11 +25,24 @@ for (const dialect of testDialects()) {
       const r = await runCli(["charter", "--json", "--db", fresh.db]);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe("");
-      expect(JSON.parse(r.stdout)).toMatchObject({ currency: "EUR", max_discount_pct: 10, window_months: 12 });
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        currency: "EUR",
+        max_discount_pct: 10,
+        window_months: 12,
+      });
     });
 
     it("changes a key, accepting global options anywhere on the line", async () => {
-      const r = await runCli(["--db", fresh.db, "charter", "--set", "max_discount_pct=12,5", "--json", "--org", "atelier"]);
+      const r = await runCli([
+        "--db",
+        fresh.db,
+        "charter",
+        "--set",
+        "max_discount_pct=12,5",
+        "--json",
+        "--org",
+        "atelier",
+      ]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).max_discount_pct).toBe(12.5);
       const again = await runCli(["charter", "--org", "atelier", "--json", "--db", fresh.db]);
@@ -37,7 +50,15 @@ for (const dialect of testDialects()) {
     });
 
     it("refuses a negative percentage or an unknown key with exit 1 and changes nothing", async () => {
-      const bad = await runCli(["charter", "--db", fresh.db, "--set", "min_margin_pct=20", "--set", "max_discount_pct=-5"]);
+      const bad = await runCli([
+        "charter",
+        "--db",
+        fresh.db,
+        "--set",
+        "min_margin_pct=20",
+        "--set",
+        "max_discount_pct=-5",
+      ]);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain("max_discount_pct: must not be negative");
       const unknown = await runCli(["charter", "--db", fresh.db, "--set", "colour=blue"]);
@@ -86,7 +107,11 @@ describe("comptoir usage errors", () => {
 
 describe("the comptoir executable", () => {
   it("runs from a checkout through node bin/comptoir.js and npx comptoir", () => {
-    const viaNode = spawnSync("node", ["bin/comptoir.js", "charter", "--json", "--db", ":memory:"], { encoding: "utf8" });
+    const viaNode = spawnSync(
+      "node",
+      ["bin/comptoir.js", "charter", "--json", "--db", ":memory:"],
+      { encoding: "utf8" },
+    );
     expect(viaNode.status).toBe(0);
     expect(JSON.parse(viaNode.stdout).currency).toBe("EUR");
     const viaNpx = execFileSync("npx", ["--no-install", "comptoir", "help"], { encoding: "utf8" });

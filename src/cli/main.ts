@@ -29,7 +29,8 @@ const GLOBAL_HELP = {
 };
 
 function help(lang: "fr" | "en", command?: Command): string {
-  if (command) return `usage: comptoir ${command.usage}\n\n${command.summary[lang]}\n\n${GLOBAL_HELP[lang]}\n`;
+  if (command)
+    return `usage: comptoir ${command.usage}\n\n${command.summary[lang]}\n\n${GLOBAL_HELP[lang]}\n`;
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary[lang]}`);
   return `usage: comptoir <command> [options]\n\n${lines.join("\n")}\n\n${GLOBAL_HELP[lang]}\n`;
@@ -37,13 +38,24 @@ function help(lang: "fr" | "en", command?: Command): string {
 
 const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
 
-export async function main(argv: string[], io: Io = defaultIo, now: () => number = Date.now): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = defaultIo,
+  now: () => number = Date.now,
+): Promise<number> {
   let close: (() => Promise<void>) | undefined;
   try {
     const find = (name: string) => COMMANDS.find((c) => c.name === name);
     const anyOptions = Object.assign({}, ...COMMANDS.map((c) => c.options));
-    const parsed = parseCommandLine(argv, (name) => (name === "help" ? {} : find(name)?.options), anyOptions);
-    const lang = parsed.values.lang === "en" || (!parsed.values.lang && io.env.LANG?.startsWith("en")) ? "en" : "fr";
+    const parsed = parseCommandLine(
+      argv,
+      (name) => (name === "help" ? {} : find(name)?.options),
+      anyOptions,
+    );
+    const lang =
+      parsed.values.lang === "en" || (!parsed.values.lang && io.env.LANG?.startsWith("en"))
+        ? "en"
+        : "fr";
     if (!parsed.command || parsed.command === "help" || parsed.values.help) {
       const topic = parsed.command === "help" ? parsed.positionals[0] : parsed.command;
       io.stdout.write(help(lang, topic ? find(topic) : undefined));

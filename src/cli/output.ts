@@ -5,11 +5,20 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export function useColour(io: Io): boolean {
+export function colourEnabled(io: Io): boolean {
   return Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== "dumb";
 }
 
-const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, grey: 90, bold: 1 } as const;
+const CODES = {
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  grey: 90,
+  bold: 1,
+} as const;
 export type Colour = keyof typeof CODES;
 
 export function paint(text: string, colour: Colour | undefined, enabled: boolean): string {
@@ -26,20 +35,28 @@ export interface Column<T> {
 /** Renders rows as a table with aligned columns (widths measured before colouring). */
 export function renderTable<T>(rows: T[], columns: Column<T>[], colour: boolean): string {
   const cells = rows.map((row) => columns.map((c) => c.value(row)));
-  const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((r) => [...r[i]].length)));
+  const widths = columns.map((c, i) =>
+    Math.max(c.title.length, ...cells.map((r) => [...r[i]].length)),
+  );
   const pad = (text: string, i: number) => {
     const gap = " ".repeat(widths[i] - [...text].length);
     return columns[i].align === "right" ? gap + text : text + gap;
   };
   const header = columns.map((c, i) => paint(pad(c.title, i), "bold", colour)).join("  ");
   const lines = cells.map((r, ri) =>
-    r.map((text, i) => paint(pad(text, i), columns[i].colour?.(rows[ri]), colour)).join("  ").trimEnd(),
+    r
+      .map((text, i) => paint(pad(text, i), columns[i].colour?.(rows[ri]), colour))
+      .join("  ")
+      .trimEnd(),
   );
   return `${[header.trimEnd(), ...lines].join("\n")}\n`;
 }
 
 /** A progress bar redrawn in place on a terminal; silent elsewhere. */
-export function progressBar(io: Io, label: string): { update(done: number, total: number): void; end(): void } {
+export function progressBar(
+  io: Io,
+  label: string,
+): { update(done: number, total: number): void; end(): void } {
   if (!io.stderr.isTTY) return { update() {}, end() {} };
   let last = -1;
   return {

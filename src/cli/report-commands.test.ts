@@ -5,7 +5,10 @@ import { runCli } from "./test-cli.ts";
 
 async function freshDb(dialect: DialectName) {
   const store = await openTestStore(dialect);
-  return { db: store.schema ? `${store.url}?schema=${store.schema}` : store.url, close: () => store.close() };
+  return {
+    db: store.schema ? `${store.url}?schema=${store.schema}` : store.url,
+    close: () => store.close(),
+  };
 }
 
 const SEGMENTS = ["part_ways", "renegotiate", "watch", "partner", "steady"];
@@ -30,7 +33,16 @@ for (const dialect of testDialects()) {
       const ids = cards.map((c: { customer: string }) => c.customer);
       expect(ids).toEqual([...ids].sort());
       for (const card of cards) {
-        expect(Object.keys(card).sort()).toEqual(["customer", "margin", "name", "orders", "outstanding", "revenue", "segment", "signals"]);
+        expect(Object.keys(card).sort()).toEqual([
+          "customer",
+          "margin",
+          "name",
+          "orders",
+          "outstanding",
+          "revenue",
+          "segment",
+          "signals",
+        ]);
         expect(card.segment === null || SEGMENTS.includes(card.segment)).toBe(true);
       }
       const seen = new Set(cards.map((c: { segment: string | null }) => c.segment));
@@ -38,24 +50,64 @@ for (const dialect of testDialects()) {
     });
 
     it("shows one customer's scorecard with its evidence and French message", async () => {
-      const r = await runCli(["scorecards", "--customer", "c-jolicoeur", "--org", "demo", "--json", "--db", fresh.db]);
+      const r = await runCli([
+        "scorecards",
+        "--customer",
+        "c-jolicoeur",
+        "--org",
+        "demo",
+        "--json",
+        "--db",
+        fresh.db,
+      ]);
       const [card] = JSON.parse(r.stdout);
       expect(card.segment).toBe("part_ways");
       const gaming = card.signals.find((s: { code: string }) => s.code === "warranty_gaming");
       expect(gaming.evidence.length).toBeGreaterThanOrEqual(2);
       expect(gaming.message).toMatch(/garantie/);
-      const en = await runCli(["scorecards", "--customer", "c-jolicoeur", "--org", "demo", "--json", "--lang", "en", "--db", fresh.db]);
-      expect(JSON.parse(en.stdout)[0].signals.find((s: { code: string }) => s.code === "warranty_gaming").message).toMatch(/warranty/);
+      const en = await runCli([
+        "scorecards",
+        "--customer",
+        "c-jolicoeur",
+        "--org",
+        "demo",
+        "--json",
+        "--lang",
+        "en",
+        "--db",
+        fresh.db,
+      ]);
+      expect(
+        JSON.parse(en.stdout)[0].signals.find((s: { code: string }) => s.code === "warranty_gaming")
+          .message,
+      ).toMatch(/warranty/);
     });
 
     it("exits 1 naming an unknown customer", async () => {
-      const r = await runCli(["scorecards", "--customer", "nobody", "--org", "demo", "--db", fresh.db]);
+      const r = await runCli([
+        "scorecards",
+        "--customer",
+        "nobody",
+        "--org",
+        "demo",
+        "--db",
+        fresh.db,
+      ]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('"nobody"');
     });
 
     it("ignores facts after --as-of", async () => {
-      const r = await runCli(["scorecards", "--org", "demo", "--json", "--as-of", "2000-01-01", "--db", fresh.db]);
+      const r = await runCli([
+        "scorecards",
+        "--org",
+        "demo",
+        "--json",
+        "--as-of",
+        "2000-01-01",
+        "--db",
+        fresh.db,
+      ]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toEqual([]);
     });
@@ -72,7 +124,15 @@ for (const dialect of testDialects()) {
       const r = await runCli(["portfolio", "--org", "demo", "--json", "--db", fresh.db]);
       expect(r.code, r.stderr).toBe(0);
       const p = JSON.parse(r.stdout);
-      expect(Object.keys(p).sort()).toEqual(["customers", "hhi", "margin", "revenue", "segments", "top_share_pct", "whale_curve"]);
+      expect(Object.keys(p).sort()).toEqual([
+        "customers",
+        "hhi",
+        "margin",
+        "revenue",
+        "segments",
+        "top_share_pct",
+        "whale_curve",
+      ]);
       expect(p.customers).toBe(37);
       expect(Object.keys(p.segments).sort()).toEqual([...SEGMENTS].sort());
       expect(p.whale_curve).toHaveLength(101);

@@ -7,7 +7,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, now?: () => number): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+  now?: () => number,
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const code = await main(

@@ -106,7 +106,8 @@ export const ERROR_CATALOGUE = {
   ACK_LINK_EXPIRED: {
     status: 410,
     exit: 1,
-    description: "The acknowledgement link was already used or has expired: ask the shop for a new one.",
+    description:
+      "The acknowledgement link was already used or has expired: ask the shop for a new one.",
   },
   WARRANTY_EXPIRED: {
     status: 409,

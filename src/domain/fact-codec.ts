@@ -34,15 +34,10 @@ export function canonicalJson(value: unknown): string {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Object keys in sorted order, cached per key set shape (facts of a type share a few). */
-function sortedKeys(obj: Record<string, unknown>): string[] {
-  return Object.keys(obj).sort();
-}
-
 /** Canonical JSON of a flat body: primitives inline, nested values through canonicalJson. */
 function bodyJson(body: Record<string, unknown>): string {
   let out = "";
-  for (const key of sortedKeys(body)) {
+  for (const key of Object.keys(body).sort()) {
     const v = body[key];
     if (v === undefined) continue;
     const text = typeof v === "object" && v !== null ? canonicalJson(v) : JSON.stringify(v);

@@ -105,9 +105,7 @@ export function parseMoney(input: unknown, digits: number, lenient: boolean): Pa
   if (text === undefined) return bad("must be a number");
   const minor = toMinor(text.replace(/\.$/, ""), digits);
   if (minor === undefined) {
-    return bad(
-      digits === 0 ? "must be a whole amount" : `must have at most ${digits} decimals`,
-    );
+    return bad(digits === 0 ? "must be a whole amount" : `must have at most ${digits} decimals`);
   }
   if (minor < 0) return bad("must not be negative");
   return ok(minor === 0 ? 0 : minor); // no -0

@@ -42,8 +42,16 @@ describe("parseFact rejects each invalid field with its exact message", () => {
     ["a price with 3 decimals", { ...order, price: 1.005 }, "price: must have at most 2 decimals"],
     ["an order without customer", { ...order, customer: undefined }, "customer: required"],
     ["an empty customer reference", { ...order, customer: "" }, "customer: must not be empty"],
-    ["a fractional warranty", { ...order, warranty_days: 1.5 }, "warranty_days: must be a whole number"],
-    ["delivered without offset", { ...order, delivered: "2026-03-02T10:00" }, 'delivered: date-time without an offset: add Z or an offset such as +02:00 ("2026-03-02T10:00")'],
+    [
+      "a fractional warranty",
+      { ...order, warranty_days: 1.5 },
+      "warranty_days: must be a whole number",
+    ],
+    [
+      "delivered without offset",
+      { ...order, delivered: "2026-03-02T10:00" },
+      'delivered: date-time without an offset: add Z or an offset such as +02:00 ("2026-03-02T10:00")',
+    ],
     [
       "a time without activity",
       { type: "time", id: "t1", at: "2026-03-01", customer: "c1", minutes: 30 },
@@ -114,7 +122,11 @@ describe("parseFact rejects each invalid field with its exact message", () => {
       { ...order, disclosures: [{ text: "no refund on custom work" }] },
       "disclosures[0].code: required",
     ],
-    ["disclosures that are not a list", { ...order, disclosures: "{oops" }, "disclosures: must be a JSON array of {code, text, acknowledged_at}"],
+    [
+      "disclosures that are not a list",
+      { ...order, disclosures: "{oops" },
+      "disclosures: must be a JSON array of {code, text, acknowledged_at}",
+    ],
     ["an email that is a number", { ...base.customer, email: 42 }, "email: must be a string"],
   ];
   it.each(rows)("rejects %s", (_name, raw, message) => {
@@ -167,7 +179,8 @@ describe("parseFact normalizes valid lines", () => {
   });
 
   it("reads disclosures given as JSON text (a CSV cell)", () => {
-    const cell = '[{"code":"no-refund","text":"Sur mesure","acknowledged_at":"2026-03-01T09:00:00+01:00"}]';
+    const cell =
+      '[{"code":"no-refund","text":"Sur mesure","acknowledged_at":"2026-03-01T09:00:00+01:00"}]';
     const r = parseFact({ ...order, disclosures: cell }, EUR);
     expect(r.ok && r.fact.type === "order" && r.fact.disclosures).toEqual([
       { code: "no-refund", text: "Sur mesure", acknowledged_at: Date.UTC(2026, 2, 1, 8) },

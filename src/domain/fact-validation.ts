@@ -4,16 +4,7 @@
  * References (customer, order, invoice) are only checked for shape here; whether they exist
  * is the importer's job, against the whole import and the store.
  */
-import {
-  FACT_TYPES,
-  FAULTS,
-  FEEDBACK_SOURCES,
-  type Fact,
-  type FactType,
-  REMEDIES,
-  RETURN_KINDS,
-  TIME_ACTIVITIES,
-} from "./facts.ts";
+
 import {
   type Instant,
   type Parsed,
@@ -23,6 +14,16 @@ import {
   parseText,
   parseWhole,
 } from "./fact-fields.ts";
+import {
+  FACT_TYPES,
+  FAULTS,
+  type Fact,
+  type FactType,
+  FEEDBACK_SOURCES,
+  REMEDIES,
+  RETURN_KINDS,
+  TIME_ACTIVITIES,
+} from "./facts.ts";
 
 export interface FactFieldError {
   field: string;
@@ -182,7 +183,10 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
     if (key === "type" || key === "id" || key === "at") continue;
     const spec = fields[key];
     if (!spec) {
-      if (!absent(value)) (extra ??= {})[key] = value;
+      if (!absent(value)) {
+        extra ??= {};
+        extra[key] = value;
+      }
       continue;
     }
     if (absent(value)) continue;
@@ -273,7 +277,8 @@ function parseDisclosures(value: unknown): FieldResult {
     }
     if (!absent(acknowledged_at)) {
       const ack = parseInstant(acknowledged_at);
-      if (ack.reason !== undefined) nested.push({ field: `${at}.acknowledged_at`, reason: ack.reason });
+      if (ack.reason !== undefined)
+        nested.push({ field: `${at}.acknowledged_at`, reason: ack.reason });
       else out.acknowledged_at = ack.value.ms;
     }
     return out;

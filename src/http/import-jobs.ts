@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
+import { basename } from "node:path";
 import { importLedger } from "../app/import-ledger.ts";
 import { AppError } from "../domain/errors.ts";
 import type { Store } from "../store/database.ts";
@@ -44,7 +45,8 @@ export class ImportJobs {
       .then((report) => {
         job.counts = report.counts;
         job.errors = report.errors.map((e) => ({
-          ...(e.file ? { file: e.file } : {}),
+          // The file as the user named it, not where the upload was kept.
+          ...(e.file ? { file: basename(e.file) } : {}),
           line: e.line,
           field: e.field,
           reason: e.reason,

@@ -33,7 +33,10 @@ export async function listServices(
   orgId: string,
   options: { lang?: "fr" | "en"; includeInactive?: boolean } = {},
 ): Promise<CatalogueService[]> {
-  let query = intakeDb(store.db).selectFrom("catalogue_services").selectAll().where("org_id", "=", orgId);
+  let query = intakeDb(store.db)
+    .selectFrom("catalogue_services")
+    .selectAll()
+    .where("org_id", "=", orgId);
   if (options.lang) query = query.where("lang", "=", options.lang);
   if (!options.includeInactive) query = query.where("active", "=", 1);
   const rows = await query.orderBy("name").orderBy("id").execute();
@@ -67,7 +70,9 @@ export async function saveService(
     .select("id")
     .where("org_id", "=", orgId)
     .where((eb) =>
-      service.id ? eb("id", "=", service.id) : eb.and([eb("lang", "=", service.lang), eb("code", "=", service.code)]),
+      service.id
+        ? eb("id", "=", service.id)
+        : eb.and([eb("lang", "=", service.lang), eb("code", "=", service.code)]),
     )
     .executeTakeFirst();
   const values = {
@@ -86,7 +91,12 @@ export async function saveService(
   };
   const id = existing?.id ?? randomUUID();
   if (existing) {
-    await db.updateTable("catalogue_services").set(values).where("org_id", "=", orgId).where("id", "=", id).execute();
+    await db
+      .updateTable("catalogue_services")
+      .set(values)
+      .where("org_id", "=", orgId)
+      .where("id", "=", id)
+      .execute();
   } else {
     await db
       .insertInto("catalogue_services")

@@ -142,7 +142,11 @@ export async function lastFactSeq(store: Store, orgId: string): Promise<number> 
 }
 
 /** Customers with facts added after `seq` (corrections and new facts alike), in order of arrival. */
-export async function customersTouchedSince(store: Store, orgId: string, seq: number): Promise<string[]> {
+export async function customersTouchedSince(
+  store: Store,
+  orgId: string,
+  seq: number,
+): Promise<string[]> {
   // Ordered by seq and de-duplicated here: with DISTINCT, SQLite would scan the customer index.
   const rows = await store.db
     .selectFrom("facts")

@@ -136,7 +136,8 @@ export interface InboxDoneTable {
   done_at: string;
 }
 
-export interface IntakeTables {
+// A type alias (not an interface): withTables wants an index-compatible record.
+export type IntakeTables = {
   catalogue_services: CatalogueServiceTable;
   intake_orders: IntakeOrderTable;
   intake_questions: IntakeQuestionTable;
@@ -145,7 +146,7 @@ export interface IntakeTables {
   intake_photos: IntakePhotoTable;
   complaints: ComplaintTable;
   inbox_done: InboxDoneTable;
-}
+};
 
 export type IntakeDb = Kysely<Database & IntakeTables>;
 
@@ -155,6 +156,9 @@ export function intakeDb(db: Kysely<Database>): IntakeDb {
 }
 
 export const toIso = (ms: number) => new Date(ms).toISOString();
-export const fromIso = (text: string | null): number | null => (text === null ? null : Date.parse(text));
-export const isoOrNull = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : toIso(ms));
-export const money = (value: Money | null): number | null => (value === null ? null : Number(value));
+export const fromIso = (text: string | null): number | null =>
+  text === null ? null : Date.parse(text);
+export const isoOrNull = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : toIso(ms);
+export const money = (value: Money | null): number | null =>
+  value === null ? null : Number(value);

@@ -2,7 +2,7 @@ import { CHARTER_KEYS, type Charter, parseCharterAssignment } from "../../domain
 import { AppError } from "../../domain/errors.ts";
 import { getCharter, updateCharter } from "../../store/charter-repository.ts";
 import type { Command } from "../context.ts";
-import { renderTable, useColour, writeJson } from "../output.ts";
+import { colourEnabled, renderTable, writeJson } from "../output.ts";
 
 const EXPLAIN: Record<keyof Charter, { fr: string; en: string }> = {
   currency: { fr: "monnaie des montants", en: "currency of all amounts" },
@@ -10,11 +10,20 @@ const EXPLAIN: Record<keyof Charter, { fr: string; en: string }> = {
   payment_terms_days: { fr: "délai de paiement (jours)", en: "payment terms (days)" },
   max_discount_pct: { fr: "remise maximale (%)", en: "maximum discount (%)" },
   min_margin_pct: { fr: "marge minimale (%)", en: "minimum margin (%)" },
-  max_revenue_share_pct: { fr: "part maximale d'un client dans le CA (%)", en: "maximum share of one customer in revenue (%)" },
+  max_revenue_share_pct: {
+    fr: "part maximale d'un client dans le CA (%)",
+    en: "maximum share of one customer in revenue (%)",
+  },
   included_revisions: { fr: "tours de retouches inclus", en: "revision rounds included" },
   warranty_days: { fr: "garantie (jours)", en: "warranty (days)" },
-  first_response_hours: { fr: "délai de première réponse (heures)", en: "first response target (hours)" },
-  zero_tolerance_severity: { fr: "gravité d'incident non tolérée (1-3)", en: "incident severity never tolerated (1-3)" },
+  first_response_hours: {
+    fr: "délai de première réponse (heures)",
+    en: "first response target (hours)",
+  },
+  zero_tolerance_severity: {
+    fr: "gravité d'incident non tolérée (1-3)",
+    en: "incident severity never tolerated (1-3)",
+  },
   window_months: { fr: "fenêtre d'analyse (mois)", en: "analysis window (months)" },
   discount_rate_pct: { fr: "taux d'actualisation mensuel (%)", en: "monthly discount rate (%)" },
 };
@@ -37,7 +46,8 @@ export const charterCommand: Command = {
       const patch: Record<string, unknown> = {};
       for (const text of assignments) {
         const parsed = parseCharterAssignment(text);
-        if ("field" in parsed) throw new AppError("BAD_INPUT", `--set ${parsed.field}: ${parsed.reason}`);
+        if ("field" in parsed)
+          throw new AppError("BAD_INPUT", `--set ${parsed.field}: ${parsed.reason}`);
         patch[parsed.key] = parsed.value;
       }
       charter = await updateCharter(store, org.id, patch);
@@ -47,16 +57,24 @@ export const charterCommand: Command = {
     if (ctx.json) {
       writeJson(ctx.io, charter);
     } else {
-      const rows = CHARTER_KEYS.map((key) => ({ key, value: String(charter[key]), text: EXPLAIN[key][ctx.lang] }));
+      const rows = CHARTER_KEYS.map((key) => ({
+        key,
+        value: String(charter[key]),
+        text: EXPLAIN[key][ctx.lang],
+      }));
       ctx.io.stdout.write(
         renderTable(
           rows,
           [
             { title: ctx.lang === "fr" ? "clé" : "key", value: (r) => r.key },
-            { title: ctx.lang === "fr" ? "valeur" : "value", value: (r) => r.value, align: "right" },
+            {
+              title: ctx.lang === "fr" ? "valeur" : "value",
+              value: (r) => r.value,
+              align: "right",
+            },
             { title: ctx.lang === "fr" ? "signification" : "meaning", value: (r) => r.text },
           ],
-          useColour(ctx.io),
+          colourEnabled(ctx.io),
         ),
       );
     }

@@ -4,7 +4,7 @@ import { AppError } from "../../domain/errors.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import { parseAsOf, REPORT_OPTIONS } from "../args.ts";
 import type { Command } from "../context.ts";
-import { renderTable, useColour, writeJson } from "../output.ts";
+import { colourEnabled, renderTable, writeJson } from "../output.ts";
 
 export const clvCommand: Command = {
   name: "clv",
@@ -13,12 +13,19 @@ export const clvCommand: Command = {
     fr: "Valeur client : probabilité d'être encore actif, commandes et dépenses attendues (BG/NBD, Gamma-Gamma).",
     en: "Customer value: probability of being active, expected orders and spend (BG/NBD, Gamma-Gamma).",
   },
-  options: { ...REPORT_OPTIONS, "calibration-end": { type: "string" }, "horizon-weeks": { type: "string" } },
+  options: {
+    ...REPORT_OPTIONS,
+    "calibration-end": { type: "string" },
+    "horizon-weeks": { type: "string" },
+  },
   async run(ctx) {
     const horizonText = ctx.string("horizon-weeks") ?? "52";
     const horizonWeeks = Number(horizonText);
     if (!Number.isFinite(horizonWeeks) || horizonWeeks <= 0 || horizonWeeks > 520) {
-      throw new AppError("USAGE", `--horizon-weeks: "${horizonText}" must be a number of weeks between 1 and 520`);
+      throw new AppError(
+        "USAGE",
+        `--horizon-weeks: "${horizonText}" must be a number of weeks between 1 and 520`,
+      );
     }
     const calibrationText = ctx.string("calibration-end") ?? ctx.string("as-of");
     const calibrationEnd = calibrationText ? parseAsOf(calibrationText) : ctx.asOf();
@@ -31,7 +38,8 @@ export const clvCommand: Command = {
     }
     const fr = ctx.lang === "fr";
     const { currency } = await getCharter(store, org.id);
-    const num = (n: number, d = 3) => new Intl.NumberFormat(fr ? "fr-FR" : "en-GB", { maximumFractionDigits: d }).format(n);
+    const num = (n: number, d = 3) =>
+      new Intl.NumberFormat(fr ? "fr-FR" : "en-GB", { maximumFractionDigits: d }).format(n);
     const m = report.model;
     const s = report.spend;
     ctx.io.stdout.write(
@@ -45,11 +53,20 @@ export const clvCommand: Command = {
           { title: fr ? "client" : "customer", value: (r) => r.customer },
           { title: "x", value: (r) => String(r.x), align: "right" },
           { title: fr ? "P(actif)" : "P(alive)", value: (r) => num(r.p_alive, 2), align: "right" },
-          { title: fr ? "commandes attendues" : "expected orders", value: (r) => num(r.expected_orders, 2), align: "right" },
+          {
+            title: fr ? "commandes attendues" : "expected orders",
+            value: (r) => num(r.expected_orders, 2),
+            align: "right",
+          },
           { title: "CLV", value: (r) => formatMoney(r.clv, currency, ctx.lang), align: "right" },
-          { title: fr ? "valeur nette" : "net value", value: (r) => formatMoney(r.net_value, currency, ctx.lang), align: "right", colour: (r) => (r.net_value < 0 ? "red" : undefined) },
+          {
+            title: fr ? "valeur nette" : "net value",
+            value: (r) => formatMoney(r.net_value, currency, ctx.lang),
+            align: "right",
+            colour: (r) => (r.net_value < 0 ? "red" : undefined),
+          },
         ],
-        useColour(ctx.io),
+        colourEnabled(ctx.io),
       ),
     );
     return 0;

@@ -12,7 +12,9 @@ export const demoCommand: Command = {
   options: { json: { type: "boolean" } },
   async run(ctx) {
     const store = await ctx.store();
-    const { organization, report } = await loadDemo(store, { slug: ctx.string("org") ?? DEMO_SLUG });
+    const { organization, report } = await loadDemo(store, {
+      slug: ctx.string("org") ?? DEMO_SLUG,
+    });
     if (report === null) {
       ctx.io.stderr.write(
         ctx.lang === "fr"

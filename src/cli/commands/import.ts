@@ -1,7 +1,7 @@
-import { importLedger, type ImportReport } from "../../app/import-ledger.ts";
+import { type ImportReport, importLedger } from "../../app/import-ledger.ts";
 import { FACT_TYPES } from "../../domain/facts.ts";
 import type { Command, CommandContext } from "../context.ts";
-import { progressBar, renderTable, useColour, writeJson } from "../output.ts";
+import { colourEnabled, progressBar, renderTable, writeJson } from "../output.ts";
 
 export const importCommand: Command = {
   name: "import",
@@ -38,18 +38,29 @@ function printReport(ctx: CommandContext, report: ImportReport): void {
     return;
   }
   const fr = ctx.lang === "fr";
-  for (const e of report.errors) ctx.io.stderr.write(`${e.file ? `${e.file}: ` : ""}line ${e.line}: ${e.field}: ${e.reason}\n`);
+  for (const e of report.errors)
+    ctx.io.stderr.write(`${e.file ? `${e.file}: ` : ""}line ${e.line}: ${e.field}: ${e.reason}\n`);
   if (report.errorCount > report.errors.length) {
-    ctx.io.stderr.write(`... ${report.errorCount - report.errors.length} ${fr ? "autres lignes en erreur" : "more bad lines"}\n`);
+    ctx.io.stderr.write(
+      `... ${report.errorCount - report.errors.length} ${fr ? "autres lignes en erreur" : "more bad lines"}\n`,
+    );
   }
   const rows = FACT_TYPES.filter((t) => report.counts[t]).map((t) => ({ t, ...report.counts[t] }));
   if (rows.length > 0) {
     ctx.io.stdout.write(
-      renderTable(rows, [
-        { title: "type", value: (r) => r.t },
-        { title: fr ? "ajoutés" : "added", value: (r) => String(r.added), align: "right" },
-        { title: fr ? "inchangés" : "unchanged", value: (r) => String(r.unchanged), align: "right" },
-      ], useColour(ctx.io)),
+      renderTable(
+        rows,
+        [
+          { title: "type", value: (r) => r.t },
+          { title: fr ? "ajoutés" : "added", value: (r) => String(r.added), align: "right" },
+          {
+            title: fr ? "inchangés" : "unchanged",
+            value: (r) => String(r.unchanged),
+            align: "right",
+          },
+        ],
+        colourEnabled(ctx.io),
+      ),
     );
   }
   const secs = (report.elapsedMs / 1000).toFixed(1);

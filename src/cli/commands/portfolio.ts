@@ -4,7 +4,7 @@ import { fromMinor, minorDigits } from "../../domain/money.ts";
 import { portfolio, SEGMENTS, segmentLabel } from "../../domain/scorecard/index.ts";
 import { REPORT_OPTIONS } from "../args.ts";
 import type { Command } from "../context.ts";
-import { renderTable, useColour, writeJson } from "../output.ts";
+import { colourEnabled, renderTable, writeJson } from "../output.ts";
 import { SEGMENT_COLOURS } from "./scorecards.ts";
 
 export const portfolioCommand: Command = {
@@ -18,40 +18,81 @@ export const portfolioCommand: Command = {
   async run(ctx) {
     const store = await ctx.store();
     const org = await ctx.organization();
-    const { charter, scorecards } = await computeScorecards(store, org, { asOf: ctx.asOf(), lang: ctx.lang });
+    const { charter, scorecards } = await computeScorecards(store, org, {
+      asOf: ctx.asOf(),
+      lang: ctx.lang,
+    });
     const view = portfolio(scorecards);
     const digits = minorDigits(charter.currency);
-    const json = { ...view, revenue: fromMinor(view.revenue, digits), margin: fromMinor(view.margin, digits) };
+    const json = {
+      ...view,
+      revenue: fromMinor(view.revenue, digits),
+      margin: fromMinor(view.margin, digits),
+    };
     if (ctx.json) {
       writeJson(ctx.io, json);
       return 0;
     }
     const fr = ctx.lang === "fr";
     const money = (n: number) => formatMoney(n, charter.currency, ctx.lang);
-    const pct = (n: number) => new Intl.NumberFormat(fr ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 }).format(n);
-    const colour = useColour(ctx.io);
+    const pct = (n: number) =>
+      new Intl.NumberFormat(fr ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 }).format(n);
+    const colour = colourEnabled(ctx.io);
     const lines = [
       [fr ? "clients" : "customers", String(json.customers)],
       [fr ? "chiffre d'affaires" : "revenue", money(json.revenue)],
       [fr ? "marge" : "margin", money(json.margin)],
-      [fr ? "part du premier client" : "top customer's share", `${pct(json.top_share_pct)} % (${fr ? "limite" : "limit"} ${charter.max_revenue_share_pct} %)`],
+      [
+        fr ? "part du premier client" : "top customer's share",
+        `${pct(json.top_share_pct)} % (${fr ? "limite" : "limit"} ${charter.max_revenue_share_pct} %)`,
+      ],
       ["HHI", pct(json.hhi)],
     ];
-    ctx.io.stdout.write(renderTable(lines.map(([k, v]) => ({ k, v })), [
-      { title: fr ? "indicateur" : "measure", value: (r) => r.k },
-      { title: fr ? "valeur" : "value", value: (r) => r.v, align: "right" },
-    ], colour));
+    ctx.io.stdout.write(
+      renderTable(
+        lines.map(([k, v]) => ({ k, v })),
+        [
+          { title: fr ? "indicateur" : "measure", value: (r) => r.k },
+          { title: fr ? "valeur" : "value", value: (r) => r.v, align: "right" },
+        ],
+        colour,
+      ),
+    );
     ctx.io.stdout.write("\n");
-    ctx.io.stdout.write(renderTable(SEGMENTS.map((s) => ({ s, n: json.segments[s] })), [
-      { title: "segment", value: (r) => segmentLabel(r.s, ctx.lang), colour: (r) => SEGMENT_COLOURS[r.s] },
-      { title: fr ? "clients" : "customers", value: (r) => String(r.n), align: "right" },
-    ], colour));
+    ctx.io.stdout.write(
+      renderTable(
+        SEGMENTS.map((s) => ({ s, n: json.segments[s] })),
+        [
+          {
+            title: "segment",
+            value: (r) => segmentLabel(r.s, ctx.lang),
+            colour: (r) => SEGMENT_COLOURS[r.s],
+          },
+          { title: fr ? "clients" : "customers", value: (r) => String(r.n), align: "right" },
+        ],
+        colour,
+      ),
+    );
     ctx.io.stdout.write("\n");
     const points = json.whale_curve.filter((p) => p.customers_pct % 10 === 0);
-    ctx.io.stdout.write(renderTable(points, [
-      { title: fr ? "% des clients" : "% of customers", value: (p) => String(p.customers_pct), align: "right" },
-      { title: fr ? "% de la marge" : "% of margin", value: (p) => pct(p.profit_pct), align: "right" },
-    ], colour));
+    ctx.io.stdout.write(
+      renderTable(
+        points,
+        [
+          {
+            title: fr ? "% des clients" : "% of customers",
+            value: (p) => String(p.customers_pct),
+            align: "right",
+          },
+          {
+            title: fr ? "% de la marge" : "% of margin",
+            value: (p) => pct(p.profit_pct),
+            align: "right",
+          },
+        ],
+        colour,
+      ),
+    );
     return 0;
   },
 };

@@ -4,7 +4,7 @@ import { AppError } from "../../domain/errors.ts";
 import { segmentLabel, signalLabel } from "../../domain/scorecard/index.ts";
 import { REPORT_OPTIONS } from "../args.ts";
 import type { Command } from "../context.ts";
-import { type Colour, renderTable, useColour, writeJson } from "../output.ts";
+import { type Colour, colourEnabled, renderTable, writeJson } from "../output.ts";
 
 export const SEGMENT_COLOURS: Record<string, Colour> = {
   part_ways: "red",
@@ -26,9 +26,16 @@ export const scorecardsCommand: Command = {
     const store = await ctx.store();
     const org = await ctx.organization();
     const customer = ctx.string("customer");
-    const { charter, scorecards } = await computeScorecards(store, org, { asOf: ctx.asOf(), lang: ctx.lang, customer });
+    const { charter, scorecards } = await computeScorecards(store, org, {
+      asOf: ctx.asOf(),
+      lang: ctx.lang,
+      customer,
+    });
     if (customer !== undefined && scorecards.length === 0) {
-      throw new AppError("CUSTOMER_NOT_FOUND", `--customer: no customer "${customer}" in organization "${org.slug}"`);
+      throw new AppError(
+        "CUSTOMER_NOT_FOUND",
+        `--customer: no customer "${customer}" in organization "${org.slug}"`,
+      );
     }
     const cards = scorecards.map((c) => presentScorecard(c, charter));
     if (ctx.json) {
@@ -37,7 +44,7 @@ export const scorecardsCommand: Command = {
     }
     const fr = ctx.lang === "fr";
     const money = (n: number) => formatMoney(n, charter.currency, ctx.lang);
-    const colour = useColour(ctx.io);
+    const colour = colourEnabled(ctx.io);
     ctx.io.stdout.write(
       renderTable(
         cards,
@@ -46,20 +53,34 @@ export const scorecardsCommand: Command = {
           { title: fr ? "nom" : "name", value: (c) => c.name },
           {
             title: "segment",
-            value: (c) => (c.segment ? segmentLabel(c.segment as never, ctx.lang) : fr ? "prospect" : "prospect"),
+            value: (c) =>
+              c.segment ? segmentLabel(c.segment as never, ctx.lang) : fr ? "prospect" : "prospect",
             colour: (c) => (c.segment ? SEGMENT_COLOURS[c.segment] : "grey"),
           },
           { title: fr ? "CA" : "revenue", value: (c) => money(c.revenue), align: "right" },
-          { title: fr ? "marge" : "margin", value: (c) => money(c.margin), align: "right", colour: (c) => (c.margin < 0 ? "red" : undefined) },
+          {
+            title: fr ? "marge" : "margin",
+            value: (c) => money(c.margin),
+            align: "right",
+            colour: (c) => (c.margin < 0 ? "red" : undefined),
+          },
           { title: fr ? "commandes" : "orders", value: (c) => String(c.orders), align: "right" },
-          { title: fr ? "encours" : "outstanding", value: (c) => money(c.outstanding), align: "right" },
-          { title: fr ? "signaux" : "signals", value: (c) => c.signals.map((s) => signalLabel(s.code as never, ctx.lang)).join(", ") },
+          {
+            title: fr ? "encours" : "outstanding",
+            value: (c) => money(c.outstanding),
+            align: "right",
+          },
+          {
+            title: fr ? "signaux" : "signals",
+            value: (c) => c.signals.map((s) => signalLabel(s.code as never, ctx.lang)).join(", "),
+          },
         ],
         colour,
       ),
     );
     if (customer !== undefined) {
-      for (const s of cards[0].signals) ctx.io.stdout.write(`  - ${s.message} [${s.evidence.join(", ")}]\n`);
+      for (const s of cards[0].signals)
+        ctx.io.stdout.write(`  - ${s.message} [${s.evidence.join(", ")}]\n`);
     }
     return 0;
   },

@@ -47,7 +47,10 @@ export const serveCommand: Command = {
     } catch (error) {
       await app.close();
       if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-        throw new AppError("USAGE", `--port: port ${port} is already in use on ${host}; choose another with --port or PORT`);
+        throw new AppError(
+          "USAGE",
+          `--port: port ${port} is already in use on ${host}; choose another with --port or PORT`,
+        );
       }
       throw error;
     }

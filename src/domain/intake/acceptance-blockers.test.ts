@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type AcceptanceState, acceptanceBlockers, describeBlockers } from "./acceptance-blockers.ts";
+import {
+  type AcceptanceState,
+  acceptanceBlockers,
+  describeBlockers,
+} from "./acceptance-blockers.ts";
 
 const ready: AcceptanceState = {
   status: "quoted",
@@ -23,7 +27,11 @@ describe("acceptance blockers", () => {
       [{ code: "unacknowledged_disclosure", ref: "d9" }],
     ],
     ["a missing quote", { ...ready, status: "draft", quoted: false }, [{ code: "no_quote" }]],
-    ["a quote beyond the charter not confirmed", { ...ready, quoteNeedsManager: true }, [{ code: "quote_needs_manager" }]],
+    [
+      "a quote beyond the charter not confirmed",
+      { ...ready, quoteNeedsManager: true },
+      [{ code: "quote_needs_manager" }],
+    ],
     ["an order already accepted", { ...ready, status: "accepted" }, [{ code: "not_open" }]],
   ] as [string, AcceptanceState, unknown[]][])("blocks on %s", (_name, state, expected) => {
     expect(acceptanceBlockers(state)).toEqual(expected);

@@ -30,7 +30,11 @@ export interface AcceptanceState {
 /** @example acceptanceBlockers({...state, questions: [{id: "q1", answeredAt: null}]}) // [{code: "open_question", ref: "q1"}] */
 export function acceptanceBlockers(state: AcceptanceState): Blocker[] {
   const blockers: Blocker[] = [];
-  if (state.status !== "quoted" && state.status !== "awaiting_answers" && state.status !== "draft") {
+  if (
+    state.status !== "quoted" &&
+    state.status !== "awaiting_answers" &&
+    state.status !== "draft"
+  ) {
     blockers.push({ code: "not_open" });
     return blockers;
   }

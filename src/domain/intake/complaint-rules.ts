@@ -24,11 +24,17 @@ export interface FieldProblem {
 /**
  * @example resolutionProblems({fault: "ours", remedy: "none"}) // [{field: "explanation", ...}]
  */
-export function resolutionProblems(input: ResolutionInput, orderPrice: number | null): FieldProblem[] {
+export function resolutionProblems(
+  input: ResolutionInput,
+  orderPrice: number | null,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const amount = input.remedyAmount ?? 0;
   if ((input.remedy === "discount" || input.remedy === "refund") && amount <= 0) {
-    problems.push({ field: "remedyAmount", reason: `a ${input.remedy} needs an amount above zero` });
+    problems.push({
+      field: "remedyAmount",
+      reason: `a ${input.remedy} needs an amount above zero`,
+    });
   }
   if ((input.remedy === "none" || input.remedy === "redo") && amount !== 0) {
     problems.push({ field: "remedyAmount", reason: `a ${input.remedy} has no amount` });

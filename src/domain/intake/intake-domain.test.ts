@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { demoCatalogue } from "./demo-catalogue.ts";
 import { riskCode } from "./catalogue.ts";
 import { countsAgainstCustomer, resolutionProblems } from "./complaint-rules.ts";
-import { acceptedOrderFact, deliveredOrderFact, openedComplaintFact, resolvedComplaintFact } from "./intake-facts.ts";
+import { demoCatalogue } from "./demo-catalogue.ts";
+import {
+  acceptedOrderFact,
+  deliveredOrderFact,
+  openedComplaintFact,
+  resolvedComplaintFact,
+} from "./intake-facts.ts";
 import type { IntakeOrder } from "./intake-order.ts";
 import { checkReturn } from "./return-rules.ts";
 
@@ -37,7 +42,17 @@ const order: IntakeOrder = {
 describe("intake facts", () => {
   const accepted = acceptedOrderFact(
     order,
-    [{ id: "d1", orderId: "in-1", code: "plastic_sole", text: "glued repair stays visible", acknowledgedAt: 5, acknowledgedBy: "Ana", acknowledgedVia: "counter" }],
+    [
+      {
+        id: "d1",
+        orderId: "in-1",
+        code: "plastic_sole",
+        text: "glued repair stays visible",
+        acknowledgedAt: 5,
+        acknowledgedBy: "Ana",
+        acknowledgedVia: "counter",
+      },
+    ],
     10,
   );
 
@@ -52,13 +67,19 @@ describe("intake facts", () => {
       cost: 2_00,
       service: "sole_repair",
       warranty_days: 30,
-      disclosures: [{ code: "plastic_sole", text: "glued repair stays visible", acknowledged_at: 5 }],
+      disclosures: [
+        { code: "plastic_sole", text: "glued repair stays visible", acknowledged_at: 5 },
+      ],
     });
     expect(accepted.extra).toBeUndefined();
   });
 
   it("names the original in a redo's zero-price order", () => {
-    const redo = acceptedOrderFact({ ...order, id: "in-2", price: 0, listPrice: 0, redoOf: "in-1" }, [], 20);
+    const redo = acceptedOrderFact(
+      { ...order, id: "in-2", price: 0, listPrice: 0, redoOf: "in-1" },
+      [],
+      20,
+    );
     expect(redo).toMatchObject({ price: 0, list_price: 0, extra: { redo_of: "in-1" } });
   });
 
@@ -73,7 +94,13 @@ describe("intake facts", () => {
   });
 
   it("opens a complaint without a fault and resolves it with one", () => {
-    const opened = openedComplaintFact({ id: "k1", at: 1, customer: "c1", order: "in-1", text: "ugly" });
+    const opened = openedComplaintFact({
+      id: "k1",
+      at: 1,
+      customer: "c1",
+      order: "in-1",
+      text: "ugly",
+    });
     expect(opened.fault).toBeUndefined();
     const resolved = resolvedComplaintFact(opened, {
       fault: "customer",
@@ -98,10 +125,26 @@ describe("intake facts", () => {
 
 describe("complaint resolution", () => {
   it.each([
-    ["a discount with its amount", { fault: "ours", faultReason: "hem undone", remedy: "discount", remedyAmount: 5_00 }, []],
-    ["a discount without amount", { fault: "ours", faultReason: "x", remedy: "discount" }, ["remedyAmount"]],
-    ["no remedy without an explanation", { fault: "customer", faultReason: "x", remedy: "none" }, ["explanation"]],
-    ["a refund above the price", { fault: "ours", faultReason: "x", remedy: "refund", remedyAmount: 20_00 }, ["remedyAmount"]],
+    [
+      "a discount with its amount",
+      { fault: "ours", faultReason: "hem undone", remedy: "discount", remedyAmount: 5_00 },
+      [],
+    ],
+    [
+      "a discount without amount",
+      { fault: "ours", faultReason: "x", remedy: "discount" },
+      ["remedyAmount"],
+    ],
+    [
+      "no remedy without an explanation",
+      { fault: "customer", faultReason: "x", remedy: "none" },
+      ["explanation"],
+    ],
+    [
+      "a refund above the price",
+      { fault: "ours", faultReason: "x", remedy: "refund", remedyAmount: 20_00 },
+      ["remedyAmount"],
+    ],
     ["a fault without a reason", { fault: "material", remedy: "redo" }, ["faultReason"]],
     ["an unknown fault needs no reason", { fault: "unknown", remedy: "redo" }, []],
   ] as const)("%s", (_name, input, fields) => {
@@ -123,7 +166,12 @@ describe("returns against the warranty", () => {
   const day = 86_400_000;
   it.each([
     ["from delivery, inside", { at: 0, delivered: 10 * day, warranty_days: 30 }, 40 * day, true],
-    ["from delivery, one ms late", { at: 0, delivered: 10 * day, warranty_days: 30 }, 40 * day + 1, false],
+    [
+      "from delivery, one ms late",
+      { at: 0, delivered: 10 * day, warranty_days: 30 },
+      40 * day + 1,
+      false,
+    ],
     ["from the order date when never delivered", { at: 0, warranty_days: 30 }, 31 * day, false],
     ["the charter's warranty when the order has none", { at: 0 }, 29 * day, true],
   ])("%s", (_name, o, at, within) => {
@@ -146,6 +194,8 @@ describe("demo catalogue", () => {
   });
 
   it("derives a risk code from free text", () => {
-    expect(riskCode("Semelle en plastique : déjà recollée")).toBe("semelle-en-plastique-deja-recollee");
+    expect(riskCode("Semelle en plastique : déjà recollée")).toBe(
+      "semelle-en-plastique-deja-recollee",
+    );
   });
 });

@@ -10,8 +10,8 @@ import type {
   ComplaintFact,
   Fault,
   OrderFact,
-  RETURN_KINDS,
   REMEDIES,
+  RETURN_KINDS,
   ReturnFact,
   RevisionFact,
   TimeActivity,
@@ -73,7 +73,13 @@ export function openedComplaintFact(input: {
   order: string | null;
   text: string;
 }): ComplaintFact {
-  const fact: ComplaintFact = { type: "complaint", id: input.id, at: input.at, customer: input.customer, text: input.text };
+  const fact: ComplaintFact = {
+    type: "complaint",
+    id: input.id,
+    at: input.at,
+    customer: input.customer,
+    text: input.text,
+  };
   if (input.order) fact.order = input.order;
   return fact;
 }

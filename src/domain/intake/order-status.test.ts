@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ADVANCE_TARGETS, canAdvance, canDecline, ORDER_STATUSES, openStatus } from "./order-status.ts";
+import {
+  ADVANCE_TARGETS,
+  canAdvance,
+  canDecline,
+  ORDER_STATUSES,
+  openStatus,
+} from "./order-status.ts";
 
 describe("order status", () => {
   it.each([
@@ -11,7 +17,12 @@ describe("order status", () => {
     expect(openStatus({ openQuestions: open, quoted })).toBe(status);
   });
 
-  const allowed = new Set(["accepted>in_progress", "in_progress>ready", "ready>delivered", "delivered>closed"]);
+  const allowed = new Set([
+    "accepted>in_progress",
+    "in_progress>ready",
+    "ready>delivered",
+    "delivered>closed",
+  ]);
   it("advances one step at a time, forward only", () => {
     for (const from of ORDER_STATUSES) {
       for (const to of ADVANCE_TARGETS) {

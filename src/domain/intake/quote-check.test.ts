@@ -20,8 +20,12 @@ describe("quote check against the charter", () => {
 
   it("follows the organization's own limits", () => {
     const lenient = resolveCharter({ max_discount_pct: 20 });
-    expect(checkQuote({ listPrice: 100_00, price: 85_00, cost: 0, minutes: 0 }, lenient).needsManager).toBe(false);
-    expect(checkQuote({ listPrice: 100_00, price: 85_00, cost: 0, minutes: 0 }, DEFAULT_CHARTER)).toMatchObject({
+    expect(
+      checkQuote({ listPrice: 100_00, price: 85_00, cost: 0, minutes: 0 }, lenient).needsManager,
+    ).toBe(false);
+    expect(
+      checkQuote({ listPrice: 100_00, price: 85_00, cost: 0, minutes: 0 }, DEFAULT_CHARTER),
+    ).toMatchObject({
       discountPct: 15,
       needsManager: true,
     });

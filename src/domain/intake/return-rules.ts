@@ -19,7 +19,11 @@ export function checkReturn(
   defaultWarrantyDays: number,
 ): ReturnCheck {
   const end = warrantyEnd(order.delivered ?? order.at, order.warranty_days ?? defaultWarrantyDays);
-  return { warrantyEnd: end, within: withinWarranty(at, end), daysLeft: Math.floor((end - at) / 86_400_000) };
+  return {
+    warrantyEnd: end,
+    within: withinWarranty(at, end),
+    daysLeft: Math.floor((end - at) / 86_400_000),
+  };
 }
 
 /** The customer's earlier returns, newest first, for the form's history. */

@@ -37,6 +37,8 @@ export function portfolioTotals(assessments: Iterable<Assessment>): PortfolioTot
     customers: revenues.length,
     revenue,
     topCount,
-    highValueThreshold: anySales ? ascending[ascending.length - Math.min(topCount, ascending.length)] : null,
+    highValueThreshold: anySales
+      ? ascending[ascending.length - Math.min(topCount, ascending.length)]
+      : null,
   };
 }

@@ -42,7 +42,7 @@ export function FactTimeline(props: {
   entries: TimelineEntry[];
   currency: string;
   /** Fact ids to highlight, and the signal label they prove. */
-  highlight: { ids: ReadonlySet<string>; label: string } | null;
+  highlight: { ids: ReadonlySet<string>; label: string | null } | null;
 }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
@@ -84,7 +84,9 @@ export function FactTimeline(props: {
                 </Text>
                 {highlighted && props.highlight && (
                   <Badge color="orange.9" variant="filled" size="sm">
-                    {t("customer.highlighted", { signal: props.highlight.label })}
+                    {props.highlight.label
+                      ? t("customer.highlighted", { signal: props.highlight.label })
+                      : t("customer.evidenceBadge")}
                   </Badge>
                 )}
               </Group>

@@ -156,6 +156,7 @@ export const en: Resources = {
     timeline: "Timeline",
     timelineHelp: "Everything that happened with this customer, oldest first.",
     highlighted: "Evidence for “{{signal}}”",
+    evidenceBadge: "Evidence",
     emptyTimeline: "No facts.",
     contact: "Contact",
   },

@@ -154,6 +154,7 @@ export const fr = {
     timeline: "Chronologie",
     timelineHelp: "Tout ce qui s'est passé avec ce client, du plus ancien au plus récent.",
     highlighted: "Preuve du signal « {{signal}} »",
+    evidenceBadge: "Preuve",
     emptyTimeline: "Aucun fait.",
     contact: "Contact",
   },

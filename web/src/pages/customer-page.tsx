@@ -27,7 +27,7 @@ import { useOrg } from "../layout/org-context.ts";
 import { Link } from "../router/link.tsx";
 import { paths } from "../router/router.ts";
 
-type Highlight = { ids: ReadonlySet<string>; label: string } | null;
+type Highlight = { ids: ReadonlySet<string>; label: string | null } | null;
 
 /** Scrolls to a fact and moves the keyboard focus there. */
 function showFact(id: string) {
@@ -44,16 +44,23 @@ export function CustomerPage({ id }: { id: string }) {
   const f = useFormat();
   const query = useCustomer(org.slug, id);
   const [highlight, setHighlight] = useState<Highlight>(null);
+  const signalLabel = useSignalLabel();
 
-  // A link such as /o/demo/customers/c-x#fact-inv-3 opens with that fact shown.
-  const loaded = query.isSuccess;
+  // A link such as /o/demo/customers/c-x#fact-inv-3 opens with that fact shown, with the
+  // rest of the evidence of the reason it belongs to.
+  const signals = query.data?.scorecard?.signals;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per loaded scorecard, not per render
   useEffect(() => {
     const hash = decodeURIComponent(window.location.hash.slice(1));
-    if (!loaded || !hash.startsWith("fact-")) return;
+    if (!signals || !hash.startsWith("fact-")) return;
     const factId = hash.slice("fact-".length);
-    setHighlight({ ids: new Set([factId]), label: factId });
+    const signal = signals.find((s) => s.evidence.includes(factId));
+    setHighlight({
+      ids: new Set(signal ? signal.evidence : [factId]),
+      label: signal ? signal.label || signalLabel(signal.code) : null,
+    });
     showFact(factId);
-  }, [loaded]);
+  }, [signals]);
 
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorState error={query.error} onRetry={query.refetch} />;

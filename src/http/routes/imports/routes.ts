@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -30,7 +30,10 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
           part.file.resume();
           throw new AppError("BAD_INPUT", `file: "${name}" must be .jsonl or .csv`);
         }
-        const path = join(dir, `${files.length}-${name}`);
+        // One folder per file keeps the uploaded name as it was (two uploads may share it).
+        const folder = join(dir, String(files.length));
+        await mkdir(folder);
+        const path = join(folder, name);
         await pipeline(part.file, createWriteStream(path));
         files.push(path);
       }

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Fact } from "../domain/facts.ts";
+import type { Store } from "./database.ts";
+import { findFact, insertFact, listCustomerFacts, streamCustomerFacts } from "./fact-repository.ts";
+import { ensureOrganization } from "./organization-repository.ts";
+import { openTestStore, testDialects } from "./test-stores.ts";
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 1);
+const customer = (id: string, at = T0): Fact => ({
+  type: "customer",
+  id,
+  at,
+  name: id,
+  status: "active",
+});
+const chase = (id: string, cust: string, at: number): Fact => ({
+  type: "chase",
+  id,
+  at,
+  customer: cust,
+});
+
+for (const dialect of testDialects()) {
+  describe(`fact repository (${dialect})`, () => {
+    let store: Store;
+    let orgId: string;
+    beforeEach(async () => {
+      store = await openTestStore(dialect);
+      orgId = (await ensureOrganization(store, "shop")).id;
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("finds a fact by type and id, as it was inserted", async () => {
+      const order: Fact = {
+        type: "order",
+        id: "o1",
+        at: T0,
+        customer: "c1",
+        price: 1999,
+        list_price: 2500,
+        cost: 300,
+        delivered: T0 + DAY,
+        extra: { colour: "bleu" },
+      };
+      expect(await insertFact(store, orgId, order)).toBe("added");
+      expect(await findFact(store, orgId, "order", "o1")).toEqual(order);
+      expect(await findFact(store, orgId, "chase", "o1")).toBeUndefined();
+    });
+
+    it("inserts the same fact twice as unchanged, and refuses other content", async () => {
+      await insertFact(store, orgId, customer("c1"));
+      expect(await insertFact(store, orgId, customer("c1"))).toBe("unchanged");
+      await expect(
+        insertFact(store, orgId, { ...customer("c1"), name: "x" } as Fact),
+      ).rejects.toThrow('id: customer "c1" is already stored with different content');
+    });
+
+    it("streams each customer with its facts, one customer at a time", async () => {
+      for (const f of [
+        customer("b"),
+        customer("a"),
+        chase("h2", "a", T0 + 2 * DAY),
+        chase("h1", "a", T0 + DAY),
+        chase("h3", "b", T0 + DAY),
+      ]) {
+        await insertFact(store, orgId, f);
+      }
+      const seen: [string, string[]][] = [];
+      for await (const { customer: c, facts } of streamCustomerFacts(store, orgId)) {
+        seen.push([c.id, facts.map((f) => f.id)]);
+      }
+      expect(seen).toEqual([
+        ["a", ["h1", "h2"]],
+        ["b", ["h3"]],
+      ]);
+    });
+
+    it("drops facts dated after until, but keeps the customer fact itself", async () => {
+      await insertFact(store, orgId, customer("a", T0 + 10 * DAY));
+      await insertFact(store, orgId, chase("h1", "a", T0 + DAY));
+      await insertFact(store, orgId, chase("h2", "a", T0 + 20 * DAY));
+      const seen = [];
+      for await (const entry of streamCustomerFacts(store, orgId, { until: T0 + 5 * DAY })) {
+        seen.push([entry.customer.id, entry.facts.map((f) => f.id)]);
+      }
+      expect(seen).toEqual([["a", ["h1"]]]);
+    });
+
+    it("never returns another organization's facts", async () => {
+      const other = (await ensureOrganization(store, "other")).id;
+      await insertFact(store, other, customer("a"));
+      await insertFact(store, other, chase("h1", "a", T0));
+      const streamed = [];
+      for await (const entry of streamCustomerFacts(store, orgId)) streamed.push(entry);
+      expect(streamed).toEqual([]);
+      expect(await listCustomerFacts(store, orgId, "a")).toEqual([]);
+      expect((await listCustomerFacts(store, other, "a")).map((f) => f.id)).toEqual(["a", "h1"]);
+    });
+  });
+}
