@@ -15,11 +15,19 @@ export async function addIntakePhoto(
     throw new AppError("BAD_INPUT", `contentType: must be one of ${PHOTO_TYPES.join(", ")}`);
   }
   if (photo.data.length === 0 || photo.data.length > MAX_PHOTO_BYTES) {
-    throw new AppError("BAD_INPUT", `data: a photo must be between 1 byte and ${MAX_PHOTO_BYTES} bytes`);
+    throw new AppError(
+      "BAD_INPUT",
+      `data: a photo must be between 1 byte and ${MAX_PHOTO_BYTES} bytes`,
+    );
   }
   return inTransaction(ctx.store, async (db) => {
     await requireOrder(db, ctx.org.id, orderId);
-    const info: PhotoInfo = { id: newId("p"), contentType: photo.contentType, size: photo.data.length, createdAt: nowOf(ctx) };
+    const info: PhotoInfo = {
+      id: newId("p"),
+      contentType: photo.contentType,
+      size: photo.data.length,
+      createdAt: nowOf(ctx),
+    };
     await insertPhoto(db, ctx.org.id, { ...info, orderId, data: photo.data });
     return info;
   });

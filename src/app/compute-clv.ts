@@ -10,6 +10,7 @@ import { customerLifetimeValue, netValue } from "../domain/clv/customer-lifetime
 import { type BgNbdFit, fitBgNbd } from "../domain/clv/fit-bg-nbd.ts";
 import { fitGammaGamma, type GammaGammaFit } from "../domain/clv/fit-gamma-gamma.ts";
 import { summarizeTransactions } from "../domain/clv/summarize-transactions.ts";
+import { applyCorrections } from "../domain/corrections.ts";
 import { fromMinor, minorDigits, toMinor } from "../domain/money.ts";
 import { getCharter } from "../store/charter-repository.ts";
 import type { Store } from "../store/database.ts";
@@ -66,7 +67,7 @@ export async function computeClv(
   })) {
     if (customer.status === "prospect") continue;
     const h: History = { orders: [], revenue: 0, materials: 0, minutes: 0, remedies: 0 };
-    for (const f of facts) {
+    for (const f of applyCorrections(facts)) {
       if (f.type === "order") {
         h.orders.push({ at: f.at, amount: fromMinor(f.price, digits) });
         h.revenue += f.price;

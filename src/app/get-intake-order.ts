@@ -2,10 +2,15 @@
  * One order as the counter sees it: the order, its questions, disclosures, photos, complaints,
  * what blocks its acceptance, and its quote against the charter.
  */
-import type { Blocker } from "../domain/intake/acceptance-blockers.ts";
-import type { IntakeDisclosure, IntakeOrder, IntakeQuestion } from "../domain/intake/intake-order.ts";
-import { checkQuote, type QuoteCheck } from "../domain/intake/quote-check.ts";
+
 import type { Charter } from "../domain/charter.ts";
+import type { Blocker } from "../domain/intake/acceptance-blockers.ts";
+import type {
+  IntakeDisclosure,
+  IntakeOrder,
+  IntakeQuestion,
+} from "../domain/intake/intake-order.ts";
+import { checkQuote, type QuoteCheck } from "../domain/intake/quote-check.ts";
 import { type Complaint, listComplaints } from "../store/intake-complaint-repository.ts";
 import { listDisclosures, listQuestions } from "../store/intake-order-repository.ts";
 import { listPhotos, type PhotoInfo } from "../store/intake-photo-repository.ts";
@@ -38,7 +43,15 @@ export async function getIntakeOrder(ctx: IntakeContext, id: string): Promise<In
     quoteCheck:
       order.price === null
         ? null
-        : checkQuote({ listPrice: order.listPrice ?? order.price, price: order.price, cost: order.cost, minutes: order.minutes }, charter),
+        : checkQuote(
+            {
+              listPrice: order.listPrice ?? order.price,
+              price: order.price,
+              cost: order.cost,
+              minutes: order.minutes,
+            },
+            charter,
+          ),
     charter,
   };
 }

@@ -55,7 +55,7 @@ export async function orderCustomer(
   const intake = await findOrder(db, orgId, orderId);
   if (intake) return intake.customer;
   const fact = await findFact(facts, orgId, "order", orderId);
-  if (!fact || fact.type !== "order")
+  if (fact?.type !== "order")
     throw new AppError("NOT_FOUND", `order: no order "${orderId}" in this organization`);
   return fact.customer;
 }

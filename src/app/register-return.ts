@@ -60,7 +60,7 @@ export async function registerReturn(
       const fact =
         (await findFact(facts, ctx.org.id, "order", `${input.order}~delivered`)) ??
         (await findFact(facts, ctx.org.id, "order", input.order));
-      if (!fact || fact.type !== "order")
+      if (fact?.type !== "order")
         throw new AppError("NOT_FOUND", `order: no order "${input.order}" in this organization`);
       order = fact;
     }

@@ -4,8 +4,8 @@
  * answers, the quote, the deposit and the warranty. French or English, per the organization.
  */
 import PDFDocument from "pdfkit";
-import { fromMinor, minorDigits } from "../domain/money.ts";
 import { formatWallClock } from "../domain/intake/zoned-time.ts";
+import { fromMinor, minorDigits } from "../domain/money.ts";
 import { findFact } from "../store/fact-repository.ts";
 import { getIntakeOrder } from "./get-intake-order.ts";
 import { type IntakeContext, orgLang } from "./intake-support.ts";
@@ -68,8 +68,18 @@ const LABELS = {
 } as const;
 
 const ADVICE = {
-  fr: { proceed: "à faire", proceed_with_reserve: "à faire, avec réserves", not_worth_it: "ne vaut pas la réparation : mieux vaut racheter", decline: "refusé" },
-  en: { proceed: "go ahead", proceed_with_reserve: "go ahead, with reservations", not_worth_it: "not worth it: buy new", decline: "declined" },
+  fr: {
+    proceed: "à faire",
+    proceed_with_reserve: "à faire, avec réserves",
+    not_worth_it: "ne vaut pas la réparation : mieux vaut racheter",
+    decline: "refusé",
+  },
+  en: {
+    proceed: "go ahead",
+    proceed_with_reserve: "go ahead, with reservations",
+    not_worth_it: "not worth it: buy new",
+    decline: "declined",
+  },
 } as const;
 
 /** Standard PDF fonts are WinAnsi: narrow and no-break spaces become plain spaces. */
@@ -84,22 +94,33 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   const currency = detail.charter.currency;
   const money = (minor: number) =>
     plain(
-      new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency }).format(
-        fromMinor(minor, minorDigits(currency)),
-      ),
+      new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+        style: "currency",
+        currency,
+      }).format(fromMinor(minor, minorDigits(currency))),
     );
   const customer = await findFact(ctx.store, ctx.org.id, "customer", order.customer);
   const customerName = customer?.type === "customer" ? customer.name : order.customer;
 
-  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: `${L.title} ${order.id}`, Author: ctx.org.name } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 50,
+    info: { Title: `${L.title} ${order.id}`, Author: ctx.org.name },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  const line = (label: string, value: string) => doc.font("Helvetica-Bold").text(`${label} : `, { continued: true }).font("Helvetica").text(plain(value));
-  const heading = (text: string) => doc.moveDown(0.6).font("Helvetica-Bold").fontSize(13).text(text).fontSize(11);
+  const line = (label: string, value: string) =>
+    doc
+      .font("Helvetica-Bold")
+      .text(`${label} : `, { continued: true })
+      .font("Helvetica")
+      .text(plain(value));
+  const heading = (text: string) =>
+    doc.moveDown(0.6).font("Helvetica-Bold").fontSize(13).text(text).fontSize(11);
 
   doc.font("Helvetica-Bold").fontSize(18).text(plain(ctx.org.name));
   doc.fontSize(14).text(`${L.title} - ${order.id}`).fontSize(11).moveDown(0.5);
@@ -116,7 +137,11 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
     if (obs.condition) line(L.condition, obs.condition);
     if (obs.notes) line(L.notes, obs.notes);
   }
-  if (order.advice) line(L.advice, `${ADVICE[lang][order.advice.kind]}${order.advice.text ? ` - ${order.advice.text}` : ""}`);
+  if (order.advice)
+    line(
+      L.advice,
+      `${ADVICE[lang][order.advice.kind]}${order.advice.text ? ` - ${order.advice.text}` : ""}`,
+    );
   if (detail.disclosures.length > 0) {
     heading(L.disclosures);
     for (const d of detail.disclosures) {
@@ -133,11 +158,13 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   }
   if (detail.questions.length > 0) {
     heading(L.questions);
-    for (const q of detail.questions) doc.font("Helvetica").text(plain(`- ${q.text} : ${q.answer ?? L.noAnswer}`));
+    for (const q of detail.questions)
+      doc.font("Helvetica").text(plain(`- ${q.text} : ${q.answer ?? L.noAnswer}`));
   }
   heading(L.quote);
   if (order.price !== null) {
-    if (order.listPrice !== null && order.listPrice !== order.price) line(L.listPrice, money(order.listPrice));
+    if (order.listPrice !== null && order.listPrice !== order.price)
+      line(L.listPrice, money(order.listPrice));
     line(L.price, money(order.price));
   }
   line(L.deposit, money(order.deposit));

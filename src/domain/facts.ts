@@ -54,6 +54,8 @@ interface Base {
   at: number;
   /** Unknown fields of the imported line, kept as they came. */
   extra?: Record<string, unknown>;
+  /** The id of an earlier fact of the same type that this one corrects (see corrections.ts). */
+  corrects?: string;
 }
 
 export interface CustomerFact extends Base {

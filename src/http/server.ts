@@ -19,11 +19,17 @@ import { createAuth } from "./auth/create-auth.ts";
 import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
+import { acknowledgementRoutes } from "./routes/acknowledgements/routes.ts";
+import { catalogueRoutes } from "./routes/catalogue/routes.ts";
 import { charterRoutes } from "./routes/charter/routes.ts";
+import { complaintRoutes } from "./routes/complaints/routes.ts";
 import { customerRoutes } from "./routes/customers/routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/routes.ts";
 import { importRoutes } from "./routes/imports/routes.ts";
+import { inboxRoutes } from "./routes/inbox/routes.ts";
+import { intakeRoutes } from "./routes/intake/routes.ts";
 import { memberRoutes } from "./routes/members/routes.ts";
+import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
@@ -119,6 +125,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     importRoutes,
     memberRoutes,
     tokenRoutes,
+    catalogueRoutes,
+    intakeRoutes,
+    complaintRoutes,
+    returnRoutes,
+    inboxRoutes,
+    acknowledgementRoutes,
   ]) {
     await app.register(routes, deps);
   }

@@ -64,13 +64,20 @@ function printReport(ctx: CommandContext, report: ImportReport): void {
     );
   }
   const secs = (report.elapsedMs / 1000).toFixed(1);
+  const problems = report.errorCount + report.conflictCount;
   if (report.ok) {
     ctx.io.stdout.write(fr ? `Import terminé en ${secs} s.\n` : `Import done in ${secs} s.\n`);
+  } else if (report.committed) {
+    ctx.io.stderr.write(
+      fr
+        ? `Import partiel en ${secs} s : les lignes valides sont importées ; ${problems} erreur(s) ou conflit(s) ci-dessus, à corriger.\n`
+        : `Partial import in ${secs} s: the valid lines are in; ${problems} error(s) or conflict(s) above to fix.\n`,
+    );
   } else {
     ctx.io.stderr.write(
       fr
-        ? `Import refusé : ${report.errorCount} ligne(s) en erreur, rien n'a été importé. Corrigez ces lignes et relancez (ou --allow-partial).\n`
-        : `Import refused: ${report.errorCount} bad line(s), nothing was imported. Fix these lines and run it again (or use --allow-partial).\n`,
+        ? `Import refusé : ${problems} erreur(s) ou conflit(s), rien n'a été importé. Corrigez ces lignes et relancez (ou --allow-partial).\n`
+        : `Import refused: ${problems} error(s) or conflict(s), nothing was imported. Fix these lines and run it again (or use --allow-partial).\n`,
     );
   }
 }

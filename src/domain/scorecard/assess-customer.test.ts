@@ -150,3 +150,27 @@ describe("assessCustomer: signals", () => {
     expect(a.status).toBe("prospect");
   });
 });
+
+describe("corrections", () => {
+  it("scores a corrected order once, with the corrected content", () => {
+    const customer = buildCustomer();
+    const order = buildOrder({ id: "o1" });
+    const fix = { ...order, id: "o1~delivered", delivered: order.at + 86_400_000, corrects: "o1" };
+    const ctx = buildContext();
+    const once = assessCustomer(customer, [order], ctx);
+    const corrected = assessCustomer(customer, [order, fix], ctx);
+    expect(corrected.orders).toBe(1);
+    expect(corrected.revenue).toBe(once.revenue);
+    const cheaper = { ...order, id: "o1~price", price: order.price - 100, corrects: "o1" };
+    expect(assessCustomer(customer, [order, cheaper], ctx).revenue).toBe(once.revenue - 100);
+    // A correction dated after the as-of instant is not known yet.
+    const future = {
+      ...order,
+      id: "o1~later",
+      at: AS_OF + 1,
+      price: order.price * 2,
+      corrects: "o1",
+    };
+    expect(assessCustomer(customer, [order, future], ctx).revenue).toBe(once.revenue);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Charter } from "../charter.ts";
+import { applyCorrections } from "../corrections.ts";
 import type { CustomerFact, Fact } from "../facts.ts";
 import { abusive, serialReturner, unfoundedComplaints, warrantyGaming } from "./conduct-rules.ts";
 import { customerLedger } from "./customer-ledger.ts";
@@ -70,7 +71,9 @@ export function assessCustomer(
   facts: readonly Fact[],
   ctx: ScoringContext,
 ): Assessment {
-  const ledger = customerLedger(customer, facts, ctx.asOf);
+  // Corrections known at the as-of instant replace what they correct.
+  const known = applyCorrections(facts.filter((f) => f.at <= ctx.asOf));
+  const ledger = customerLedger(customer, known, ctx.asOf);
   const window = scoringWindow(ctx.asOf, ctx.charter.window_months);
   const invoices = invoiceBalances(ledger);
   const money = customerMoney(ledger, invoices, window, ctx.charter);

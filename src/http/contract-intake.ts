@@ -1,0 +1,395 @@
+/**
+ * The intake and after-sales part of the API contract (issue 5): catalogue, intake orders,
+ * acknowledgements, complaints, returns, inbox. Same conventions as contract.ts: camelCase,
+ * money as decimal numbers in the charter currency, instants as ISO 8601 UTC strings.
+ */
+import { z } from "zod";
+import { FAULTS, REMEDIES, RETURN_KINDS, TIME_ACTIVITIES } from "../domain/facts.ts";
+import { ADVICE_KINDS } from "../domain/intake/intake-order.ts";
+import { ADVANCE_TARGETS, ORDER_STATUSES } from "../domain/intake/order-status.ts";
+import { orgParamsSchema } from "./contract.ts";
+
+const money = z.number().finite().nonnegative();
+const text = (max = 2000) => z.string().trim().min(1).max(max);
+/** A date `2026-03-01` or a date-time with offset. */
+const instant = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be a date or date-time");
+const iso = z.string();
+
+// ---------- catalogue ----------
+export const riskSchema = z.object({ code: z.string().trim().min(1).max(60), text: text(500) });
+const serviceFields = {
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,60}$/, "lower-case letters, digits, _ and -"),
+  lang: z.enum(["fr", "en"]),
+  name: text(200),
+  description: z.string().max(2000).optional(),
+  price: money,
+  cost: money,
+  minutes: z.number().int().min(0).max(100_000),
+  includedRevisions: z.number().int().min(0).max(1000),
+  warrantyDays: z.number().int().min(0).max(36_500),
+  risks: z.array(riskSchema).max(50),
+  active: z.boolean(),
+};
+export const serviceBodySchema = z.object({
+  ...serviceFields,
+  cost: serviceFields.cost.default(0),
+  minutes: serviceFields.minutes.default(0),
+  includedRevisions: serviceFields.includedRevisions.default(0),
+  risks: serviceFields.risks.default([]),
+  active: serviceFields.active.default(true),
+});
+/** Only the keys sent change (no defaults here). */
+export const servicePatchSchema = z.object(serviceFields).partial();
+export const serviceSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  lang: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  price: z.number(),
+  /** Managers and owners only. */
+  cost: z.number().optional(),
+  minutes: z.number(),
+  includedRevisions: z.number(),
+  warrantyDays: z.number(),
+  risks: z.array(riskSchema),
+  active: z.boolean(),
+});
+export const catalogueQuerySchema = z.object({
+  lang: z.enum(["fr", "en"]).optional(),
+  all: z.enum(["true", "false"]).optional(),
+});
+export const catalogueResponseSchema = z.object({
+  currency: z.string(),
+  items: z.array(serviceSchema),
+  canEdit: z.boolean(),
+});
+export const serviceParamsSchema = orgParamsSchema.extend({ id: z.string().min(1).max(100) });
+
+// ---------- intake ----------
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+const observationsSchema = z.object({
+  material: z.string().max(500).optional(),
+  condition: z.string().max(2000).optional(),
+  notes: z.string().max(4000).optional(),
+});
+const adviceSchema = z.object({
+  kind: z.enum(ADVICE_KINDS),
+  text: z.string().max(2000).optional(),
+});
+export const quoteBodySchema = z.object({
+  listPrice: money.optional(),
+  price: money,
+  /** Materials (managers and owners). */
+  cost: money.optional(),
+  /** A manager confirms a quote beyond the charter's limits. */
+  managerConfirmed: z.boolean().optional(),
+});
+export const createIntakeBodySchema = z.object({
+  customer: z.union([
+    z.object({ id: z.string().trim().min(1).max(200) }),
+    z.object({
+      new: z.object({
+        id: z.string().trim().min(1).max(200).optional(),
+        name: text(200),
+        email: z.email().max(254).optional(),
+        phone: z.string().max(50).optional(),
+        kind: z.enum(["person", "business"]).optional(),
+        lang: z.string().max(10).optional(),
+      }),
+    }),
+  ]),
+  serviceId: z.string().max(100).optional(),
+  service: z.string().max(100).optional(),
+  item: text(500),
+  observations: observationsSchema.optional(),
+  risks: z
+    .array(z.object({ code: z.string().trim().min(1).max(60).optional(), text: text(500) }))
+    .max(50)
+    .optional(),
+  questions: z.array(text(1000)).max(50).optional(),
+  advice: adviceSchema.optional(),
+  quote: quoteBodySchema.optional(),
+  deposit: money.optional(),
+  due: instant.optional(),
+  includedRevisions: z.number().int().min(0).max(1000).optional(),
+  warrantyDays: z.number().int().min(0).max(36_500).optional(),
+});
+export const patchIntakeBodySchema = z.object({
+  item: text(500).optional(),
+  observations: observationsSchema.optional(),
+  advice: adviceSchema.nullable().optional(),
+  deposit: money.optional(),
+  due: instant.nullable().optional(),
+  includedRevisions: z.number().int().min(0).max(1000).optional(),
+  warrantyDays: z.number().int().min(0).max(36_500).optional(),
+  quote: quoteBodySchema.optional(),
+});
+export const intakeParamsSchema = orgParamsSchema.extend({ id: z.string().min(1).max(100) });
+export const questionParamsSchema = intakeParamsSchema.extend({
+  questionId: z.string().min(1).max(100),
+});
+export const disclosureParamsSchema = intakeParamsSchema.extend({
+  disclosureId: z.string().min(1).max(100),
+});
+export const photoParamsSchema = intakeParamsSchema.extend({ photoId: z.string().min(1).max(100) });
+export const intakeListQuerySchema = z.object({
+  status: orderStatusSchema.optional(),
+  customer: z.string().max(200).optional(),
+});
+export const questionBodySchema = z.object({ text: text(1000) });
+export const answerBodySchema = z.object({ answer: text(4000) });
+export const disclosureBodySchema = z.object({
+  code: z.string().trim().min(1).max(60).optional(),
+  text: text(500),
+});
+export const acknowledgeBodySchema = z.object({
+  name: z.string().trim().max(200).optional(),
+  signature: z
+    .string()
+    .max(500_000)
+    .regex(/^data:image\/(png|svg\+xml);base64,/, "a data URL of a PNG or SVG image")
+    .optional(),
+});
+export const ackLinkBodySchema = z.object({
+  email: z.email().max(254).optional(),
+  lang: z.enum(["fr", "en"]).optional(),
+});
+export const ackLinkResponseSchema = z.object({
+  link: z.string(),
+  expiresAt: iso,
+  email: z.string().nullable(),
+});
+export const advanceBodySchema = z.object({ to: z.enum(ADVANCE_TARGETS) });
+export const declineBodySchema = z.object({ reason: text(2000) });
+export const activityBodySchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("time"),
+    minutes: z.number().int().min(1).max(100_000),
+    activity: z.enum(TIME_ACTIVITIES),
+    staff: z.string().max(100).optional(),
+  }),
+  z.object({ kind: z.literal("revision"), text: z.string().max(4000).optional() }),
+  z.object({ kind: z.literal("chase"), text: z.string().max(4000).optional() }),
+]);
+export const activityResponseSchema = z.object({ type: z.string(), id: z.string(), at: iso });
+export const photoBodySchema = z.object({
+  contentType: z.string().max(50),
+  data: z.string().max(2_100_000),
+});
+export const photoSchema = z.object({
+  id: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  createdAt: iso,
+});
+
+export const questionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  askedAt: iso,
+  answer: z.string().nullable(),
+  answeredAt: iso.nullable(),
+  answeredVia: z.string().nullable(),
+  reviewedAt: iso.nullable(),
+});
+export const disclosureSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  text: z.string(),
+  acknowledgedAt: iso.nullable(),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedVia: z.string().nullable(),
+});
+export const intakeOrderSchema = z.object({
+  id: z.string(),
+  customer: z.string(),
+  status: orderStatusSchema,
+  serviceId: z.string().nullable(),
+  service: z.string().nullable(),
+  item: z.string(),
+  observations: observationsSchema,
+  advice: adviceSchema.nullable(),
+  listPrice: z.number().nullable(),
+  price: z.number().nullable(),
+  /** Managers and owners only. */
+  cost: z.number().optional(),
+  deposit: z.number(),
+  due: iso.nullable(),
+  includedRevisions: z.number(),
+  warrantyDays: z.number(),
+  quoteConfirmed: z.boolean(),
+  redoOf: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  createdAt: iso,
+  acceptedAt: iso.nullable(),
+  deliveredAt: iso.nullable(),
+  closedAt: iso.nullable(),
+  declinedAt: iso.nullable(),
+  /** Delivery plus the warranty days, once delivered. */
+  warrantyEnd: iso.nullable(),
+});
+export const quoteCheckSchema = z.object({
+  discountPct: z.number(),
+  /** Managers and owners only. */
+  marginPct: z.number().nullable().optional(),
+  beyondDiscount: z.boolean(),
+  belowMargin: z.boolean().optional(),
+  needsManager: z.boolean(),
+});
+export const blockerSchema = z.object({ code: z.string(), ref: z.string().optional() });
+export const intakeActionsSchema = z.object({
+  accept: z.boolean(),
+  decline: z.boolean(),
+  advance: z.array(z.string()),
+  edit: z.boolean(),
+  confirmQuote: z.boolean(),
+  seeCosts: z.boolean(),
+});
+export const customerWarningSchema = z.object({
+  level: z.enum(["part_ways", "signals", "none"]),
+  /** Managers and owners only. */
+  segment: z.string().nullable().optional(),
+  signals: z.array(z.string()).optional(),
+  message: z.string(),
+});
+export const complaintSchema = z.object({
+  id: z.string(),
+  customer: z.string(),
+  orderId: z.string().nullable(),
+  text: z.string(),
+  openedAt: iso,
+  firstResponseAt: iso.nullable(),
+  firstResponseText: z.string().nullable(),
+  resolvedAt: iso.nullable(),
+  fault: z.enum(FAULTS).nullable(),
+  faultReason: z.string().nullable(),
+  disclosureCode: z.string().nullable(),
+  remedy: z.enum(REMEDIES).nullable(),
+  /** Managers and owners only. */
+  remedyAmount: z.number().nullable().optional(),
+  explanation: z.string().nullable(),
+  redoOrderId: z.string().nullable(),
+  /** Due time of the first response (charter's first_response_hours, organization's clock). */
+  firstResponseDue: iso,
+  firstResponseOverdue: z.boolean(),
+});
+export const intakeDetailSchema = z.object({
+  order: intakeOrderSchema,
+  customerName: z.string().nullable(),
+  questions: z.array(questionSchema),
+  disclosures: z.array(disclosureSchema),
+  photos: z.array(photoSchema),
+  complaints: z.array(complaintSchema),
+  blockers: z.array(blockerSchema),
+  quoteCheck: quoteCheckSchema.nullable(),
+  currency: z.string(),
+  can: intakeActionsSchema,
+  customerWarning: customerWarningSchema,
+});
+export const intakeListResponseSchema = z.object({
+  currency: z.string(),
+  items: z.array(intakeOrderSchema),
+});
+export const warningQuerySchema = z.object({ customer: z.string().min(1).max(200) });
+
+// ---------- complaints ----------
+export const complaintsQuerySchema = z.object({
+  open: z.enum(["true", "false"]).optional(),
+  order: z.string().max(100).optional(),
+  customer: z.string().max(200).optional(),
+});
+export const openComplaintBodySchema = z.object({
+  order: z.string().trim().min(1).max(100).optional(),
+  customer: z.string().trim().min(1).max(200).optional(),
+  text: text(4000),
+});
+export const complaintParamsSchema = orgParamsSchema.extend({ id: z.string().min(1).max(100) });
+export const respondBodySchema = z.object({ text: text(4000) });
+export const resolveBodySchema = z.object({
+  fault: z.enum(FAULTS),
+  faultReason: z.string().trim().max(2000).optional(),
+  remedy: z.enum(REMEDIES),
+  remedyAmount: money.optional(),
+  explanation: z.string().trim().max(4000).optional(),
+  disclosureCode: z.string().max(60).optional(),
+  redoDue: instant.optional(),
+});
+export const complaintDisclosureSchema = z.object({
+  code: z.string(),
+  text: z.string(),
+  acknowledgedAt: iso.nullable(),
+});
+export const complaintResponseSchema = z.object({
+  complaint: complaintSchema,
+  /** What the customer was told about the order (and when they acknowledged it). */
+  disclosures: z.array(complaintDisclosureSchema),
+  currency: z.string(),
+});
+export const complaintsResponseSchema = z.object({
+  items: z.array(complaintSchema),
+  currency: z.string(),
+});
+
+// ---------- returns ----------
+export const returnBodySchema = z.object({
+  order: z.string().trim().min(1).max(100),
+  kind: z.enum(RETURN_KINDS),
+  reason: z.string().trim().max(2000).optional(),
+  goodwill: z.boolean().optional(),
+});
+export const returnFactSchema = z.object({
+  id: z.string(),
+  at: iso,
+  order: z.string(),
+  kind: z.string(),
+  warrantyEnd: iso.nullable(),
+  reason: z.string().nullable(),
+});
+export const returnResponseSchema = z.object({
+  return: returnFactSchema,
+  warrantyEnd: iso,
+  withinWarranty: z.boolean(),
+  daysLeft: z.number(),
+  /** The customer's earlier returns, newest first. */
+  earlier: z.array(returnFactSchema),
+});
+export const returnsQuerySchema = z.object({ customer: z.string().min(1).max(200) });
+export const returnsResponseSchema = z.object({ items: z.array(returnFactSchema) });
+
+// ---------- inbox ----------
+export const inboxItemSchema = z.object({
+  kind: z.enum(["answer", "complaint", "feedback"]),
+  id: z.string(),
+  orderId: z.string().nullable(),
+  customer: z.string().nullable(),
+  text: z.string(),
+  since: iso,
+  due: iso,
+  remainingMinutes: z.number(),
+  overdue: z.boolean(),
+});
+export const inboxResponseSchema = z.object({
+  items: z.array(inboxItemSchema),
+  counts: z.object({
+    total: z.number(),
+    overdue: z.number(),
+    answer: z.number(),
+    complaint: z.number(),
+    feedback: z.number(),
+  }),
+  timeZone: z.string(),
+  firstResponseHours: z.number(),
+});
+export const inboxQuerySchema = z.object({ now: instant.optional() });
+export const feedbackParamsSchema = orgParamsSchema.extend({ id: z.string().min(1).max(200) });
+export const okSchema = z.object({ ok: z.boolean() });
+
+export type IntakeDetailResponse = z.infer<typeof intakeDetailSchema>;
+export type InboxResponse = z.infer<typeof inboxResponseSchema>;
+export type ComplaintResponse = z.infer<typeof complaintResponseSchema>;

@@ -1,0 +1,23 @@
+import { orgParamsSchema } from "../../contract.ts";
+import {
+  feedbackParamsSchema,
+  inboxQuerySchema,
+  inboxResponseSchema,
+  okSchema,
+} from "../../contract-intake.ts";
+import { errors } from "../dashboard/schema.ts";
+
+export const inboxSchema = {
+  summary:
+    "Everything waiting for our answer, oldest first, with a countdown to each target; counts for the dashboard",
+  tags: ["inbox"],
+  params: orgParamsSchema,
+  querystring: inboxQuerySchema,
+  response: { 200: inboxResponseSchema, ...errors },
+};
+export const feedbackDoneSchema = {
+  summary: "Marks a detractor's feedback as answered (it leaves the inbox)",
+  tags: ["inbox"],
+  params: feedbackParamsSchema,
+  response: { 200: okSchema, ...errors },
+};
