@@ -4,19 +4,37 @@
 // cannot be reached the PostgreSQL run is skipped with a message, except in CI (CI=true or
 // COMPTOIR_REQUIRE_PG=1), where that is a failure. Extra arguments go to vitest.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 
 const pgUrl = process.env.COMPTOIR_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const requirePg = process.env.CI === "true" || process.env.COMPTOIR_REQUIRE_PG === "1";
 const extra = process.argv.slice(2);
 
+const reports = mkdtempSync(join(tmpdir(), "comptoir-test-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
 function runSuite(dialect, args = ["vitest", "run", ...extra]) {
   console.log(`\n=== Test suite on ${dialect} ===`);
-  const result = spawnSync("npx", args, {
-    stdio: "inherit",
-    env: { ...process.env, COMPTOIR_TEST_DB: dialect, COMPTOIR_TEST_PG_URL: pgUrl },
-  });
+  const report = join(reports, `${Object.values(totals).join("-")}-${Date.now()}.json`);
+  const result = spawnSync(
+    "npx",
+    [...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    {
+      stdio: "inherit",
+      env: { ...process.env, COMPTOIR_TEST_DB: dialect, COMPTOIR_TEST_PG_URL: pgUrl },
+    },
+  );
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, "utf8"));
+    totals.passed += json.numPassedTests;
+    totals.failed += json.numFailedTests;
+    totals.skipped += json.numPendingTests + json.numTodoTests;
+  } else if (result.status !== 0) {
+    totals.failed += 1;
+  }
   return result.status ?? 1;
 }
 
@@ -78,4 +96,7 @@ const failed = sqliteStatus !== 0 || pgStatus !== 0 || e2eStatus !== 0;
 console.log(
   `\nSQLite suite: ${sqliteStatus === 0 ? "passed" : "FAILED"}; PostgreSQL suite: ${reachable === true ? (pgStatus === 0 ? "passed" : "FAILED") : requirePg ? "FAILED (unreachable)" : "skipped"}; browser tests: ${e2eState}`,
 );
+rmSync(reports, { recursive: true, force: true });
+// The plain closing line, for whoever reads the end of the log.
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failed ? 1 : 0);
