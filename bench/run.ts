@@ -8,6 +8,7 @@ const only = process.env.BENCH_ONLY;
 const rows: BenchRow[] = [];
 const parts: [string, () => Promise<BenchRow[]>][] = [
   ["scorecards", async () => (await import("./scorecard-bench.ts")).scorecardBench()],
+  ["http", async () => (await import("./http-bench.ts")).httpBench()],
   [
     "clv",
     async () => {

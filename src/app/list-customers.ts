@@ -52,6 +52,43 @@ function compare(sort: CustomerListQuery["sort"]): (a: Scorecard, b: Scorecard) 
   }
 }
 
+/**
+ * Views of a list of scorecards (sorted, or sorted and filtered), computed once and kept while
+ * that list lives (the cache hands out the same array until something changes): sorting
+ * 100,000 names with a collator, or even filtering them, costs far more than a page.
+ */
+const views = new WeakMap<readonly Scorecard[], Map<string, Scorecard[]>>();
+function memo(scorecards: readonly Scorecard[], key: string, make: () => Scorecard[]): Scorecard[] {
+  let byKey = views.get(scorecards);
+  if (!byKey) {
+    byKey = new Map();
+    views.set(scorecards, byKey);
+  }
+  let list = byKey.get(key);
+  if (!list) {
+    list = make();
+    // A bounded number of views per list: drop the oldest beyond that.
+    if (byKey.size >= 64) byKey.delete(byKey.keys().next().value as string);
+    byKey.set(key, list);
+  }
+  return list;
+}
+
+function sortedBy(
+  scorecards: readonly Scorecard[],
+  sort: CustomerListQuery["sort"],
+  dir: CustomerListQuery["dir"],
+): Scorecard[] {
+  return memo(scorecards, `sorted:${sort}:${dir}`, () => {
+    const order = compare(sort);
+    const sign = dir === "desc" ? -1 : 1;
+    return [...scorecards].sort((a, b) => sign * order(a, b));
+  });
+}
+
+/** Lower case without accents: "emile" finds « Émile ». */
+const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
 /** @example listCustomers(cards, charter, "manager", { sort: "revenue", dir: "desc", page: 1, pageSize: 50 }) */
 export function listCustomers(
   scorecards: readonly Scorecard[],
@@ -67,19 +104,23 @@ export function listCustomers(
       `${field}: role ${role} may not see segments, signals or money`,
     );
   }
-  const needle = query.q?.trim().toLowerCase();
-  const matches = scorecards.filter(
-    (c) =>
-      (!needle ||
-        c.name.toLowerCase().includes(needle) ||
-        c.customer.toLowerCase().includes(needle)) &&
-      (!query.segment ||
-        (query.segment === "prospect" ? c.segment === null : c.segment === query.segment)) &&
-      (!query.signal || c.signals.some((s) => s.code === query.signal)),
-  );
-  const order = compare(query.sort);
-  const sign = query.dir === "desc" ? -1 : 1;
-  matches.sort((a, b) => sign * order(a, b));
+  const needle = query.q ? fold(query.q.trim()) : undefined;
+  const keep = (c: Scorecard) =>
+    (!needle ||
+      fold(c.name).includes(needle) ||
+      fold(c.customer).includes(needle)) &&
+    (!query.segment ||
+      (query.segment === "prospect" ? c.segment === null : c.segment === query.segment)) &&
+    (!query.signal || c.signals.some((s) => s.code === query.signal));
+  // Filtering keeps the order, so filter the list sorted once (the order is total: ids break
+  // ties); without a search text, the filtered list is kept too (paging through it is then free).
+  const matches = needle
+    ? sortedBy(scorecards, query.sort, query.dir).filter(keep)
+    : memo(
+        scorecards,
+        `${query.sort}:${query.dir}:${query.segment ?? ""}:${query.signal ?? ""}`,
+        () => sortedBy(scorecards, query.sort, query.dir).filter(keep),
+      );
   const start = (query.page - 1) * query.pageSize;
   const digits = minorDigits(charter.currency);
   const money = (n: number) => (full ? fromMinor(n, digits) : null);
