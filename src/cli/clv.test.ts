@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseCdnowTransactions } from "../domain/clv/cdnow-fixture.ts";
-import type { DialectName } from "../store/dialect.ts";
-import { openTestStore, testDialects } from "../store/test-stores.ts";
-import { runCli } from "./test-cli.ts";
+import { testDialects } from "../store/test-stores.ts";
+import { freshDb, runCli } from "./test-cli.ts";
 
 const sample = new URL("../../../shared/data/cdnow/CDNOW_sample.txt", import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), "comptoir-clv-"));
@@ -33,14 +32,6 @@ function cdnowLedger(): string {
     );
   });
   return `${lines.join("\n")}\n`;
-}
-
-async function freshDb(dialect: DialectName) {
-  const store = await openTestStore(dialect);
-  return {
-    db: store.schema ? `${store.url}?schema=${store.schema}` : store.url,
-    close: () => store.close(),
-  };
 }
 
 const within = (actual: number, expected: number, pct = 1) =>

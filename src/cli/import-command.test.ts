@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DialectName } from "../store/dialect.ts";
-import { openTestStore, testDialects } from "../store/test-stores.ts";
-import { runCli } from "./test-cli.ts";
+import { testDialects } from "../store/test-stores.ts";
+import { freshDb, runCli } from "./test-cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "comptoir-import-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,14 +12,6 @@ function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-}
-
-async function freshDb(dialect: DialectName) {
-  const store = await openTestStore(dialect);
-  return {
-    db: store.schema ? `${store.url}?schema=${store.schema}` : store.url,
-    close: () => store.close(),
-  };
 }
 
 const GOOD = [

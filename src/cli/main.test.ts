@@ -1,15 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DialectName } from "../store/dialect.ts";
-import { openTestStore, testDialects } from "../store/test-stores.ts";
-import { runCli } from "./test-cli.ts";
-
-/** The --db value (and env) that reaches a fresh test store of this dialect. */
-async function freshDb(dialect: DialectName) {
-  const store = await openTestStore(dialect);
-  const db = store.schema ? `${store.url}?schema=${store.schema}` : store.url;
-  return { db, close: () => store.close() };
-}
+import { testDialects } from "../store/test-stores.ts";
+import { freshDb, runCli } from "./test-cli.ts";
 
 for (const dialect of testDialects()) {
   describe(`comptoir charter on ${dialect}`, () => {

@@ -1,15 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DialectName } from "../store/dialect.ts";
-import { openTestStore, testDialects } from "../store/test-stores.ts";
-import { runCli } from "./test-cli.ts";
-
-async function freshDb(dialect: DialectName) {
-  const store = await openTestStore(dialect);
-  return {
-    db: store.schema ? `${store.url}?schema=${store.schema}` : store.url,
-    close: () => store.close(),
-  };
-}
+import { testDialects } from "../store/test-stores.ts";
+import { freshDb, runCli } from "./test-cli.ts";
 
 const SEGMENTS = ["part_ways", "renegotiate", "watch", "partner", "steady"];
 

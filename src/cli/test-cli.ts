@@ -1,4 +1,6 @@
 /** Test support: runs `comptoir` in-process with captured output. */
+import type { DialectName } from "../store/dialect.ts";
+import { openTestStore } from "../store/test-stores.ts";
 import { main } from "./main.ts";
 
 export interface CliResult {
@@ -24,4 +26,15 @@ export async function runCli(
     now,
   );
   return { code, stdout, stderr };
+}
+
+/** A fresh test store of this dialect, as the `--db` value that reaches it. */
+export async function freshDb(
+  dialect: DialectName,
+): Promise<{ db: string; close(): Promise<void> }> {
+  const store = await openTestStore(dialect);
+  return {
+    db: store.schema ? `${store.url}?schema=${store.schema}` : store.url,
+    close: () => store.close(),
+  };
 }
