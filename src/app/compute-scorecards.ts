@@ -15,6 +15,7 @@ import { getCharter } from "../store/charter-repository.ts";
 import type { Store } from "../store/database.ts";
 import { streamCustomerFacts } from "../store/fact-repository.ts";
 import type { Organization } from "../store/organization-repository.ts";
+import { computeCustomerValues, netValuesMinor } from "./compute-customer-values.ts";
 
 export interface ScorecardQuery {
   asOf: number;
@@ -44,7 +45,7 @@ export async function computeScorecards(
     if (customer.at > query.asOf) continue;
     assessments.push(assessCustomer(customer, facts, ctx));
   }
-  const totals = portfolioTotals(assessments);
+  const totals = portfolioTotals(assessments, await highValueNetValues(store, org, charter, query));
   const wanted =
     query.customer === undefined
       ? assessments
@@ -52,4 +53,19 @@ export async function computeScorecards(
   const scorecards = wanted.map((a) => finalizeScorecard(a, totals, ctx));
   scorecards.sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
   return { charter, scorecards };
+}
+
+/**
+ * With the charter's `high_value_basis: "net_value"`, the expected net values that rank
+ * high_value (minor units); undefined (rank by revenue) otherwise or when no fit exists.
+ */
+export async function highValueNetValues(
+  store: Store,
+  org: Organization,
+  charter: Charter,
+  options: { asOf: number },
+): Promise<ReadonlyMap<string, number> | undefined> {
+  if (charter.high_value_basis !== "net_value") return undefined;
+  const values = await computeCustomerValues(store, org, { asOf: options.asOf, charter });
+  return netValuesMinor(values, charter.currency);
 }

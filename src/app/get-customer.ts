@@ -1,7 +1,8 @@
 /**
  * One customer as a role sees it: the customer record and the timeline of all their facts up
  * to as-of for everyone; the scorecard (segment, signals with their evidence) and the money
- * summary only for roles that may see scorecards. Another organization's customer is 404.
+ * summary only for roles that may see scorecards, and so is the expected value (`values`, the
+ * organization's customer-value fit: docs/clv.md). Another organization's customer is 404.
  */
 import type { Charter } from "../domain/charter.ts";
 import { AppError } from "../domain/errors.ts";
@@ -11,6 +12,8 @@ import { canSeeScorecards, type Role } from "../domain/policies.ts";
 import { type Scorecard, signalLabel } from "../domain/scorecard/index.ts";
 import type { Store } from "../store/database.ts";
 import { listCustomerFacts } from "../store/fact-repository.ts";
+import type { CustomerValues } from "./compute-customer-values.ts";
+import { presentCustomerValue } from "./present-customer-value.ts";
 import { presentTimeline } from "./present-timeline.ts";
 
 export async function getCustomer(
@@ -18,7 +21,14 @@ export async function getCustomer(
   orgId: string,
   role: Role,
   customerId: string,
-  context: { charter: Charter; scorecard?: Scorecard; asOf: number; lang: "fr" | "en" },
+  context: {
+    charter: Charter;
+    scorecard?: Scorecard;
+    asOf: number;
+    lang: "fr" | "en";
+    /** The customer-value fit; the value is left out (null) without it. */
+    values?: CustomerValues;
+  },
 ) {
   const facts = (await listCustomerFacts(store, orgId, customerId)).filter(
     (f) => f.at <= context.asOf,
@@ -60,6 +70,15 @@ export async function getCustomer(
             orders: card.orders,
             outstanding: fromMinor(card.outstanding, digits),
           }
+        : null,
+    value:
+      full && context.values
+        ? presentCustomerValue(
+            context.values,
+            { id: record.id, status: record.status },
+            context.lang,
+            context.charter.currency,
+          )
         : null,
     timeline: presentTimeline(facts, digits, { hideCosts: !full }),
   };

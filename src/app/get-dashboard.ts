@@ -1,12 +1,15 @@
 /**
  * The dashboard (managers and owners): the portfolio view of spec section 5 with money as
- * decimals, the top customer against the charter's limit, and who needs attention.
+ * decimals, the top customer against the charter's limit, who needs attention, and the
+ * "value vs. cost to serve" scatter from the customer-value fit (docs/clv.md).
  */
 import type { Charter } from "../domain/charter.ts";
 import { AppError } from "../domain/errors.ts";
 import { fromMinor, minorDigits } from "../domain/money.ts";
 import { canSeePortfolio, type Role } from "../domain/policies.ts";
 import { portfolio, type Scorecard, type Segment } from "../domain/scorecard/index.ts";
+import type { CustomerValues } from "./compute-customer-values.ts";
+import { presentValueScatter } from "./present-customer-value.ts";
 
 const ATTENTION: ReadonlySet<Segment | null> = new Set(["part_ways", "renegotiate"]);
 const ATTENTION_MAX = 20;
@@ -16,6 +19,7 @@ export function getDashboard(
   charter: Charter,
   role: Role,
   asOf: number,
+  value: { values: CustomerValues; lang: "fr" | "en" },
 ) {
   if (!canSeePortfolio(role))
     throw new AppError("FORBIDDEN", `role ${role} may not see the portfolio`);
@@ -59,5 +63,6 @@ export function getDashboard(
       })),
       revenue: fromMinor(c.revenue, digits),
     })),
+    value: presentValueScatter(value.values, scorecards, value.lang),
   };
 }

@@ -129,7 +129,9 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
               batch.push(stageRow(at, parsed.fact, parsed.offsets));
             }
             if (batch.length >= batchSize) {
+              const q0 = performance.now();
               await insertStage(trx, dialect, batch);
+              (globalThis as any).insMs = ((globalThis as any).insMs ?? 0) + performance.now() - q0;
               batch = [];
             }
           }
@@ -137,11 +139,16 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       }
       await insertStage(trx, dialect, batch);
       batch = [];
-
+      const T = (l: string) => { console.error(l, Math.round(performance.now() - started)); };
+      T("staged"); console.error("insMs", Math.round((globalThis as any).insMs));
       await indexStage(trx, dialect);
+      T("indexed");
       await markDuplicates(trx, dialect);
+      T("dups");
       await markStored(trx, options.orgId);
+      T("stored");
       await markReferences(trx, options.orgId, allowPartial);
+      T("refs");
       const problems = await stageProblems(trx, MAX_LISTED);
       const listed = await problemMessages(
         trx,
@@ -158,7 +165,9 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       report.conflictCount = problems.conflicts;
       report.counts = await stageCounts(trx);
       if (errors.count > 0 && !allowPartial) throw new Refused();
+      T("counts");
       await publishStage(trx, dialect, options.orgId, importId, new Date().toISOString());
+      T("published");
       report.committed = true;
     });
   } catch (error) {

@@ -23,12 +23,18 @@ import {
   streamCustomerFacts,
 } from "../store/fact-repository.ts";
 import type { Organization } from "../store/organization-repository.ts";
+import { highValueNetValues } from "./compute-scorecards.ts";
 
 export interface IndexOptions {
   asOf: number;
   lang: "fr" | "en";
   /** Score with this charter instead of the stored one (the charter preview). */
   charter?: Charter;
+  /**
+   * Where the net values for `high_value_basis: "net_value"` come from (default: a fresh fit,
+   * highValueNetValues); called at build and after every refresh that saw new facts.
+   */
+  netValues?: (charter: Charter) => Promise<ReadonlyMap<string, number> | undefined>;
 }
 
 export class ScorecardIndex {
@@ -41,6 +47,7 @@ export class ScorecardIndex {
     readonly options: IndexOptions,
     private readonly assessments: Map<string, Assessment>,
     private seq: number,
+    private netValues: ReadonlyMap<string, number> | undefined,
   ) {}
 
   static async build(
@@ -59,7 +66,8 @@ export class ScorecardIndex {
       if (customer.at > options.asOf) continue;
       assessments.set(customer.id, assessCustomer(customer, facts, ctx));
     }
-    return new ScorecardIndex(store, org, charter, options, assessments, seq);
+    const netValues = await loadNetValues(store, org, charter, options);
+    return new ScorecardIndex(store, org, charter, options, assessments, seq, netValues);
   }
 
   /** Re-assesses the customers with facts newer than the last refresh; returns their ids. */
@@ -84,11 +92,16 @@ export class ScorecardIndex {
       }
     }
     this.seq = latest;
+    if (this.charter.high_value_basis === "net_value") {
+      // The fit uses everyone's orders: any new fact may move every net value.
+      this.netValues = await loadNetValues(this.store, this.org, this.charter, this.options);
+      this.totalsCache = undefined;
+    }
     return touched;
   }
 
   private totals(): PortfolioTotals {
-    this.totalsCache ??= portfolioTotals(this.assessments.values());
+    this.totalsCache ??= portfolioTotals(this.assessments.values(), this.netValues);
     return this.totalsCache;
   }
 
@@ -105,4 +118,16 @@ export class ScorecardIndex {
     const ids = [...this.assessments.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return ids.map((id) => finalizeScorecard(this.assessments.get(id) as Assessment, totals, ctx));
   }
+}
+
+function loadNetValues(
+  store: Store,
+  org: Organization,
+  charter: Charter,
+  options: IndexOptions,
+): Promise<ReadonlyMap<string, number> | undefined> {
+  if (charter.high_value_basis !== "net_value") return Promise.resolve(undefined);
+  return options.netValues
+    ? options.netValues(charter)
+    : highValueNetValues(store, org, charter, options);
 }

@@ -16,7 +16,15 @@ export interface Charter {
   window_months: number;
   /** Monthly discount rate for customer lifetime value (extension, see docs/charter.md). */
   discount_rate_pct: number;
+  /**
+   * What `high_value` ranks customers by: window revenue (the spec's rule, default) or the
+   * expected net value of the customer-value model when it can be fitted (docs/scoring.md).
+   */
+  high_value_basis: HighValueBasis;
 }
+
+export const HIGH_VALUE_BASES = ["revenue", "net_value"] as const;
+export type HighValueBasis = (typeof HIGH_VALUE_BASES)[number];
 
 export const DEFAULT_CHARTER: Readonly<Charter> = Object.freeze({
   currency: "EUR",
@@ -31,6 +39,7 @@ export const DEFAULT_CHARTER: Readonly<Charter> = Object.freeze({
   zero_tolerance_severity: 3,
   window_months: 12,
   discount_rate_pct: 1,
+  high_value_basis: "revenue",
 });
 
 export type CharterKey = keyof Charter;
@@ -42,7 +51,8 @@ export interface FieldError {
 }
 
 type Rule = { integer?: boolean; min: number; max?: number };
-const NUMBER_RULES: Record<Exclude<CharterKey, "currency">, Rule> = {
+type NumberKey = Exclude<CharterKey, "currency" | "high_value_basis">;
+const NUMBER_RULES: Record<NumberKey, Rule> = {
   hour_cost: { min: 0 },
   payment_terms_days: { integer: true, min: 0, max: 3650 },
   max_discount_pct: { min: 0, max: 100 },
@@ -56,7 +66,7 @@ const NUMBER_RULES: Record<Exclude<CharterKey, "currency">, Rule> = {
   discount_rate_pct: { min: 0, max: 100 },
 };
 
-function checkNumber(key: Exclude<CharterKey, "currency">, value: unknown): string | undefined {
+function checkNumber(key: NumberKey, value: unknown): string | undefined {
   if (typeof value !== "number" || !Number.isFinite(value)) return "must be a number";
   const rule = NUMBER_RULES[key];
   if (rule.integer && !Number.isInteger(value)) return "must be a whole number";
@@ -84,8 +94,12 @@ export function validateCharterPatch(patch: Record<string, unknown>): FieldError
       if (typeof value !== "string" || !/^[A-Z]{3}$/.test(value)) {
         errors.push({ field: key, reason: "must be a three-letter ISO 4217 code such as EUR" });
       }
+    } else if (key === "high_value_basis") {
+      if (!(HIGH_VALUE_BASES as readonly unknown[]).includes(value)) {
+        errors.push({ field: key, reason: `must be one of ${HIGH_VALUE_BASES.join(", ")}` });
+      }
     } else {
-      const reason = checkNumber(key as Exclude<CharterKey, "currency">, value);
+      const reason = checkNumber(key as NumberKey, value);
       if (reason) errors.push({ field: key, reason });
     }
   }
@@ -99,7 +113,7 @@ export function resolveCharter(patch: Partial<Charter> = {}): Charter {
 
 /**
  * Parses `key=value` as given on the command line (`--set max_discount_pct=12`), with the
- * value read as a number unless the key is `currency`.
+ * value read as a number unless the key is `currency` (a word such as `net_value` stays text).
  */
 export function parseCharterAssignment(text: string): { key: string; value: unknown } | FieldError {
   const eq = text.indexOf("=");

@@ -7,7 +7,9 @@
  * CLI's JSON); instants as ISO 8601 UTC strings; errors `{error: {code, message, field?}}`.
  */
 import { z } from "zod";
+import { HIGH_VALUE_BASES } from "../domain/charter.ts";
 import { ROLES } from "../domain/policies.ts";
+import { customerValueSchema, valueScatterSchema } from "./contract-value.ts";
 
 export const SEGMENTS = ["part_ways", "renegotiate", "watch", "partner", "steady"] as const;
 export const roleSchema = z.enum(ROLES);
@@ -92,6 +94,8 @@ export const dashboardResponseSchema = z.object({
       revenue: z.number(),
     }),
   ),
+  /** Value vs. cost to serve, one point per customer (docs/clv.md). */
+  value: valueScatterSchema,
   can: policiesSchema,
 });
 export type DashboardResponse = z.infer<typeof dashboardResponseSchema>;
@@ -176,6 +180,8 @@ export const customerResponseSchema = z.object({
       outstanding: z.number(),
     })
     .nullable(),
+  /** Expected value over a year (docs/clv.md); null when the role may not see money. */
+  value: customerValueSchema.nullable(),
   /** Every fact of this customer up to `asOf`, oldest first. */
   timeline: z.array(timelineEntrySchema),
   can: policiesSchema,
@@ -197,6 +203,7 @@ export const charterSchema = z.object({
   zero_tolerance_severity: z.number(),
   window_months: z.number(),
   discount_rate_pct: z.number(),
+  high_value_basis: z.enum(HIGH_VALUE_BASES),
 });
 /** A partial charter; keys keep the spec's names. Values are checked by the domain rules. */
 export const charterPatchSchema = z.record(z.string(), z.unknown());

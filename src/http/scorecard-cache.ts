@@ -1,13 +1,16 @@
 /**
  * Scorecards kept per organization, as-of instant and language, and refreshed cheaply: a
  * new import re-assesses only the customers it touched (ScorecardIndex.refresh); a charter
- * change starts over. A few indexes are kept (LRU).
+ * change starts over. A few indexes are kept (LRU). The customer-value fits live beside them
+ * (`values`), and feed high_value when the charter ranks it by net value.
  */
 import type { ScorecardReport } from "../app/compute-scorecards.ts";
 import { ScorecardIndex } from "../app/scorecard-index.ts";
+import { netValuesMinor } from "../app/compute-customer-values.ts";
 import type { Scorecard } from "../domain/scorecard/index.ts";
 import type { Store } from "../store/database.ts";
 import type { Organization } from "../store/organization-repository.ts";
+import { ValueCache } from "./value-cache.ts";
 
 export interface CachedReport extends ScorecardReport {
   byCustomer: Map<string, Scorecard>;
@@ -22,7 +25,11 @@ interface Entry {
 
 export class ScorecardCache {
   private readonly entries = new Map<string, Entry>();
-  constructor(private readonly store: Store) {}
+  /** Customer-value fits per organization, as-of instant, facts and charter. */
+  readonly values: ValueCache;
+  constructor(private readonly store: Store) {
+    this.values = new ValueCache(store);
+  }
 
   async get(org: Organization, asOf: number, lang: "fr" | "en"): Promise<CachedReport> {
     const key = `${org.id}|${asOf}|${lang}|${await this.charterVersion(org.id)}`;
@@ -30,7 +37,12 @@ export class ScorecardCache {
     if (entry) {
       this.entries.delete(key);
     } else {
-      const index = ScorecardIndex.build(this.store, org, { asOf, lang });
+      const index = ScorecardIndex.build(this.store, org, {
+        asOf,
+        lang,
+        netValues: async (charter) =>
+          netValuesMinor(await this.values.get(org, asOf, charter), charter.currency),
+      });
       entry = { index };
       // A failed computation is not kept.
       index.catch(() => this.entries.delete(key));

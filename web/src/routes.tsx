@@ -7,11 +7,18 @@ import { ErrorState, NotFound } from "./components/states.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { OrgContext } from "./layout/org-context.ts";
 import { CharterPage } from "./pages/charter-page.tsx";
+import { ComplaintPage } from "./pages/complaint-page.tsx";
+import { ComplaintsPage } from "./pages/complaints-page.tsx";
 import { CustomerPage } from "./pages/customer-page.tsx";
 import { CustomersPage } from "./pages/customers-page.tsx";
 import { DashboardPage } from "./pages/dashboard-page.tsx";
 import { ImportPage } from "./pages/import-page.tsx";
+import { InboxPage } from "./pages/inbox-page.tsx";
+import { IntakeDetailPage } from "./pages/intake-detail-page.tsx";
+import { IntakeListPage } from "./pages/intake-list-page.tsx";
+import { IntakeNewPage } from "./pages/intake-new-page.tsx";
 import { MembersPage } from "./pages/members-page.tsx";
+import { ReturnsPage } from "./pages/returns-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
 import { matchRoute, navigate, paths, type Route, useLocation } from "./router/router.ts";
 
@@ -39,6 +46,20 @@ function OrgPage({ route }: { route: Exclude<Route, { name: "signIn" | "home" | 
       return <ImportPage />;
     case "members":
       return <MembersPage />;
+    case "intakeList":
+      return <IntakeListPage />;
+    case "intakeNew":
+      return <IntakeNewPage />;
+    case "intake":
+      return <IntakeDetailPage key={route.id} id={route.id} />;
+    case "complaints":
+      return <ComplaintsPage />;
+    case "complaint":
+      return <ComplaintPage key={route.id} id={route.id} />;
+    case "returns":
+      return <ReturnsPage />;
+    case "inbox":
+      return <InboxPage />;
   }
 }
 

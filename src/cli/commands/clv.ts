@@ -42,8 +42,13 @@ export const clvCommand: Command = {
       new Intl.NumberFormat(fr ? "fr-FR" : "en-GB", { maximumFractionDigits: d }).format(n);
     const m = report.model;
     const s = report.spend;
+    const spendLine = s
+      ? `Gamma-Gamma: p=${num(s.p)} q=${num(s.q)} gamma=${num(s.gamma)}`
+      : fr
+        ? `Dépense par commande : moyenne observée du client, rapprochée de celle de l'entreprise (Gamma-Gamma impossible : ${report.spend_fallback?.message})`
+        : `Spend per order: the customer's observed mean, shrunk toward the business's (Gamma-Gamma not possible: ${report.spend_fallback?.message})`;
     ctx.io.stdout.write(
-      `BG/NBD: r=${num(m.r)} alpha=${num(m.alpha)} a=${num(m.a)} b=${num(m.b)} LL=${num(m.ll, 1)}\nGamma-Gamma: p=${num(s.p)} q=${num(s.q)} gamma=${num(s.gamma)}\n\n`,
+      `BG/NBD: r=${num(m.r)} alpha=${num(m.alpha)} a=${num(m.a)} b=${num(m.b)} LL=${num(m.ll, 1)}\n${spendLine}\n\n`,
     );
     const rows = [...report.customers].sort((a, b) => b.clv - a.clv);
     ctx.io.stdout.write(

@@ -75,13 +75,17 @@ function concentration(
   };
 }
 
-/** Among the top 10 % of customers by revenue in the window (ties at the threshold included). */
+/**
+ * Among the top 10 % of customers by revenue in the window (ties at the threshold included),
+ * or by expected net value when the totals were built on net values.
+ */
 function highValue(
   a: Assessment,
   totals: PortfolioTotals,
   ctx: ScoringContext,
 ): Signal | undefined {
   const threshold = totals.highValueThreshold;
+  if (totals.basis === "net_value") return highNetValue(a, totals, ctx);
   if (threshold === null || a.revenue <= 0 || a.revenue < threshold) return undefined;
   const f = messageFormat(ctx.lang, ctx.charter.currency);
   const top = RULES.highValue.topPct;
@@ -92,6 +96,29 @@ function highValue(
     message: f.say(
       `Parmi les ${top} % de clients au plus gros chiffre d'affaires en ${months} mois : ${f.money(a.revenue)} (seuil ${f.money(threshold)})`,
       `Among the top ${top}% of customers by revenue in ${months} months: ${f.money(a.revenue)} (threshold ${f.money(threshold)})`,
+    ),
+  };
+}
+
+/** high_value on the charter's `net_value` basis: top 10 % by expected net value over a year. */
+function highNetValue(
+  a: Assessment,
+  totals: PortfolioTotals,
+  ctx: ScoringContext,
+): Signal | undefined {
+  const threshold = totals.highValueThreshold;
+  const value = totals.netValues?.get(a.customer);
+  if (threshold === null || value === undefined || value <= 0 || value < threshold) {
+    return undefined;
+  }
+  const f = messageFormat(ctx.lang, ctx.charter.currency);
+  const top = RULES.highValue.topPct;
+  return {
+    code: "high_value",
+    evidence: a.windowOrders,
+    message: f.say(
+      `Parmi les ${top} % de clients à la plus forte valeur nette attendue sur un an : ${f.money(value)} (seuil ${f.money(threshold)})`,
+      `Among the top ${top}% of customers by expected net value over a year: ${f.money(value)} (threshold ${f.money(threshold)})`,
     ),
   };
 }

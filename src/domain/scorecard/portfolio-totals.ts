@@ -14,31 +14,50 @@ export interface PortfolioTotals {
    * least this revenue is high value, ties included. Null when nobody bought anything.
    */
   highValueThreshold: number | null;
+  /**
+   * What high_value ranks by: `revenue` (spec), or `net_value` when the charter asks for it
+   * and the customer-value model could be fitted (then `netValues` holds it, minor units).
+   */
+  basis: "revenue" | "net_value";
+  netValues?: ReadonlyMap<string, number>;
 }
 
 /**
  * Sums up the assessments (prospects left out). Keeps only one number per customer while
- * running, so it suits a caller that streamed the customers.
+ * running, so it suits a caller that streamed the customers. With `netValues` (expected net
+ * value per customer id, minor units), the high-value threshold is taken over net values
+ * instead: customers without one are not ranked, and only a positive net value qualifies.
  * @example portfolioTotals(assessments).highValueThreshold
  */
-export function portfolioTotals(assessments: Iterable<Assessment>): PortfolioTotals {
-  const revenues: number[] = [];
+export function portfolioTotals(
+  assessments: Iterable<Assessment>,
+  netValues?: ReadonlyMap<string, number>,
+): PortfolioTotals {
+  const ranked: number[] = [];
+  let customers = 0;
   let revenue = 0;
   for (const a of assessments) {
     if (a.status === "prospect") continue;
-    revenues.push(a.revenue);
+    customers++;
     revenue += a.revenue;
+    if (!netValues) ranked.push(a.revenue);
+    else {
+      const value = netValues.get(a.customer);
+      if (value !== undefined) ranked.push(value);
+    }
   }
-  const topCount = Math.max(1, Math.floor((revenues.length * RULES.highValue.topPct) / 100));
+  const topCount = Math.max(1, Math.floor((customers * RULES.highValue.topPct) / 100));
   // A typed array sorts numerically without a comparator: several times faster at 100,000.
-  const ascending = Float64Array.from(revenues).sort();
-  const anySales = ascending.length > 0 && ascending[ascending.length - 1] > 0;
+  const ascending = Float64Array.from(ranked).sort();
+  const anyPositive = ascending.length > 0 && ascending[ascending.length - 1] > 0;
   return {
-    customers: revenues.length,
+    customers,
     revenue,
     topCount,
-    highValueThreshold: anySales
+    highValueThreshold: anyPositive
       ? ascending[ascending.length - Math.min(topCount, ascending.length)]
       : null,
+    basis: netValues ? "net_value" : "revenue",
+    ...(netValues ? { netValues } : {}),
   };
 }

@@ -3,11 +3,12 @@
  * navigation that shows only what the user's role allows (`can`). On a phone the navigation
  * folds behind a burger button.
  */
-import { AppShell, Burger, Button, Group, NativeSelect, NavLink, Text } from "@mantine/core";
+import { AppShell, Badge, Burger, Button, Group, NativeSelect, NavLink, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Membership, SessionResponse } from "../../../src/http/contract.ts";
+import { useInbox } from "../api/intake-aftersales-queries.ts";
 import { useSignOut } from "../api/queries.ts";
 import { isPlainClick } from "../router/link.tsx";
 import { navigate, paths, useLocation } from "../router/router.ts";
@@ -19,12 +20,34 @@ interface NavItem {
   to: string;
   /** The link is active on this path and the paths below it. */
   exact: boolean;
+  /** A count shown beside the label (the inbox). */
+  badge?: { count: number; label: string; alert: boolean };
 }
 
-function navItems(org: Membership, t: ReturnType<typeof useTranslation>["t"]): NavItem[] {
+function navItems(
+  org: Membership,
+  t: ReturnType<typeof useTranslation>["t"],
+  inbox: { total: number; overdue: number } | undefined,
+): NavItem[] {
   const { can, slug } = org;
   const items: (NavItem | false)[] = [
     can.seePortfolio && { label: t("nav.dashboard"), to: paths.dashboard(slug), exact: true },
+    can.recordFacts && { label: t("intake.nav.intake"), to: paths.intakeList(slug), exact: false },
+    can.recordFacts && {
+      label: t("intake.nav.complaints"),
+      to: paths.complaints(slug),
+      exact: false,
+    },
+    can.recordFacts && {
+      label: t("intake.nav.inbox"),
+      to: paths.inbox(slug),
+      exact: true,
+      badge: inbox && {
+        count: inbox.total,
+        label: t("intake.nav.inboxCount", { count: inbox.total }),
+        alert: inbox.overdue > 0,
+      },
+    },
     { label: t("nav.customers"), to: paths.customers(slug), exact: false },
     can.seeCharter && { label: t("nav.charter"), to: paths.charter(slug), exact: true },
     can.importFacts && { label: t("nav.import"), to: paths.import(slug), exact: true },
@@ -43,6 +66,7 @@ export function AppLayout(props: {
   const org = useOrgContext();
   const { path } = useLocation();
   const signOut = useSignOut();
+  const inbox = useInbox(org?.slug ?? "", Boolean(org?.can.recordFacts));
 
   const go = (to: string) => {
     close();
@@ -106,13 +130,25 @@ export function AppLayout(props: {
           />
         )}
         {org &&
-          navItems(org, t).map((item) => {
+          navItems(org, t, inbox.data?.counts).map((item) => {
             const active = item.exact ? path === item.to : path.startsWith(item.to);
             return (
               <NavLink
                 key={item.to}
                 href={item.to}
                 label={item.label}
+                rightSection={
+                  item.badge && item.badge.count > 0 ? (
+                    <Badge
+                      size="sm"
+                      color={item.badge.alert ? "red.8" : "gray.7"}
+                      aria-label={item.badge.label}
+                      data-testid="inbox-count"
+                    >
+                      {item.badge.count}
+                    </Badge>
+                  ) : undefined
+                }
                 active={active}
                 aria-current={active ? "page" : undefined}
                 onClick={(event) => {

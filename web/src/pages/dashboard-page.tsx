@@ -22,6 +22,7 @@ import { useFormat } from "../format/use-format.ts";
 import { useOrg } from "../layout/org-context.ts";
 import { Link } from "../router/link.tsx";
 import { navigate, paths } from "../router/router.ts";
+import { InboxDashboardCard } from "./inbox-dashboard-card.tsx";
 
 // The chart library is most of the bundle's weight: load it with the dashboard only.
 const WhaleCurve = lazy(() =>
@@ -59,6 +60,7 @@ export function DashboardPage() {
         </Stat>
         <Concentration data={d} />
       </SimpleGrid>
+      <InboxDashboardCard />
       <Card withBorder component="section" aria-labelledby="segments-title">
         <Title order={2} size="h4" id="segments-title" mb="sm">
           {t("dashboard.segments")}

@@ -9,6 +9,13 @@ export type Route =
   | { name: "charter"; org: string }
   | { name: "import"; org: string }
   | { name: "members"; org: string }
+  | { name: "intakeList"; org: string }
+  | { name: "intakeNew"; org: string }
+  | { name: "intake"; org: string; id: string }
+  | { name: "complaints"; org: string }
+  | { name: "complaint"; org: string; id: string }
+  | { name: "returns"; org: string }
+  | { name: "inbox"; org: string }
   | { name: "notFound" };
 
 /** Maps a path to a route: `/o/demo/customers/c-roussel` is the customer page. */
@@ -23,11 +30,21 @@ export function matchRoute(path: string): Route {
   if (section === "customers" && id !== undefined && parts.length === 4) {
     return { name: "customer", org, id };
   }
+  if (section === "intake" && id !== undefined && parts.length === 4) {
+    return id === "new" ? { name: "intakeNew", org } : { name: "intake", org, id };
+  }
+  if (section === "complaints" && id !== undefined && parts.length === 4) {
+    return { name: "complaint", org, id };
+  }
   if (parts.length !== 3) return { name: "notFound" };
   if (section === "customers") return { name: "customers", org };
   if (section === "charter") return { name: "charter", org };
   if (section === "import") return { name: "import", org };
   if (section === "members") return { name: "members", org };
+  if (section === "intake") return { name: "intakeList", org };
+  if (section === "complaints") return { name: "complaints", org };
+  if (section === "returns") return { name: "returns", org };
+  if (section === "inbox") return { name: "inbox", org };
   return { name: "notFound" };
 }
 
@@ -41,4 +58,13 @@ export const paths = {
   charter: (org: string) => `/o/${encodeURIComponent(org)}/charter`,
   import: (org: string) => `/o/${encodeURIComponent(org)}/import`,
   members: (org: string) => `/o/${encodeURIComponent(org)}/members`,
+  intakeList: (org: string) => `/o/${encodeURIComponent(org)}/intake`,
+  intakeNew: (org: string) => `/o/${encodeURIComponent(org)}/intake/new`,
+  intake: (org: string, id: string) =>
+    `/o/${encodeURIComponent(org)}/intake/${encodeURIComponent(id)}`,
+  complaints: (org: string, query = "") => `/o/${encodeURIComponent(org)}/complaints${query}`,
+  complaint: (org: string, id: string) =>
+    `/o/${encodeURIComponent(org)}/complaints/${encodeURIComponent(id)}`,
+  returns: (org: string, query = "") => `/o/${encodeURIComponent(org)}/returns${query}`,
+  inbox: (org: string) => `/o/${encodeURIComponent(org)}/inbox`,
 };

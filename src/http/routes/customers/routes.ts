@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getCustomer } from "../../../app/get-customer.ts";
 import { listCustomers } from "../../../app/list-customers.ts";
 import { parseAsOfParam } from "../../as-of.ts";
+import { canSeeScorecards } from "../../../domain/policies.ts";
 import { orgAccess } from "../../org-access.ts";
 import type { RouteDeps } from "../../server.ts";
 import { getCustomerSchema, listCustomersSchema } from "./schema.ts";
@@ -28,11 +29,16 @@ export const customerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
     const asOf = parseAsOfParam(request.query.asOf);
     const lang = request.query.lang ?? (access.org.lang === "en" ? "en" : "fr");
     const report = await deps.cache.get(access.org, asOf, lang);
+    // Staff see no money: their requests never fit the value model.
+    const values = canSeeScorecards(access.role)
+      ? await deps.cache.values.get(access.org, asOf, report.charter)
+      : undefined;
     const customer = await getCustomer(deps.store, access.org.id, access.role, request.params.id, {
       charter: report.charter,
       scorecard: report.byCustomer.get(request.params.id),
       asOf,
       lang,
+      values,
     });
     return { ...customer, can: access.can };
   });

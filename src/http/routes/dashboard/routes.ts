@@ -12,8 +12,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, dep
     const asOf = parseAsOfParam(request.query.asOf);
     const lang = request.query.lang ?? (access.org.lang === "en" ? "en" : "fr");
     const report = await deps.cache.get(access.org, asOf, lang);
+    const values = await deps.cache.values.get(access.org, asOf, report.charter);
     return {
-      ...getDashboard(report.scorecards, report.charter, access.role, asOf),
+      ...getDashboard(report.scorecards, report.charter, access.role, asOf, { values, lang }),
       can: access.can,
     };
   });
