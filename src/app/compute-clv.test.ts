@@ -71,7 +71,15 @@ for (const dialect of testDialects()) {
       expect(report.customers.length).toBeGreaterThan(30);
       for (const c of report.customers) {
         expect(Object.keys(c)).toEqual(
-          expect.arrayContaining(["customer", "x", "t_x", "T", "p_alive", "expected_orders", "clv"]),
+          expect.arrayContaining([
+            "customer",
+            "x",
+            "t_x",
+            "T",
+            "p_alive",
+            "expected_orders",
+            "clv",
+          ]),
         );
         expect(c.p_alive).toBeGreaterThanOrEqual(0);
         expect(c.p_alive).toBeLessThanOrEqual(1);

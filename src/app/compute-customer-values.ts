@@ -31,7 +31,12 @@ export type CustomerValues =
        */
       dropoutVisible: boolean;
     }
-  | { status: "unavailable"; horizonWeeks: number; reason: ValueUnavailableReason; message: string };
+  | {
+      status: "unavailable";
+      horizonWeeks: number;
+      reason: ValueUnavailableReason;
+      message: string;
+    };
 
 /**
  * @example const values = await computeCustomerValues(store, org, { asOf: Date.now() });
@@ -57,7 +62,12 @@ export async function computeCustomerValues(
     // A fit with near-fixed dropout (a and b both huge) defeats the series of the conditional
     // expectation in src/domain/clv: say so rather than fail the page (docs/clv.md).
     if (error instanceof ClvNumericalError) {
-      return { status: "unavailable", horizonWeeks, reason: "numerical_limit", message: error.message };
+      return {
+        status: "unavailable",
+        horizonWeeks,
+        reason: "numerical_limit",
+        message: error.message,
+      };
     }
     throw error;
   }

@@ -106,9 +106,7 @@ export function listCustomers(
   }
   const needle = query.q ? fold(query.q.trim()) : undefined;
   const keep = (c: Scorecard) =>
-    (!needle ||
-      fold(c.name).includes(needle) ||
-      fold(c.customer).includes(needle)) &&
+    (!needle || fold(c.name).includes(needle) || fold(c.customer).includes(needle)) &&
     (!query.segment ||
       (query.segment === "prospect" ? c.segment === null : c.segment === query.segment)) &&
     (!query.signal || c.signals.some((s) => s.code === query.signal));

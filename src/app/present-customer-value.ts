@@ -122,8 +122,7 @@ function unavailable(reason: string, horizonWeeks: number, lang: Lang): Customer
     netValue: null,
     spendModel: null,
     reason,
-    sentence:
-      lang === "fr" ? `Pas d'estimation de valeur : ${why}.` : `No value estimate: ${why}.`,
+    sentence: lang === "fr" ? `Pas d'estimation de valeur : ${why}.` : `No value estimate: ${why}.`,
   };
 }
 

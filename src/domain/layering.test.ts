@@ -18,7 +18,8 @@ function imports(file: string): string[] {
 
 describe("layers", () => {
   it("keeps src/domain pure: no node:*, no database, no HTTP, no outer layer", () => {
-    const forbidden = /^(node:|kysely|pg|better-sqlite3|fastify|better-auth|nodemailer|pdfkit)|\/(store|http|app|cli)\//;
+    const forbidden =
+      /^(node:|kysely|pg|better-sqlite3|fastify|better-auth|nodemailer|pdfkit)|\/(store|http|app|cli)\//;
     const offenders = sources("src/domain").flatMap((file) =>
       imports(file)
         .filter((spec) => forbidden.test(spec))
@@ -30,7 +31,9 @@ describe("layers", () => {
   it("keeps the web app away from the store and the server's insides", () => {
     const offenders = sources("web/src").flatMap((file) =>
       imports(file)
-        .filter((spec) => /\/src\/(store|app|cli)\/|^(kysely|pg|better-sqlite3|fastify|node:)/.test(spec))
+        .filter((spec) =>
+          /\/src\/(store|app|cli)\/|^(kysely|pg|better-sqlite3|fastify|node:)/.test(spec),
+        )
         .map((spec) => `${file} imports ${spec}`),
     );
     expect(offenders).toEqual([]);

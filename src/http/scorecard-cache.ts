@@ -4,9 +4,10 @@
  * change starts over. A few indexes are kept (LRU). The customer-value fits live beside them
  * (`values`), and feed high_value when the charter ranks it by net value.
  */
+
+import { netValuesMinor } from "../app/compute-customer-values.ts";
 import type { ScorecardReport } from "../app/compute-scorecards.ts";
 import { ScorecardIndex } from "../app/scorecard-index.ts";
-import { netValuesMinor } from "../app/compute-customer-values.ts";
 import type { Scorecard } from "../domain/scorecard/index.ts";
 import type { Store } from "../store/database.ts";
 import type { Organization } from "../store/organization-repository.ts";

@@ -119,3 +119,16 @@ describe("expectedPurchases", () => {
     expect(expectedPurchases({ ...P, a: 1 + 1e-6 }, 52)).toBeCloseTo(at, 5);
   });
 });
+
+describe("a dropout probability the same for everyone (a + b very large)", () => {
+  it("gives finite expectations continuous with the general formula", () => {
+    const at = (k: number) =>
+      conditionalExpectedPurchases({ r: 0.5, alpha: 5, a: k, b: 3 * k }, 39, 2, 20, 38);
+    const general = at(240);
+    for (const k of [1e3 + 1, 1e4, 1e5, 1e9]) {
+      const value = at(k);
+      expect(Number.isFinite(value)).toBe(true);
+      expect(Math.abs(value - general) / general).toBeLessThan(0.002);
+    }
+  });
+});

@@ -53,11 +53,32 @@ export function conditionalExpectedPurchases(
   checkHorizon(t);
   checkHistory(x, t_x, T);
   if (t === 0) return 0;
+  if (p.a + p.b > HOMOGENEOUS_DROPOUT) return homogeneousDropout(p, t, x, t_x, T);
   const z = t / (p.alpha + T + t);
   const bracket = bgNbdBracket(p.r, p.a, p.b, x, z);
   const d = logDropOdds(p, x, t_x, T);
   const alive = d > 0 ? Math.exp(-d) / (1 + Math.exp(-d)) : 1 / (1 + Math.exp(d));
   return (p.a + p.b + x - 1) * bracket * alive;
+}
+
+/**
+ * Beyond this a + b, the dropout probability is the same for everyone (a Beta that narrow is a
+ * point: the limit is within 0.1 % at a + b = 1,000), and the series stops converging there.
+ */
+const HOMOGENEOUS_DROPOUT = 1e3;
+
+/**
+ * The limit of eq. 10 when every customer drops out after a purchase with the same probability
+ * q = a / (a + b): given λ and alive, E = (1 − e^(−λqt)) / q; averaged over the posterior
+ * Gamma(r + x, α + T) of λ, E = P(alive) · (1 − ((α+T)/(α+T+qt))^(r+x)) / q.
+ */
+function homogeneousDropout(p: BgNbdParams, t: number, x: number, t_x: number, T: number): number {
+  const q = p.a / (p.a + p.b);
+  const d = logDropOdds(p, x, t_x, T);
+  const alive = d > 0 ? Math.exp(-d) / (1 + Math.exp(-d)) : 1 / (1 + Math.exp(d));
+  const rate = (p.r + x) / (p.alpha + T);
+  if (q === 0) return alive * rate * t;
+  return (alive * -Math.expm1(-(p.r + x) * Math.log1p((q * t) / (p.alpha + T)))) / q;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   Grid,
   Group,
   NumberInput,
+  Select,
   Stack,
   Text,
   TextInput,
@@ -17,7 +18,12 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CHARTER_KEYS, type Charter, type CharterKey } from "../../../src/domain/charter.ts";
+import {
+  CHARTER_KEYS,
+  type Charter,
+  type CharterKey,
+  HIGH_VALUE_BASES,
+} from "../../../src/domain/charter.ts";
 import { ApiError } from "../api/api-client.ts";
 import { useCharter, useCharterPreview, useSaveCharter } from "../api/queries.ts";
 import { CharterPreview } from "../components/charter-preview.tsx";
@@ -76,7 +82,12 @@ function CharterForm(props: { saved: Charter; defaults: Charter; canEdit: boolea
   const set = (key: CharterKey, value: unknown) => setValues((v) => ({ ...v, [key]: value }));
   const describe = (key: CharterKey) => {
     const value = props.defaults[key];
-    const shown = typeof value === "number" ? f.num(value) : value;
+    const shown =
+      typeof value === "number"
+        ? f.num(value)
+        : key === "high_value_basis"
+          ? t(`charter.fields.high_value_basis.${value as "revenue"}`)
+          : value;
     return `${t(`charter.fields.${key}.help`)} ${t("charter.defaultValue", { value: shown })}`;
   };
 
@@ -112,6 +123,24 @@ function CharterForm(props: { saved: Charter; defaults: Charter; canEdit: boolea
                     maxLength={3}
                     error={error}
                     onChange={(event) => set(key, event.currentTarget.value.toUpperCase())}
+                  />
+                );
+              }
+              if (key === "high_value_basis") {
+                return (
+                  <Select
+                    key={key}
+                    name={key}
+                    label={t(`charter.fields.${key}.label`)}
+                    description={describe(key)}
+                    value={values.high_value_basis}
+                    data={HIGH_VALUE_BASES.map((basis) => ({
+                      value: basis,
+                      label: t(`charter.fields.high_value_basis.${basis}`),
+                    }))}
+                    allowDeselect={false}
+                    error={error}
+                    onChange={(value) => value && set(key, value)}
                   />
                 );
               }

@@ -1,6 +1,7 @@
 /**
  * One customer: the segment and its reasons in plain words, each reason linking to its
- * evidence on the timeline of every fact (anchor + highlight), and the money summary.
+ * evidence on the timeline of every fact (anchor + highlight), the money summary and, for
+ * managers, the expected value (value-card.tsx).
  */
 import {
   Anchor,
@@ -26,6 +27,7 @@ import { useFormat } from "../format/use-format.ts";
 import { useOrg } from "../layout/org-context.ts";
 import { Link } from "../router/link.tsx";
 import { paths } from "../router/router.ts";
+import { ValueCard } from "./value-card.tsx";
 
 type Highlight = { ids: ReadonlySet<string>; label: string | null } | null;
 
@@ -98,6 +100,7 @@ export function CustomerPage({ id }: { id: string }) {
           </Grid.Col>
         )}
       </Grid>
+      {query.data.value && <ValueCard value={query.data.value} currency={currency} />}
       <Card withBorder component="section" aria-labelledby="timeline-title">
         <Title order={2} size="h4" id="timeline-title">
           {t("customer.timeline")}

@@ -1,4 +1,7 @@
-/** The dashboard: segment counts, whale curve, concentration, revenue and margin, needs attention. */
+/**
+ * The dashboard: segment counts, whale curve, concentration, revenue and margin, value vs. cost
+ * to serve, needs attention.
+ */
 import {
   Badge,
   Card,
@@ -27,6 +30,10 @@ import { InboxDashboardCard } from "./inbox-dashboard-card.tsx";
 // The chart library is most of the bundle's weight: load it with the dashboard only.
 const WhaleCurve = lazy(() =>
   import("../components/whale-curve.tsx").then((module) => ({ default: module.WhaleCurve })),
+);
+
+const ValueScatter = lazy(() =>
+  import("./value-scatter.tsx").then((module) => ({ default: module.ValueScatter })),
 );
 
 const SEGMENT_ORDER = ["part_ways", "renegotiate", "watch", "partner", "steady"] as const;
@@ -97,6 +104,14 @@ export function DashboardPage() {
         </Text>
         <Suspense fallback={<Loading />}>
           <WhaleCurve points={d.whaleCurve} />
+        </Suspense>
+      </Card>
+      <Card withBorder component="section" aria-labelledby="value-scatter-title">
+        <Title order={2} size="h4" id="value-scatter-title" mb="sm">
+          {t("value.scatterTitle")}
+        </Title>
+        <Suspense fallback={<Loading />}>
+          <ValueScatter value={d.value} currency={d.currency} />
         </Suspense>
       </Card>
       <NeedsAttention data={d} />

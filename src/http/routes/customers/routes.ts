@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getCustomer } from "../../../app/get-customer.ts";
 import { listCustomers } from "../../../app/list-customers.ts";
-import { parseAsOfParam } from "../../as-of.ts";
 import { canSeeScorecards } from "../../../domain/policies.ts";
+import { parseAsOfParam } from "../../as-of.ts";
 import { orgAccess } from "../../org-access.ts";
 import type { RouteDeps } from "../../server.ts";
 import { getCustomerSchema, listCustomersSchema } from "./schema.ts";

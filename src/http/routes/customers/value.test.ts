@@ -9,13 +9,34 @@ const AS_OF = "2026-06-30";
 function valueLedger(): object[] {
   const lines: object[] = [];
   const visits: Record<string, [string, number][]> = {
-    ana: [["2026-01-05", 120], ["2026-02-10", 80], ["2026-04-02", 150], ["2026-06-01", 90]],
-    bob: [["2026-01-12", 40], ["2026-01-30", 45]],
-    eve: [["2026-02-01", 300], ["2026-05-15", 260], ["2026-06-20", 410]],
+    ana: [
+      ["2026-01-05", 120],
+      ["2026-02-10", 80],
+      ["2026-04-02", 150],
+      ["2026-06-01", 90],
+    ],
+    bob: [
+      ["2026-01-12", 40],
+      ["2026-01-30", 45],
+    ],
+    eve: [
+      ["2026-02-01", 300],
+      ["2026-05-15", 260],
+      ["2026-06-20", 410],
+    ],
     dan: [["2026-01-20", 25]],
-    fay: [["2026-03-03", 60], ["2026-03-24", 75], ["2026-04-20", 50]],
+    fay: [
+      ["2026-03-03", 60],
+      ["2026-03-24", 75],
+      ["2026-04-20", 50],
+    ],
     gus: [["2026-02-14", 500]],
-    hal: [["2026-01-08", 35], ["2026-02-08", 30], ["2026-03-08", 40], ["2026-04-08", 35]],
+    hal: [
+      ["2026-01-08", 35],
+      ["2026-02-08", 30],
+      ["2026-03-08", 40],
+      ["2026-04-08", 35],
+    ],
   };
   for (const id of Object.keys(visits)) {
     lines.push({ type: "customer", id, at: "2026-01-01", name: id.toUpperCase() });
@@ -26,7 +47,14 @@ function valueLedger(): object[] {
       lines.push({ type: "order", id: `${id}-${i}`, customer: id, at, price, cost: price / 4 });
     });
   }
-  lines.push({ type: "time", id: "t1", customer: "bob", at: "2026-02-01", minutes: 240, activity: "admin" });
+  lines.push({
+    type: "time",
+    id: "t1",
+    customer: "bob",
+    at: "2026-02-01",
+    minutes: 240,
+    activity: "admin",
+  });
   return lines;
 }
 
@@ -60,7 +88,11 @@ for (const dialect of testDialects()) {
       call(t.app, { method: "GET", url, headers: user ? user.read : {} });
 
     it("says why there is no value before anyone came back", async () => {
-      await upload(t, owner, valueLedger().filter((l) => !("id" in l) || !/-[1-9]$/.test(String(l.id))));
+      await upload(
+        t,
+        owner,
+        valueLedger().filter((l) => !("id" in l) || !/-[1-9]$/.test(String(l.id))),
+      );
       const res = await get(manager, `/api/orgs/shop/customers/ana?asOf=${AS_OF}&lang=fr`);
       expect(res.status).toBe(200);
       expect(res.body.value).toMatchObject({
@@ -105,9 +137,15 @@ for (const dialect of testDialects()) {
       expect(first.status).toBe(200);
       const scatter = first.body.value;
       expect(scatter.status).toBe("estimated");
-      expect(scatter.points.map((p: { id: string }) => p.id).sort()).toEqual(
-        ["ana", "bob", "dan", "eve", "fay", "gus", "hal"],
-      );
+      expect(scatter.points.map((p: { id: string }) => p.id).sort()).toEqual([
+        "ana",
+        "bob",
+        "dan",
+        "eve",
+        "fay",
+        "gus",
+        "hal",
+      ]);
       const bob = scatter.points.find((p: { id: string }) => p.id === "bob");
       expect(bob.costToServe).toBeGreaterThan(0);
       expect(typeof bob.segment).toBe("string");
