@@ -13,6 +13,8 @@ import { presentValueScatter } from "./present-customer-value.ts";
 
 const ATTENTION: ReadonlySet<Segment | null> = new Set(["part_ways", "renegotiate"]);
 const ATTENTION_MAX = 20;
+/** "Newly in part ways or renegotiate" compares with the segments this many days earlier. */
+export const NEW_SINCE_DAYS = 30;
 
 export function getDashboard(
   scorecards: readonly Scorecard[],
@@ -20,6 +22,8 @@ export function getDashboard(
   role: Role,
   asOf: number,
   value: { values: CustomerValues; lang: "fr" | "en" },
+  /** Each customer's segment some time before (NEW_SINCE_DAYS): who is new in a segment. */
+  before: ReadonlyMap<string, Segment | null> = new Map(),
 ) {
   if (!canSeePortfolio(role))
     throw new AppError("FORBIDDEN", `role ${role} may not see the portfolio`);
@@ -30,10 +34,14 @@ export function getDashboard(
     (best, c) => (!best || c.revenue > best.revenue ? c : best),
     undefined,
   );
+  const isNew = (c: Scorecard) => before.get(c.customer) !== c.segment;
+  // Newly there first, then part ways before renegotiate, then the most revenue.
   const attention = customers
     .filter((c) => ATTENTION.has(c.segment))
-    .sort((a, b) =>
-      a.segment === b.segment ? b.revenue - a.revenue : a.segment === "part_ways" ? -1 : 1,
+    .sort(
+      (a, b) =>
+        Number(isNew(b)) - Number(isNew(a)) ||
+        (a.segment === b.segment ? b.revenue - a.revenue : a.segment === "part_ways" ? -1 : 1),
     )
     .slice(0, ATTENTION_MAX);
   return {
@@ -56,6 +64,8 @@ export function getDashboard(
       id: c.customer,
       name: c.name,
       segment: c.segment as Segment,
+      isNew: isNew(c),
+      previousSegment: before.get(c.customer) ?? null,
       signals: c.signals.map((s) => ({
         code: s.code,
         evidence: [...s.evidence],

@@ -84,12 +84,16 @@ export const dashboardResponseSchema = z.object({
   topCustomer: z.object({ id: z.string(), name: z.string() }).nullable(),
   segments: z.record(segmentSchema, z.number()),
   whaleCurve: z.array(z.object({ customersPct: z.number(), profitPct: z.number() })),
-  /** Customers in part_ways or renegotiate, most revenue first (at most 20). */
+  /** Customers in part_ways or renegotiate: new there (within 30 days) first, then most revenue (at most 20). */
   needsAttention: z.array(
     z.object({
       id: z.string(),
       name: z.string(),
       segment: segmentSchema,
+      /** Not in this segment 30 days earlier. */
+      isNew: z.boolean(),
+      /** The segment 30 days earlier (null: not a customer yet, or a prospect). */
+      previousSegment: segmentSchema.nullable(),
       signals: z.array(signalSchema),
       revenue: z.number(),
     }),

@@ -211,6 +211,11 @@ function NeedsAttention({ data }: { data: DashboardResponse }) {
                   </Table.Td>
                   <Table.Td>
                     <SegmentBadge segment={row.segment} size="sm" />
+                    {row.isNew && (
+                      <Badge size="xs" variant="outline" color="red" ml={4}>
+                        {t("dashboard.newInSegment")}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">

@@ -37,6 +37,28 @@ for (const dialect of testDialects()) {
       expect(res.body.can.seePortfolio).toBe(true);
     });
 
+    it("tells who is new in part ways or renegotiate (not there 30 days earlier)", async () => {
+      const at = async (asOf: string) =>
+        (
+          await call(t.app, {
+            method: "GET",
+            url: `/api/orgs/shop/dashboard?asOf=${asOf}`,
+            headers: owner.read,
+          })
+        ).body.needsAttention[0];
+      // The threat was on 10 February: on 1 March Bob is new there, on 15 April no longer.
+      expect(await at(TEST_AS_OF)).toMatchObject({
+        id: "bob",
+        isNew: true,
+        previousSegment: "steady",
+      });
+      expect(await at("2026-04-15")).toMatchObject({
+        id: "bob",
+        isNew: false,
+        previousSegment: "part_ways",
+      });
+    });
+
     it("refuses staff (403), strangers (404), anonymous callers (401) and a bad asOf (400)", async () => {
       const staff = await signIn(t, "staff");
       const stranger = await signIn(t, "owner", t.other);

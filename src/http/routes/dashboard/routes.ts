@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { getDashboard } from "../../../app/get-dashboard.ts";
+import { getDashboard, NEW_SINCE_DAYS } from "../../../app/get-dashboard.ts";
 import { parseAsOfParam } from "../../as-of.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
 import type { RouteDeps } from "../../server.ts";
@@ -13,8 +13,17 @@ export const dashboardRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, dep
     const lang = request.query.lang ?? (access.org.lang === "en" ? "en" : "fr");
     const report = await deps.cache.get(access.org, asOf, lang);
     const values = await deps.cache.values.get(access.org, asOf, report.charter);
+    const earlier = await deps.cache.get(access.org, asOf - NEW_SINCE_DAYS * 86_400_000, lang);
+    const before = new Map(earlier.scorecards.map((c) => [c.customer, c.segment]));
     return {
-      ...getDashboard(report.scorecards, report.charter, access.role, asOf, { values, lang }),
+      ...getDashboard(
+        report.scorecards,
+        report.charter,
+        access.role,
+        asOf,
+        { values, lang },
+        before,
+      ),
       can: access.can,
     };
   });
