@@ -4,11 +4,9 @@
  * by line. Files are streamed through a staging table (see import-staging.ts): memory stays
  * bounded whatever their size.
  */
-import { hash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { AppError } from "../domain/errors.ts";
-import { encodeFact } from "../domain/fact-codec.ts";
-import { parseFact } from "../domain/fact-validation.ts";
 import { minorDigits } from "../domain/money.ts";
 import { getCharter } from "../store/charter-repository.ts";
 import type { Store } from "../store/database.ts";
@@ -18,19 +16,19 @@ import {
   type ImportError,
   problemMessages,
 } from "./import-errors.ts";
-import { fileFormat, readLines } from "./import-readers.ts";
+import { fileStagedParts } from "./import-parts.ts";
+import { fileFormat } from "./import-readers.ts";
 import {
   createStage,
+  hasStoredFacts,
   indexStage,
-  insertStage,
   markDuplicates,
   markReferences,
   markStored,
   publishStage,
-  type StageRow,
-  stageBatchSize,
   stageCounts,
   stageProblems,
+  stageWriter,
   tuneForImport,
 } from "./import-staging.ts";
 
@@ -46,6 +44,8 @@ export interface ImportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Decimals of the currency; default: those of the organization's charter currency. */
   currencyDigits?: number;
+  /** Read JSON-lines files in a worker thread (default: files of 4 MB or more). */
+  worker?: boolean;
 }
 
 export interface ImportReport {
@@ -99,56 +99,30 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
   try {
     await store.db.transaction().execute(async (trx) => {
       await createStage(trx, dialect);
+      const writeStage = await stageWriter(trx, dialect);
       const errors = new ErrorList(MAX_LISTED);
       let n = 0;
       let bytesRead = 0;
-      let batch: StageRow[] = [];
-      const batchSize = stageBatchSize(dialect);
-      for (const [fileIndex, file] of options.files.entries()) {
-        const lenientNumbers = fileFormat(file) === "csv";
-        const onBytes = (k: number) => {
-          bytesRead += k;
-          options.onProgress?.(bytesRead, totalBytes);
-        };
-        for await (const lines of readLines(file, onBytes)) {
-          for (const read of lines) {
-            n++;
-            if (read.error) {
-              errors.add({ n, file, line: read.line, ...read.error });
-              continue;
-            }
-            const raw = read.raw as Record<string, unknown>;
-            const parsed = parseFact(raw, { currencyDigits: digits, lenientNumbers });
-            const at = { n, file: fileIndex, line: read.line };
-            if (!parsed.ok) {
-              for (const e of parsed.errors) errors.add({ n, file, line: read.line, ...e });
-              const known = invalidRow(at, raw);
-              if (known) batch.push(known);
-            } else {
-              report.totalFacts++;
-              batch.push(stageRow(at, parsed.fact, parsed.offsets));
-            }
-            if (batch.length >= batchSize) {
-              const q0 = performance.now();
-              await insertStage(trx, dialect, batch);
-              (globalThis as any).insMs = ((globalThis as any).insMs ?? 0) + performance.now() - q0;
-              batch = [];
-            }
+      for (const [fileIndex, path] of options.files.entries()) {
+        const lenientNumbers = fileFormat(path) === "csv";
+        const job = { path, fileIndex, digits, lenientNumbers, n0: n };
+        for await (const part of fileStagedParts(job, sizes[fileIndex], options.worker)) {
+          for (const e of part.errors) errors.add(e);
+          report.totalFacts += part.valid;
+          n = part.n;
+          await writeStage(part.values, part.rows);
+          if (part.bytes > 0) {
+            bytesRead += part.bytes;
+            options.onProgress?.(bytesRead, totalBytes);
           }
         }
       }
-      await insertStage(trx, dialect, batch);
-      batch = [];
-      const T = (l: string) => { console.error(l, Math.round(performance.now() - started)); };
-      T("staged"); console.error("insMs", Math.round((globalThis as any).insMs));
+
       await indexStage(trx, dialect);
-      T("indexed");
       await markDuplicates(trx, dialect);
-      T("dups");
-      await markStored(trx, options.orgId);
-      T("stored");
-      await markReferences(trx, options.orgId, allowPartial);
-      T("refs");
+      const stored = await hasStoredFacts(trx, options.orgId);
+      if (stored) await markStored(trx, options.orgId);
+      await markReferences(trx, options.orgId, allowPartial, stored);
       const problems = await stageProblems(trx, MAX_LISTED);
       const listed = await problemMessages(
         trx,
@@ -165,9 +139,14 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       report.conflictCount = problems.conflicts;
       report.counts = await stageCounts(trx);
       if (errors.count > 0 && !allowPartial) throw new Refused();
-      T("counts");
-      await publishStage(trx, dialect, options.orgId, importId, new Date().toISOString());
-      T("published");
+      await publishStage(
+        trx,
+        dialect,
+        options.orgId,
+        importId,
+        new Date().toISOString(),
+        report.totalFacts,
+      );
       report.committed = true;
     });
   } catch (error) {
@@ -200,52 +179,4 @@ async function checkFiles(files: string[]): Promise<number[]> {
       }
     }),
   );
-}
-
-type Position = { n: number; file: number; line: number };
-
-function stageRow(
-  at: Position,
-  fact: Parameters<typeof encodeFact>[0],
-  offsets: Record<string, string>,
-): StageRow {
-  const enc = encodeFact(fact, offsets);
-  const refs = fact as { order?: string; invoice?: string };
-  return {
-    ...at,
-    type: enc.type,
-    id: enc.id,
-    at: enc.at,
-    at_offset: enc.at_offset,
-    customer: enc.customer,
-    data: enc.data,
-    hash: hash("sha256", enc.content),
-    ref_order: refs.order ?? null,
-    ref_invoice: refs.invoice ?? null,
-    problem: null,
-  };
-}
-
-/**
- * An invalid line is staged by its type and id alone, so that lines referring to it are not
- * also reported as "unknown" (fixing it fixes them).
- */
-function invalidRow(at: Position, raw: Record<string, unknown>): StageRow | undefined {
-  if (typeof raw.type !== "string" || typeof raw.id !== "string" || raw.id.trim() === "") {
-    return undefined;
-  }
-  const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
-  return {
-    ...at,
-    type: raw.type,
-    id: raw.id,
-    at: null,
-    at_offset: null,
-    customer: raw.type === "customer" ? raw.id : text(raw.customer),
-    data: null,
-    hash: null,
-    ref_order: null,
-    ref_invoice: null,
-    problem: "invalid",
-  };
 }

@@ -7,69 +7,33 @@
 import { CompiledQuery, type Kysely, sql } from "kysely";
 import { FACT_TYPES, type FactType } from "../domain/facts.ts";
 import type { DialectName } from "../store/dialect.ts";
+import { setIndexesAside, sqliteHandle, tuneSqliteForImport } from "../store/import-sqlite.ts";
 import type { Database } from "../store/schema.ts";
+import { STAGE_COLUMNS } from "./import-rows.ts";
 
 export const STAGE = "import_stage";
 
-/** One staged line. `problem` is set for lines that will not be imported. */
-export interface StageRow {
-  n: number;
-  file: number;
-  line: number;
-  type: string;
-  id: string;
-  at: string | null;
-  at_offset: string | null;
-  customer: string | null;
-  data: string | null;
-  hash: string | null;
-  ref_order: string | null;
-  ref_invoice: string | null;
-  problem: string | null;
-}
-
-const COLUMNS = [
-  "n",
-  "file",
-  "line",
-  "type",
-  "id",
-  "at",
-  "at_offset",
-  "customer",
-  "data",
-  "hash",
-  "ref_order",
-  "ref_invoice",
-  "problem",
-] as const;
+const COLUMNS = STAGE_COLUMNS;
 const INT_COLUMNS = new Set(["n", "file", "line"]);
 
-/** Rows per INSERT: 13 parameters a row on SQLite (< 32,766), arrays on PostgreSQL. */
-export function stageBatchSize(dialect: DialectName): number {
-  return dialect === "postgres" ? 5000 : 1000;
-}
-
-/**
- * SQLite only: a 64 MB page cache (main and temp) while importing, instead of the default
- * 2 MB, so that index pages stay in memory; bounded, and restored afterwards.
- */
+/** SQLite only: a larger page cache while importing (see store/import-sqlite.ts). */
 export async function tuneForImport(
   db: Kysely<Database>,
   dialect: DialectName,
 ): Promise<() => Promise<void>> {
-  if (dialect !== "sqlite") return async () => {};
-  const { rows } = await sql.raw<{ cache_size: number }>("PRAGMA cache_size").execute(db);
-  const before = Number(rows[0]?.cache_size ?? -2000);
-  await sql.raw("PRAGMA cache_size = -65536").execute(db);
-  await sql.raw("PRAGMA temp.cache_size = -65536").execute(db);
-  return async () => {
-    await sql.raw(`PRAGMA cache_size = ${before}`).execute(db);
-  };
+  return dialect === "sqlite" ? tuneSqliteForImport(db) : async () => {};
 }
 
 export async function createStage(trx: Kysely<Database>, dialect: DialectName): Promise<void> {
-  const cols = COLUMNS.map((c) => `${c} ${INT_COLUMNS.has(c) ? "integer" : "text"}`).join(", ");
+  // On SQLite, n (the position in the import) is the rowid: lookups by n cost nothing, and
+  // the index on type and id covers the duplicate search.
+  const type = (c: string) =>
+    c === "n" && dialect === "sqlite"
+      ? "integer primary key"
+      : INT_COLUMNS.has(c)
+        ? "integer"
+        : "text";
+  const cols = COLUMNS.map((c) => `${c} ${type(c)}`).join(", ");
   if (dialect === "sqlite") {
     await sql.raw(`DROP TABLE IF EXISTS temp.${STAGE}`).execute(trx);
     await sql.raw(`CREATE TEMP TABLE ${STAGE} (${cols}, state text)`).execute(trx);
@@ -78,37 +42,50 @@ export async function createStage(trx: Kysely<Database>, dialect: DialectName): 
   }
 }
 
-const insertSqlCache = new Map<string, string>();
+/** Writes staged rows: `rows` rows of `STAGE_COLUMNS` values each, flat. */
+export type StageWriter = (values: unknown[], rows: number) => Promise<void>;
 
-/** Inserts staged rows in one statement (prepared text cached per dialect and row count). */
-export async function insertStage(
+/** The stage's writer, within the import's transaction `trx`. */
+export async function stageWriter(
   trx: Kysely<Database>,
   dialect: DialectName,
-  rows: StageRow[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const key = dialect === "postgres" ? "pg" : `sqlite:${rows.length}`;
-  let text = insertSqlCache.get(key);
-  if (text === undefined) {
-    const target = `INSERT INTO ${STAGE} (${COLUMNS.join(", ")})`;
-    if (dialect === "postgres") {
-      const arrays = COLUMNS.map((c, i) => `$${i + 1}::${INT_COLUMNS.has(c) ? "int" : "text"}[]`);
-      text = `${target} SELECT * FROM unnest(${arrays.join(", ")})`;
-    } else {
-      const tuple = `(${COLUMNS.map(() => "?").join(",")})`;
-      text = `${target} VALUES ${Array(rows.length).fill(tuple).join(",")}`;
-    }
-    insertSqlCache.set(key, text);
-  }
-  let params: unknown[];
+): Promise<StageWriter> {
+  const target = `INSERT INTO ${STAGE} (${COLUMNS.join(", ")})`;
+  const width = COLUMNS.length;
   if (dialect === "postgres") {
-    params = COLUMNS.map((c) => rows.map((r) => r[c]));
-  } else {
-    params = new Array(rows.length * COLUMNS.length);
-    let k = 0;
-    for (const r of rows) for (const c of COLUMNS) params[k++] = r[c];
+    const arrays = COLUMNS.map((c, i) => `$${i + 1}::${INT_COLUMNS.has(c) ? "int" : "text"}[]`);
+    const text = `${target} SELECT * FROM unnest(${arrays.join(", ")})`;
+    return async (values, rows) => {
+      if (rows === 0) return;
+      const params = COLUMNS.map((_, c) => {
+        const column = new Array(rows);
+        for (let r = 0; r < rows; r++) column[r] = values[r * width + c];
+        return column;
+      });
+      await trx.executeQuery(CompiledQuery.raw(text, params));
+    };
   }
-  await trx.executeQuery(CompiledQuery.raw(text, params));
+  const handle = await sqliteHandle(trx);
+  const insert = handle.prepare(`${target} VALUES (${COLUMNS.map(() => "?").join(", ")})`);
+  return async (v, rows) => {
+    for (let k = 0; k < rows * width; k += width) {
+      insert.run(
+        v[k],
+        v[k + 1],
+        v[k + 2],
+        v[k + 3],
+        v[k + 4],
+        v[k + 5],
+        v[k + 6],
+        v[k + 7],
+        v[k + 8],
+        v[k + 9],
+        v[k + 10],
+        v[k + 11],
+        v[k + 12],
+      );
+    }
+  };
 }
 
 /** Indexes the staged rows once they are all in (faster than indexing while inserting). */
@@ -148,15 +125,19 @@ export async function markDuplicates(trx: Kysely<Database>, dialect: DialectName
       AND (s.type, s.id) IN (SELECT type, id FROM ${sql.raw(dups)})`.execute(trx);
 }
 
-/** Lines already stored: same content → unchanged; other content → conflict. */
-export async function markStored(trx: Kysely<Database>, orgId: string): Promise<void> {
+/** Whether the organization has any fact yet (a first import has nothing to compare with). */
+export async function hasStoredFacts(trx: Kysely<Database>, orgId: string): Promise<boolean> {
   const any = await trx
     .selectFrom("facts")
     .select("seq")
     .where("org_id", "=", orgId)
     .limit(1)
     .executeTakeFirst();
-  if (!any) return; // a first import into an organization has nothing to compare with
+  return any !== undefined;
+}
+
+/** Lines already stored: same content → unchanged; other content → conflict. */
+export async function markStored(trx: Kysely<Database>, orgId: string): Promise<void> {
   await sql`UPDATE ${sql.raw(STAGE)} AS s
     SET state = CASE WHEN f.hash = s.hash THEN 'unchanged' ELSE s.state END,
         problem = CASE WHEN f.hash = s.hash THEN s.problem ELSE 'conflict_stored' END
@@ -171,46 +152,83 @@ const REFS = [
   { problem: "invoice", column: "ref_invoice", type: "invoice" },
 ] as const;
 
+type Ref = (typeof REFS)[number];
+
+/** Whether the reference of `s` is found: in the import (`live`: only lines not refused), or stored. */
+function refFound(ref: Ref, orgId: string, stored: boolean, live: string, sameCustomer: boolean) {
+  const inStage = sql.raw(`EXISTS (SELECT 1 FROM ${STAGE} r WHERE r.type = '${ref.type}'
+    AND r.id = s.${ref.column} ${live}
+    ${sameCustomer ? "AND (r.customer = s.customer OR r.customer IS NULL)" : ""})`);
+  if (!stored) return inStage;
+  const inStore = sql`EXISTS (SELECT 1 FROM facts f WHERE f.org_id = ${orgId} AND f.type = ${ref.type}
+    AND f.id = ${sql.raw(`s.${ref.column}`)} ${sameCustomer ? sql`AND f.customer = s.customer` : sql``})`;
+  return sql`(${inStage} OR ${inStore})`;
+}
+
 /**
  * Marks lines whose customer, order or invoice is neither in the import nor stored for this
- * organization, and lines whose order or invoice belongs to another customer. With `strict`
- * (partial imports), a reference to a line that will not be imported does not count, and
- * the check repeats until nothing changes (an order rejected takes its payments with it).
- * Without it, a reference to a line that has errors of its own counts as found: fixing
- * that line fixes both, so the report lists only the root cause.
+ * organization (`stored`: whether it has any fact), and lines whose order or invoice belongs
+ * to another customer. With `strict` (partial imports), a reference to a line that will not
+ * be imported does not count, and the check repeats until nothing changes (an order rejected
+ * takes its payments with it). Without it, a reference to a line that has errors of its own
+ * counts as found: fixing that line fixes both, so the report lists only the root cause.
  */
 export async function markReferences(
   trx: Kysely<Database>,
   orgId: string,
   strict: boolean,
+  stored: boolean,
 ): Promise<void> {
-  const live = strict ? "AND r.problem IS NULL" : "";
+  if (!strict) {
+    await markReferencesOnce(trx, orgId, stored);
+    return;
+  }
   for (let pass = 0; pass < 100; pass++) {
     let changed = 0;
     for (const ref of REFS) {
       const col = sql.raw(`s.${ref.column}`);
-      const inStage = (sameCustomer: boolean) =>
-        sql.raw(`EXISTS (SELECT 1 FROM ${STAGE} r WHERE r.type = '${ref.type}' AND r.id = s.${ref.column} ${live}
-          ${sameCustomer ? "AND (r.customer = s.customer OR r.customer IS NULL)" : ""})`);
-      const inStore = (sameCustomer: boolean) =>
-        sql`EXISTS (SELECT 1 FROM facts f WHERE f.org_id = ${orgId} AND f.type = ${ref.type}
-          AND f.id = ${col} ${sameCustomer ? sql`AND f.customer = s.customer` : sql``})`;
+      const live = "AND r.problem IS NULL";
       const notSelf = ref.type === "customer" ? sql`AND s.type <> 'customer'` : sql``;
       changed += affected(
         await sql`UPDATE ${sql.raw(STAGE)} AS s SET problem = ${ref.problem}
           WHERE s.problem IS NULL AND ${col} IS NOT NULL ${notSelf}
-            AND NOT ${inStage(false)} AND NOT ${inStore(false)}`.execute(trx),
+            AND NOT ${refFound(ref, orgId, stored, live, false)}`.execute(trx),
       );
       if (ref.type !== "customer") {
         changed += affected(
           await sql`UPDATE ${sql.raw(STAGE)} AS s SET problem = ${`${ref.problem}_customer`}
             WHERE s.problem IS NULL AND ${col} IS NOT NULL
-              AND NOT ${inStage(true)} AND NOT ${inStore(true)}`.execute(trx),
+              AND NOT ${refFound(ref, orgId, stored, live, true)}`.execute(trx),
         );
       }
     }
-    if (!strict || changed === 0) return;
+    if (changed === 0) return;
   }
+}
+
+/**
+ * The same checks in one pass over the stage: without `strict` no check depends on another's
+ * outcome, so the first failing check of a line (customer, order, order's customer, invoice,
+ * invoice's customer) is the problem the separate statements would have given it.
+ */
+async function markReferencesOnce(
+  trx: Kysely<Database>,
+  orgId: string,
+  stored: boolean,
+): Promise<void> {
+  const [customer, order, invoice] = REFS;
+  const found = (ref: Ref, same: boolean) => refFound(ref, orgId, stored, "", same);
+  const owned = (ref: Ref) =>
+    sql`WHEN ${sql.raw(`s.${ref.column}`)} IS NOT NULL AND NOT ${found(ref, true)}
+      THEN CASE WHEN ${found(ref, false)} THEN ${`${ref.problem}_customer`} ELSE ${ref.problem} END`;
+  const problem = sql`CASE
+    WHEN s.customer IS NOT NULL AND s.type <> 'customer' AND NOT ${found(customer, false)}
+      THEN ${customer.problem}
+    ${owned(order)}
+    ${owned(invoice)}
+    END`;
+  await sql`UPDATE ${sql.raw(STAGE)} AS s SET problem = ${problem}
+    WHERE s.problem IS NULL AND ${problem} IS NOT NULL`.execute(trx);
 }
 
 /** Added and unchanged lines per type. */
@@ -238,6 +256,7 @@ export async function stageCounts(
 /**
  * Copies the accepted new lines into `facts`, in file order (on SQLite the staging table's
  * rowid is that order and costs no sort; PostgreSQL reads them back in insertion order).
+ * `adding`: about how many; many on SQLite rebuild the secondary indexes afterwards.
  */
 export async function publishStage(
   trx: Kysely<Database>,
@@ -245,11 +264,14 @@ export async function publishStage(
   orgId: string,
   importId: string,
   createdAt: string,
+  adding: number,
 ): Promise<void> {
+  const restoreIndexes = dialect === "sqlite" ? await setIndexesAside(trx, adding) : async () => {};
   await sql`INSERT INTO facts (org_id, type, id, at, at_offset, customer, data, hash, import_id, created_at)
     SELECT ${orgId}, type, id, at, at_offset, customer, data, hash, ${importId}, ${createdAt}
     FROM ${sql.raw(STAGE)} WHERE problem IS NULL AND state IS NULL
     ${sql.raw(dialect === "sqlite" ? "ORDER BY rowid" : "")}`.execute(trx);
+  await restoreIndexes();
 }
 
 export interface StageProblem {
