@@ -106,7 +106,8 @@ export const en: Resources = {
     whaleSeries: "Cumulative margin",
     whaleSummary: "Cumulative margin peaks at {{profit}} with {{customers}} of customers.",
     needsAttention: "Needs attention",
-    needsAttentionHelp: "Customers to part ways or renegotiate with: those new there (30 days) first, then the biggest.",
+    needsAttentionHelp:
+      "Customers to part ways or renegotiate with: those new there (30 days) first, then the biggest.",
     newInSegment: "new",
     nothing: "Nothing needs attention. Well done.",
   },

@@ -104,7 +104,8 @@ export const fr = {
     whaleSeries: "Marge cumulée",
     whaleSummary: "La marge cumulée culmine à {{profit}} avec {{customers}} des clients.",
     needsAttention: "À traiter",
-    needsAttentionHelp: "Clients à qui se séparer ou avec qui renégocier : ceux qui viennent d'y entrer (30 jours) d'abord, puis les plus gros.",
+    needsAttentionHelp:
+      "Clients à qui se séparer ou avec qui renégocier : ceux qui viennent d'y entrer (30 jours) d'abord, puis les plus gros.",
     newInSegment: "nouveau",
     nothing: "Rien à traiter. Bravo.",
   },
