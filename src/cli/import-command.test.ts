@@ -107,3 +107,60 @@ describe("comptoir import usage", () => {
     expect(r.code).toBe(2);
   });
 });
+
+for (const dialect of testDialects()) {
+  describe(`corrections through the import (${dialect})`, () => {
+    let fresh: Awaited<ReturnType<typeof freshDb>>;
+    beforeEach(async () => {
+      fresh = await freshDb(dialect);
+    });
+    afterEach(async () => {
+      await fresh.close();
+    });
+
+    it("appends a correction that names the fact it corrects; scorecards read the corrected fact once", async () => {
+      expect(
+        (await runCli(["import", file(`c1-${dialect}.jsonl`, `${GOOD}\n`), "--db", fresh.db])).code,
+      ).toBe(0);
+      const fix = {
+        type: "order",
+        id: "o1-fix",
+        corrects: "o1",
+        customer: "c1",
+        at: "2026-01-06",
+        price: 90,
+        list_price: 130,
+      };
+      const r = await runCli([
+        "import",
+        file(`c2-${dialect}.jsonl`, `${JSON.stringify(fix)}\n`),
+        "--db",
+        fresh.db,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const [card] = JSON.parse(
+        (await runCli(["scorecards", "--json", "--as-of", "2026-02-01", "--db", fresh.db])).stdout,
+      );
+      expect(card).toMatchObject({ customer: "c1", orders: 1, revenue: 90 });
+    });
+
+    it("refuses a fact that corrects itself, naming the field", async () => {
+      const self = {
+        type: "order",
+        id: "o1",
+        corrects: "o1",
+        customer: "c1",
+        at: "2026-01-06",
+        price: 90,
+      };
+      const r = await runCli([
+        "import",
+        file(`c3-${dialect}.jsonl`, `${GOOD.split("\n")[0]}\n${JSON.stringify(self)}\n`),
+        "--db",
+        fresh.db,
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("line 2: corrects: a fact cannot correct itself");
+    });
+  });
+}

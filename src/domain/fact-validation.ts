@@ -65,6 +65,12 @@ const OPT_REF: FieldSpec = { kind: "ref" };
 const TEXT: FieldSpec = { kind: "text" };
 const INSTANT: FieldSpec = { kind: "instant" };
 
+/**
+ * Any fact may correct an earlier fact of its type (`corrects: "<id>"`, see corrections.ts):
+ * the ledger is append-only, a correction is a new fact that names what it corrects.
+ */
+const CORRECTS: FieldSpec = { kind: "ref" };
+
 /** The fields of each type besides type, id and at; anything else goes to `extra`. */
 export const FACT_FIELDS: Record<FactType, Record<string, FieldSpec>> = {
   customer: {
@@ -181,7 +187,7 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
   let extra: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(raw)) {
     if (key === "type" || key === "id" || key === "at") continue;
-    const spec = fields[key];
+    const spec = fields[key] ?? (key === "corrects" ? CORRECTS : undefined);
     if (!spec) {
       if (!absent(value)) {
         extra ??= {};
@@ -198,6 +204,9 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
   }
   for (const [key, spec] of Object.entries(fields)) {
     if (spec.required && absent(raw[key])) errors.push({ field: key, reason: "required" });
+  }
+  if (out.corrects !== undefined && out.corrects === out.id) {
+    errors.push({ field: "corrects", reason: "a fact cannot correct itself" });
   }
   if (errors.length > 0) return { ok: false, errors };
 
