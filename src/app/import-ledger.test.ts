@@ -288,6 +288,7 @@ for (const dialect of testDialects()) {
       const file = writeText(dir, "ledger.txt", "{}");
       await expect(importLedger(store, { orgId, files: [file] })).rejects.toMatchObject({
         code: "BAD_INPUT",
+        message: `${file}: unknown file format (use .jsonl, .ndjson, .json or .csv)`,
       });
     });
   });

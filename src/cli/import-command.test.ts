@@ -93,6 +93,39 @@ for (const dialect of testDialects()) {
       expect(report.conflicts[0]).toMatchObject({ type: "order", id: "o1", with: "stored" });
     });
 
+    it("prints each bad line exactly as line N: field: reason, under its file's name", async () => {
+      const bad = JSON.stringify({ type: "order", id: "o9", customer: "c1", at: "2026-01-07" });
+      const first = file(`h1-${dialect}.jsonl`, `${GOOD}\n${bad}\n`);
+      const second = file(`h2-${dialect}.jsonl`, `${bad.replace("o9", "o8")}\n`);
+      const r = await runCli(["import", first, second, "--db", fresh.db, "--lang", "en"]);
+      expect(r.code).toBe(1);
+      const lines = r.stderr.split("\n");
+      expect(lines.slice(0, 4)).toEqual([
+        `${first}:`,
+        "line 3: price: required",
+        `${second}:`,
+        "line 1: price: required",
+      ]);
+      expect(r.stderr).toContain("Import refused: 2 error(s) or conflict(s)");
+    });
+
+    it("counts a conflict once in the summary", async () => {
+      expect(
+        (await runCli(["import", file(`k1-${dialect}.jsonl`, `${GOOD}\n`), "--db", fresh.db])).code,
+      ).toBe(0);
+      const changed = GOOD.replace('"price":120', '"price":99');
+      const r = await runCli([
+        "import",
+        file(`k2-${dialect}.jsonl`, `${changed}\n`),
+        "--db",
+        fresh.db,
+        "--lang",
+        "en",
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("Import refused: 1 error(s) or conflict(s)");
+    });
+
     it("says which file is missing", async () => {
       const r = await runCli(["import", join(dir, "absent.jsonl"), "--db", fresh.db]);
       expect(r.code).toBe(1);

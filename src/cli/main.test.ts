@@ -88,6 +88,22 @@ describe("comptoir usage errors", () => {
     expect((await runCli(["charter", "--lang", "de", "--db", ":memory:"])).code).toBe(2);
   });
 
+  it("exits 0 on --help and 2 with no command at all", async () => {
+    const asked = await runCli(["--help"]);
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain("scorecards");
+    expect((await runCli([])).code).toBe(2);
+  });
+
+  it("exits 2 on --set without =, and 1 on a bad value", async () => {
+    const usage = await runCli(["charter", "--set", "hour_cost", "--db", ":memory:"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("--set hour_cost: expected key=value");
+    const bad = await runCli(["charter", "--set", "hour_cost=cher", "--db", ":memory:"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("hour_cost");
+  });
+
   it("lists the commands with help", async () => {
     const r = await runCli(["help"]);
     expect(r.code).toBe(0);

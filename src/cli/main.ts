@@ -59,7 +59,8 @@ export async function main(
     if (!parsed.command || parsed.command === "help" || parsed.values.help) {
       const topic = parsed.command === "help" ? parsed.positionals[0] : parsed.command;
       io.stdout.write(help(lang, topic ? find(topic) : undefined));
-      return parsed.command ? 0 : 2;
+      // Help asked for is a success; a bare `comptoir` is a usage error.
+      return parsed.command || parsed.values.help ? 0 : 2;
     }
     const command = find(parsed.command) as Command;
     const created = createContext(io, parsed, now);

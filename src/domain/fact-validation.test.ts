@@ -127,10 +127,27 @@ describe("parseFact rejects each invalid field with its exact message", () => {
       { ...order, disclosures: "{oops" },
       "disclosures: must be a JSON array of {code, text, acknowledged_at}",
     ],
+    [
+      "disclosures that are not an array",
+      { ...order, disclosures: { code: "x" } },
+      "disclosures: must be an array of {code, text, acknowledged_at}",
+    ],
+    [
+      "a disclosure that is not an object",
+      { ...order, disclosures: ["plastique"] },
+      "disclosures[0]: must be an object {code, text, acknowledged_at}",
+    ],
     ["an email that is a number", { ...base.customer, email: 42 }, "email: must be a string"],
   ];
   it.each(rows)("rejects %s", (_name, raw, message) => {
     expect(errorsOf(raw)).toEqual([message]);
+  });
+
+  it("rejects cents in a currency without minor units: price: must be a whole amount", () => {
+    const r = parseFact({ ...order, price: 12.5 }, { currencyDigits: 0 });
+    expect(r.ok ? [] : r.errors.map((e) => `${e.field}: ${e.reason}`)).toEqual([
+      "price: must be a whole amount",
+    ]);
   });
 
   it("lists every bad field of a line", () => {
@@ -196,6 +213,33 @@ describe("encodeFact and decodeFact", () => {
     expect(enc).toMatchObject({ type: "order", id: "o1", customer: "c1", at_offset: null });
     expect(JSON.parse(enc.data)._offsets).toEqual({ delivered: "+01:00" });
     expect(decodeFact(enc)).toEqual(r.fact);
+  });
+
+  it("keeps the offset a disclosure's acknowledgement was written with", () => {
+    const r = parseFact(
+      {
+        ...order,
+        disclosures: [
+          {
+            code: "plastic",
+            text: "Semelle plastique",
+            acknowledged_at: "2026-03-01T10:00:00+02:00",
+          },
+          { code: "colour", text: "Teinte approchée", acknowledged_at: "2026-03-01T08:00:00Z" },
+        ],
+      },
+      EUR,
+    );
+    if (!r.ok) throw new Error("invalid");
+    const enc = encodeFact(r.fact, r.offsets);
+    expect(JSON.parse(enc.data)._offsets).toEqual({
+      "disclosures[0].acknowledged_at": "+02:00",
+      "disclosures[1].acknowledged_at": "Z",
+    });
+    expect(decodeFact(enc)).toEqual(r.fact);
+    expect(r.fact.type === "order" && r.fact.disclosures?.[0].acknowledged_at).toBe(
+      Date.UTC(2026, 2, 1, 8),
+    );
   });
 
   it("gives the same content whatever the key order, decimals or offsets", () => {

@@ -200,7 +200,10 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
     if (parsed.reason !== undefined) {
       errors.push(...(parsed.nested ?? [{ field: key, reason: parsed.reason }]));
     } else if (spec.kind === "instant") keepInstant(out, offsets, key, parsed.value as Instant);
-    else out[key] = parsed.value;
+    else {
+      out[key] = parsed.value;
+      if (parsed.offsets) Object.assign(offsets, parsed.offsets);
+    }
   }
   for (const [key, spec] of Object.entries(fields)) {
     if (spec.required && absent(raw[key])) errors.push({ field: key, reason: "required" });
@@ -233,7 +236,11 @@ function applyDefaults(out: Record<string, unknown>): void {
   }
 }
 
-type FieldResult = Parsed<unknown> & { nested?: FactFieldError[] };
+/** `offsets`: the offsets of instants nested in the value, keyed by their path. */
+type FieldResult = Parsed<unknown> & {
+  nested?: FactFieldError[];
+  offsets?: Record<string, string>;
+};
 
 function parseField(kind: Kind, value: unknown, digits: number, lenient: boolean): FieldResult {
   switch (kind) {
@@ -265,6 +272,7 @@ function parseDisclosures(value: unknown): FieldResult {
   }
   if (!Array.isArray(list)) return { reason: "must be an array of {code, text, acknowledged_at}" };
   const nested: FactFieldError[] = [];
+  const offsets: Record<string, string> = {};
   const disclosures = list.map((item: unknown, i) => {
     const at = `disclosures[${i}]`;
     if (typeof item !== "object" || item === null || Array.isArray(item)) {
@@ -288,10 +296,13 @@ function parseDisclosures(value: unknown): FieldResult {
       const ack = parseInstant(acknowledged_at);
       if (ack.reason !== undefined)
         nested.push({ field: `${at}.acknowledged_at`, reason: ack.reason });
-      else out.acknowledged_at = ack.value.ms;
+      else {
+        out.acknowledged_at = ack.value.ms;
+        if (ack.value.offset !== undefined) offsets[`${at}.acknowledged_at`] = ack.value.offset;
+      }
     }
     return out;
   });
   if (nested.length > 0) return { reason: nested[0].reason, nested };
-  return { value: disclosures };
+  return Object.keys(offsets).length > 0 ? { value: disclosures, offsets } : { value: disclosures };
 }

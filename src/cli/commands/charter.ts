@@ -50,8 +50,11 @@ export const charterCommand: Command = {
       const patch: Record<string, unknown> = {};
       for (const text of assignments) {
         const parsed = parseCharterAssignment(text);
-        if ("field" in parsed)
-          throw new AppError("BAD_INPUT", `--set ${parsed.field}: ${parsed.reason}`);
+        if ("field" in parsed) {
+          // No `=` at all is a malformed command line (exit 2); a bad value is bad input (exit 1).
+          const code = text.includes("=") ? "BAD_INPUT" : "USAGE";
+          throw new AppError(code, `--set ${parsed.field}: ${parsed.reason}`);
+        }
         patch[parsed.key] = parsed.value;
       }
       charter = await updateCharter(store, org.id, patch);

@@ -38,8 +38,14 @@ function printReport(ctx: CommandContext, report: ImportReport): void {
     return;
   }
   const fr = ctx.lang === "fr";
-  for (const e of report.errors)
-    ctx.io.stderr.write(`${e.file ? `${e.file}: ` : ""}line ${e.line}: ${e.field}: ${e.reason}\n`);
+  // Each bad line exactly as the spec writes it (`line N: <field>: <reason>`), under a
+  // heading that names its file when it differs from the previous one.
+  let file: string | undefined;
+  for (const e of report.errors) {
+    if (e.file && e.file !== file) ctx.io.stderr.write(`${e.file}:\n`);
+    file = e.file ?? file;
+    ctx.io.stderr.write(`line ${e.line}: ${e.field}: ${e.reason}\n`);
+  }
   if (report.errorCount > report.errors.length) {
     ctx.io.stderr.write(
       `... ${report.errorCount - report.errors.length} ${fr ? "autres lignes en erreur" : "more bad lines"}\n`,
@@ -64,7 +70,8 @@ function printReport(ctx: CommandContext, report: ImportReport): void {
     );
   }
   const secs = (report.elapsedMs / 1000).toFixed(1);
-  const problems = report.errorCount + report.conflictCount;
+  // Every conflict is also counted among the errors.
+  const problems = report.errorCount;
   if (report.ok) {
     ctx.io.stdout.write(fr ? `Import terminé en ${secs} s.\n` : `Import done in ${secs} s.\n`);
   } else if (report.committed) {
