@@ -133,6 +133,154 @@ for (const dialect of testDialects()) {
       expect(signal?.message).toMatch(/expected net value over a year/);
     });
 
+    it("costs the time and remedies per purchase day, the unit of the expected orders", async () => {
+      const org = await ensureOrganization(store, "costed", { name: "Costed" });
+      await updateCharter(store, org.id, { hour_cost: 45, discount_rate_pct: 0 });
+      // A regular clientele so that BG/NBD fits; "c" is the customer whose cost is checked.
+      const lines: object[] = [];
+      const regulars: [string, string[]][] = [
+        [
+          "r1",
+          [
+            "2025-03-03",
+            "2025-03-17",
+            "2025-04-07",
+            "2025-04-21",
+            "2025-05-12",
+            "2025-06-02",
+            "2025-07-07",
+            "2025-09-01",
+            "2025-10-06",
+            "2025-11-03",
+            "2025-12-01",
+            "2026-01-12",
+            "2026-02-16",
+          ],
+        ],
+        ["r2", ["2025-04-07", "2025-09-01"]],
+        ["r3", ["2025-06-02"]],
+        ["r4", ["2025-02-03", "2025-03-03", "2025-04-07"]],
+        ["r5", ["2025-10-06", "2026-01-05", "2026-02-16"]],
+        ["r6", ["2025-07-07"]],
+        ["r7", ["2025-01-13", "2025-06-16", "2025-12-15"]],
+        ["r8", ["2025-05-12", "2025-05-26"]],
+        ["r9", ["2025-03-10"]],
+        ["r10", ["2025-08-11"]],
+        [
+          "r11",
+          [
+            "2025-02-17",
+            "2025-02-24",
+            "2025-03-10",
+            "2025-03-24",
+            "2025-04-14",
+            "2025-05-05",
+            "2025-06-09",
+            "2025-07-14",
+          ],
+        ],
+        ["r12", ["2025-11-17"]],
+      ];
+      for (const [id, days] of regulars) {
+        lines.push({ type: "customer", id, at: days[0], name: id });
+        days.forEach((at, i) => {
+          lines.push({ type: "order", id: `${id}-${i}`, customer: id, at, price: 80 + 10 * i });
+        });
+      }
+      lines.push(
+        { type: "customer", id: "c", at: "2025-09-01", name: "C" },
+        // Four orders on three purchase days: two were brought on 2025-09-01.
+        { type: "order", id: "c-1", customer: "c", at: "2025-09-01", price: 100, cost: 40 },
+        { type: "order", id: "c-2", customer: "c", at: "2025-09-01", price: 50, cost: 10 },
+        { type: "order", id: "c-3", customer: "c", at: "2025-12-01", price: 150, cost: 30 },
+        { type: "order", id: "c-4", customer: "c", at: "2026-02-09", price: 60 },
+        {
+          type: "time",
+          id: "ct-1",
+          customer: "c",
+          at: "2025-09-02",
+          minutes: 90,
+          activity: "work",
+        },
+        {
+          type: "time",
+          id: "ct-2",
+          customer: "c",
+          at: "2025-12-02",
+          minutes: 30,
+          activity: "admin",
+        },
+        {
+          type: "complaint",
+          id: "cc-1",
+          customer: "c",
+          order: "c-3",
+          at: "2025-12-10",
+          fault: "ours",
+          remedy: "discount",
+          remedy_amount: 30,
+        },
+      );
+      await importLines(store, org, lines);
+      const report = await computeClv(store, org, { calibrationEnd: AS_OF, horizonWeeks: 52 });
+      expect(report.model.converged, JSON.stringify(report.model)).toBe(true);
+      const c = report.customers.find((row) => row.customer === "c");
+      if (!c) throw new Error("customer c missing from the report");
+      expect(c.x).toBe(2);
+      // By hand: 120 minutes at 45 an hour = 90, plus a 30 remedy: 120 over 3 purchase days =
+      // 40 a purchase day (not 120 / 4 orders = 30). No discounting (rate 0), so the expected
+      // purchase days are expected_orders.
+      const perDay = (120 * 45) / 60 / 3 + 30 / 3;
+      expect(perDay).toBe(40);
+      expect(c.expected_orders).toBeGreaterThan(0.5);
+      const cents = (n: number) => Math.round(n * 100) / 100;
+      expect(Math.abs(c.expected_cost_to_serve - perDay * c.expected_orders)).toBeLessThan(0.006);
+      expect(c.expected_cost_to_serve).toBe(cents(perDay * c.expected_orders));
+      // Net value: CLV × margin rate (revenue 360, materials 80) − the cost to serve.
+      const margin = (360 - 80) / 360;
+      expect(Math.abs(c.net_value - (c.clv * margin - c.expected_cost_to_serve))).toBeLessThan(
+        0.011,
+      );
+      expect(c.clv).toBeCloseTo(c.expected_orders * c.spend_per_order, 1);
+    });
+
+    it("gives an estimate when everyone stopped buying long ago (dropout the same for all)", async () => {
+      const org = await ensureOrganization(store, "stopped", { name: "Stopped" });
+      const histories: [string, string[]][] = [
+        ["s1", ["2025-01-06", "2025-01-20", "2025-02-03"]],
+        ["s2", ["2025-01-13", "2025-02-03", "2025-02-17", "2025-02-24"]],
+        ["s3", ["2025-01-08", "2025-01-22"]],
+        ["s4", ["2025-01-06", "2025-01-27", "2025-02-10"]],
+        ["s5", ["2025-01-15", "2025-02-05", "2025-02-19", "2025-03-05", "2025-03-12"]],
+        ["s6", ["2025-01-09", "2025-01-30"]],
+        ["s7", ["2025-01-07", "2025-01-21", "2025-01-28"]],
+      ];
+      const lines: object[] = [];
+      for (const [id, days] of histories) {
+        lines.push({ type: "customer", id, at: days[0], name: id });
+        days.forEach((at, i) => {
+          lines.push({ type: "order", id: `${id}-${i}`, customer: id, at, price: 50 });
+        });
+      }
+      await importLines(store, org, lines);
+      const values = await computeCustomerValues(store, org, { asOf: AS_OF });
+      if (values.status !== "fitted") throw new Error(`no estimate: ${JSON.stringify(values)}`);
+      const { r, alpha, a, b } = values.report.model;
+      // The fit sits in the limit of a fixed dropout probability: a and b both huge.
+      expect(a + b).toBeGreaterThan(1e3);
+      for (const c of values.report.customers) {
+        // E[Y(52)] = P(alive) (1 − ((α+T)/(α+T+q·52))^(r+x)) / q, q = a / (a + b + x).
+        const q = a / (a + b + c.x);
+        const expected =
+          (c.p_alive * -Math.expm1(-(r + c.x) * Math.log1p((q * 52) / (alpha + c.T)))) / q;
+        expect(Number.isFinite(c.expected_orders)).toBe(true);
+        expect(c.expected_orders).toBeCloseTo(expected, 5);
+      }
+      const shown = presentCustomerValue(values, { id: "s1", status: "active" }, "en", "EUR");
+      expect(shown.status).toBe("estimated");
+      expect(shown.expectedOrders).not.toBeNull();
+    });
+
     it("says why there is no value when nobody came back, and keeps ranking by revenue", async () => {
       const org = await ensureOrganization(store, "tiny", { name: "Tiny" });
       await importLines(store, org, [

@@ -2,7 +2,8 @@
  * Customer value for an organization: BG/NBD on order dates (one transaction per customer per
  * day, weeks), Gamma-Gamma on the spend of repeat customers, then each customer's P(alive),
  * expected orders, CLV over the horizon (monthly discount rate from the charter) and net value
- * (CLV × margin rate − expected cost to serve, from logged minutes and remedies per order).
+ * (CLV × margin rate − expected cost to serve, from logged minutes and remedies per purchase
+ * day, the unit of the expected orders).
  *
  * When the spend model cannot be fitted (too few repeat customers, no spread, or a fit whose
  * mean spend is infinite, q ≤ 1), each customer's expected spend per order is their own
@@ -55,7 +56,10 @@ export interface CustomerClv {
   clv: number;
   /** clv × margin rate − expected cost to serve, in currency units. */
   net_value: number;
-  /** Expected cost to serve over the horizon (minutes and remedies per order so far). */
+  /**
+   * Expected cost to serve over the horizon: the cost so far (minutes × hour cost + remedies)
+   * per purchase day so far, times the discounted expected purchase days.
+   */
   expected_cost_to_serve: number;
 }
 
@@ -110,8 +114,9 @@ export async function computeClv(
     const net = netValue({
       clv,
       marginRate: h.revenue > 0 ? (h.revenue - h.materials) / h.revenue : 0,
-      expectedOrders: value.discountedPurchases,
-      ordersSoFar: h.orders.length,
+      // Both in purchase days (one per customer per day), the unit of BG/NBD's expectation.
+      expectedPurchases: value.discountedPurchases,
+      purchaseDaysSoFar: row.x + 1,
       minutesSoFar: h.minutes,
       hourCost: hourCostUnits(charter),
       remediesSoFar: fromMinor(h.remedies, digits),

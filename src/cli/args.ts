@@ -62,9 +62,14 @@ export function parseCommandLine(
 
 /**
  * Reads --as-of: a date means the end of that day (UTC), so facts of that day count;
- * a date-time with an offset is taken as is. Default: now.
+ * a date-time with an offset is taken as is. Default: now. `option` names the option in the
+ * error (`--calibration-end` reads the same way).
  */
-export function parseAsOf(value: string | undefined, now: () => number = Date.now): number {
+export function parseAsOf(
+  value: string | undefined,
+  now: () => number = Date.now,
+  option = "--as-of",
+): number {
   if (value === undefined) return now();
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const ms = Date.parse(`${value}T23:59:59.999Z`);
@@ -75,7 +80,7 @@ export function parseAsOf(value: string | undefined, now: () => number = Date.no
   }
   throw new AppError(
     "USAGE",
-    `--as-of: "${value}" is not a date (2026-03-01) or a date-time with offset (2026-03-01T18:00:00+01:00)`,
+    `${option}: "${value}" is not a date (2026-03-01) or a date-time with offset (2026-03-01T18:00:00+01:00)`,
   );
 }
 

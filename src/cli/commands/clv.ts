@@ -27,8 +27,11 @@ export const clvCommand: Command = {
         `--horizon-weeks: "${horizonText}" must be a number of weeks between 1 and 520`,
       );
     }
-    const calibrationText = ctx.string("calibration-end") ?? ctx.string("as-of");
-    const calibrationEnd = calibrationText ? parseAsOf(calibrationText) : ctx.asOf();
+    const calibrationText = ctx.string("calibration-end");
+    const calibrationEnd =
+      calibrationText !== undefined
+        ? parseAsOf(calibrationText, undefined, "--calibration-end")
+        : ctx.asOf();
     const store = await ctx.store();
     const org = await ctx.organization();
     const report = await computeClv(store, org, { calibrationEnd, horizonWeeks });
@@ -47,8 +50,13 @@ export const clvCommand: Command = {
       : fr
         ? `Dépense par commande : moyenne observée du client, rapprochée de celle de l'entreprise (Gamma-Gamma impossible : ${report.spend_fallback?.message})`
         : `Spend per order: the customer's observed mean, shrunk toward the business's (Gamma-Gamma not possible: ${report.spend_fallback?.message})`;
+    const warning = m.converged
+      ? ""
+      : fr
+        ? "Attention : l'ajustement BG/NBD n'a pas convergé ; les estimations ci-dessous sont peu fiables (il faut plus d'historique).\n"
+        : "Warning: the BG/NBD fit did not converge; the estimates below are unreliable (more history is needed).\n";
     ctx.io.stdout.write(
-      `BG/NBD: r=${num(m.r)} alpha=${num(m.alpha)} a=${num(m.a)} b=${num(m.b)} LL=${num(m.ll, 1)}\n${spendLine}\n\n`,
+      `BG/NBD: r=${num(m.r)} alpha=${num(m.alpha)} a=${num(m.a)} b=${num(m.b)} LL=${num(m.ll, 1)}\n${warning}${spendLine}\n\n`,
     );
     const rows = [...report.customers].sort((a, b) => b.clv - a.clv);
     ctx.io.stdout.write(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conditionalExpectedPurchases, expectedPurchases, pAlive } from "./bg-nbd-predictions.ts";
-import { hyp2f1 } from "./hypergeometric.ts";
+import { bgNbdBracket, hyp2f1 } from "./hypergeometric.ts";
 import { seededRandom } from "./seeded-random.ts";
 
 /** The published CDNOW fit (Fader, Hardie & Lee 2005). */
@@ -120,15 +120,92 @@ describe("expectedPurchases", () => {
   });
 });
 
+/** Eq. 10 through the series, whatever a + b (the function switches to the limit above 1,000). */
+function series(p: typeof P, t: number, x: number, t_x: number, T: number): number {
+  const z = t / (p.alpha + T + t);
+  return (p.a + p.b + x - 1) * bgNbdBracket(p.r, p.a, p.b, x, z) * pAlive(p, x, t_x, T);
+}
+
+/**
+ * The same expectation by quadrature: given alive, λ and p are independent a posteriori,
+ * λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+x), so E = P(alive) · E_p[(1 − ((α+T)/(α+T+pt))^(r+x)) / p].
+ * Simpson's rule over ±12 standard deviations of the Beta, for a and b + x well above 1.
+ */
+function quadrature(p: typeof P, t: number, x: number, t_x: number, T: number): number {
+  const [A, B] = [p.a, p.b + x];
+  const mean = A / (A + B);
+  const sd = Math.sqrt((A * B) / ((A + B) ** 2 * (A + B + 1)));
+  const [lo, hi] = [Math.max(1e-12, mean - 12 * sd), Math.min(1 - 1e-12, mean + 12 * sd)];
+  const logDensity = (q: number) => (A - 1) * Math.log(q) + (B - 1) * Math.log1p(-q);
+  const steps = 4000;
+  let sum = 0;
+  let weight = 0;
+  for (let i = 0; i <= steps; i++) {
+    const q = lo + ((hi - lo) * i) / steps;
+    const w =
+      (i === 0 || i === steps ? 1 : i % 2 ? 4 : 2) * Math.exp(logDensity(q) - logDensity(mean));
+    sum += (w * -Math.expm1(-(p.r + x) * Math.log1p((q * t) / (p.alpha + T)))) / q;
+    weight += w;
+  }
+  return (pAlive(p, x, t_x, T) * sum) / weight;
+}
+
 describe("a dropout probability the same for everyone (a + b very large)", () => {
+  const at = (k: number) => ({ r: 0.5, alpha: 5, a: k, b: 3 * k });
+
+  it.each([
+    [0, 0, 38],
+    [2, 20, 38],
+    [20, 30, 38],
+  ])(
+    "approaches the series as a + b grows, within 0.3 %% beyond a + b = 1,000 (x=%d, t_x=%d, T=%d)",
+    (x, t_x, T) => {
+      const gaps = [300, 1e3, 1e4].map((k) => {
+        const limit = conditionalExpectedPurchases(at(k), 39, x, t_x, T);
+        return Math.abs(limit / series(at(k), 39, x, t_x, T) - 1);
+      });
+      expect(gaps[0]).toBeLessThan(3e-3);
+      // The error of the limit falls like 1 / (a + b).
+      expect(gaps[1]).toBeLessThan(gaps[0] / 2);
+      expect(gaps[2]).toBeLessThan(gaps[1] / 5);
+      expect(gaps[2]).toBeLessThan(1e-4);
+    },
+  );
+
+  it("is the closed form P(alive) · (1 − ((α+T)/(α+T+qt))^(r+x)) / q with q the posterior mean", () => {
+    const p = at(1e9);
+    const [t, x, t_x, T] = [52, 3, 10, 40];
+    const q = p.a / (p.a + p.b + x);
+    const byHand =
+      (pAlive(p, x, t_x, T) * (1 - ((p.alpha + T) / (p.alpha + T + q * t)) ** (p.r + x))) / q;
+    expect(conditionalExpectedPurchases(p, t, x, t_x, T)).toBeCloseTo(byHand, 12);
+    // And the fitted no-dropout corner: q → 0 gives the Poisson mean (r+x) t / (α+T).
+    const never = { r: 2, alpha: 10, a: 1e-9, b: 1e9 };
+    expect(conditionalExpectedPurchases(never, t, x, t_x, T)).toBeCloseTo(
+      (pAlive(never, x, t_x, T) * (never.r + x) * t) / (never.alpha + T),
+      6,
+    );
+  });
+
   it("gives finite expectations continuous with the general formula", () => {
-    const at = (k: number) =>
-      conditionalExpectedPurchases({ r: 0.5, alpha: 5, a: k, b: 3 * k }, 39, 2, 20, 38);
-    const general = at(240);
+    const value = (k: number) => conditionalExpectedPurchases(at(k), 39, 2, 20, 38);
+    const general = value(240);
     for (const k of [1e3 + 1, 1e4, 1e5, 1e9]) {
-      const value = at(k);
-      expect(Number.isFinite(value)).toBe(true);
-      expect(Math.abs(value - general) / general).toBeLessThan(0.002);
+      expect(Number.isFinite(value(k))).toBe(true);
+      expect(Math.abs(value(k) - general) / general).toBeLessThan(0.002);
     }
   });
+
+  it.each([
+    [{ r: 0.5, alpha: 0.1, a: 600, b: 300 }, 520, 3, 0.5, 1],
+    [{ r: 0.5, alpha: 0.5, a: 900, b: 50 }, 520, 0, 0, 1],
+    [{ r: 0.5, alpha: 5, a: 240, b: 720 }, 39, 20, 30, 38],
+  ])(
+    "sums the series without overflow where (1 − z)^(a−1) underflows (%o, t=%d)",
+    (p, t, x, t_x, T) => {
+      const value = conditionalExpectedPurchases(p, t, x, t_x, T);
+      expect(Number.isFinite(value)).toBe(true);
+      expect(value / quadrature(p, t, x, t_x, T)).toBeCloseTo(1, 9);
+    },
+  );
 });

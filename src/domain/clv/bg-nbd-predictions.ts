@@ -62,22 +62,27 @@ export function conditionalExpectedPurchases(
 }
 
 /**
- * Beyond this a + b, the dropout probability is the same for everyone (a Beta that narrow is a
- * point: the limit is within 0.1 % at a + b = 1,000), and the series stops converging there.
+ * Beyond this a + b, the dropout probability is taken to be the same for everyone (a Beta that
+ * narrow is nearly a point; the closed form below is then within 0.3 % of the series, measured
+ * in the tests), and the series would need about a · z / (1 − z) terms.
  */
 const HOMOGENEOUS_DROPOUT = 1e3;
 
 /**
- * The limit of eq. 10 when every customer drops out after a purchase with the same probability
- * q = a / (a + b): given λ and alive, E = (1 − e^(−λqt)) / q; averaged over the posterior
- * Gamma(r + x, α + T) of λ, E = P(alive) · (1 − ((α+T)/(α+T+qt))^(r+x)) / q.
+ * Eq. 10 when every customer drops out after a purchase with the same probability q.
+ * Given λ and alive at T, purchases in (T, T+t] arrive at rate λ and each is the last with
+ * probability q, so E = Σ_k P(N(t) ≥ k) (1 − q)^(k−1) = (1 − e^(−λqt)) / q. Given alive, the
+ * posterior of λ is Gamma(r + x, α + T) (the alive term of the likelihood, λ^x e^(−λT),
+ * times the prior), so E[Y(t)] = P(alive) · (1 − ((α+T)/(α+T+qt))^(r+x)) / q (log1p and
+ * expm1 keep it accurate when q t is small against α + T).
+ * At finite a, b the posterior of q given alive is Beta(a, b + x): q is its mean a/(a+b+x),
+ * the same limit as a/(a+b) when a, b → ∞, but with an error that does not grow with x.
  */
 function homogeneousDropout(p: BgNbdParams, t: number, x: number, t_x: number, T: number): number {
-  const q = p.a / (p.a + p.b);
+  const q = p.a / (p.a + p.b + x);
   const d = logDropOdds(p, x, t_x, T);
   const alive = d > 0 ? Math.exp(-d) / (1 + Math.exp(-d)) : 1 / (1 + Math.exp(d));
-  const rate = (p.r + x) / (p.alpha + T);
-  if (q === 0) return alive * rate * t;
+  if (q === 0) return (alive * (p.r + x) * t) / (p.alpha + T);
   return (alive * -Math.expm1(-(p.r + x) * Math.log1p((q * t) / (p.alpha + T)))) / q;
 }
 

@@ -76,17 +76,17 @@ describe("netValue", () => {
   const base = {
     clv: 1000,
     marginRate: 0.6,
-    expectedOrders: 2,
-    ordersSoFar: 4,
+    expectedPurchases: 2,
+    purchaseDaysSoFar: 4,
     minutesSoFar: 60,
     hourCost: 40,
     remediesSoFar: 40,
   };
 
   it.each([
-    ["margin minus the cost to serve per order times the expected orders", {}, 560, 20],
+    ["margin minus the cost to serve per purchase day times the expected purchases", {}, 560, 20],
     ["no logged time and no remedies cost nothing", { minutesSoFar: 0, remediesSoFar: 0 }, 600, 0],
-    ["no order history gives no cost per order", { ordersSoFar: 0 }, 600, 0],
+    ["no purchase history gives no cost per purchase day", { purchaseDaysSoFar: 0 }, 600, 0],
     [
       "a costly customer can be worth less than nothing",
       { minutesSoFar: 6000 },
@@ -94,17 +94,20 @@ describe("netValue", () => {
       (4000 + 40) / 4,
     ],
     ["remedies alone count", { minutesSoFar: 0, remediesSoFar: 400 }, 400, 100],
-  ])("%s", (_, patch, expected, perOrder) => {
+  ])("%s", (_, patch, expected, perDay) => {
     const result = netValue({ ...base, ...patch });
     expect(result.netValue).toBeCloseTo(expected, 10);
-    expect(result.costPerOrder).toBeCloseTo(perOrder, 10);
-    expect(result.expectedCostToServe).toBeCloseTo(perOrder * base.expectedOrders, 10);
+    expect(result.costPerPurchaseDay).toBeCloseTo(perDay, 10);
+    expect(result.expectedCostToServe).toBeCloseTo(perDay * base.expectedPurchases, 10);
   });
 
-  it.each(["ordersSoFar", "minutesSoFar", "hourCost", "remediesSoFar", "expectedOrders"] as const)(
-    "rejects a negative %s",
-    (field) => {
-      expect(() => netValue({ ...base, [field]: -1 })).toThrow(expect.objectContaining({ field }));
-    },
-  );
+  it.each([
+    "purchaseDaysSoFar",
+    "minutesSoFar",
+    "hourCost",
+    "remediesSoFar",
+    "expectedPurchases",
+  ] as const)("rejects a negative %s", (field) => {
+    expect(() => netValue({ ...base, [field]: -1 })).toThrow(expect.objectContaining({ field }));
+  });
 });

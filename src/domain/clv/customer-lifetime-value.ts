@@ -77,10 +77,16 @@ export interface NetValueInput {
   clv: number;
   /** Share of spend kept after materials, 0..1 (e.g. observed (revenue − materials) / revenue). */
   marginRate: number;
-  /** Discounted expected orders over the same horizon (customerLifetimeValue().discountedPurchases). */
-  expectedOrders: number;
-  /** Orders so far, over which the cost to serve is averaged; 0 means no cost history. */
-  ordersSoFar: number;
+  /**
+   * Discounted expected purchases over the same horizon (customerLifetimeValue()
+   * .discountedPurchases). BG/NBD counts purchase days: one purchase per customer per day.
+   */
+  expectedPurchases: number;
+  /**
+   * Distinct purchase days so far (x + 1), over which the cost to serve is averaged, in the
+   * unit of expectedPurchases; 0 means no cost history.
+   */
+  purchaseDaysSoFar: number;
   /** Minutes logged for the customer so far. */
   minutesSoFar: number;
   /** Cost of an hour, in the same money unit as clv (minor units: toMinor(charter.hour_cost, digits)). */
@@ -90,22 +96,24 @@ export interface NetValueInput {
 }
 
 /**
- * Net value = clv × marginRate − expected cost to serve, where the cost to serve per order is
- * what the customer cost so far (minutes × hourCost / 60 + remedies) divided by the orders so
- * far, and is expected again on every future order, discounted like the spend.
- * @example netValue({clv: 1000, marginRate: 0.6, expectedOrders: 2, ordersSoFar: 4, minutesSoFar: 60, hourCost: 40, remediesSoFar: 40})
- *   // {netValue: 560, costPerOrder: 20, expectedCostToServe: 40}
+ * Net value = clv × marginRate − expected cost to serve, where the cost to serve per purchase
+ * day is what the customer cost so far (minutes × hourCost / 60 + remedies) divided by the
+ * purchase days so far, and is expected again on every future purchase day, discounted like
+ * the spend. Days, not order records: BG/NBD's expected purchases are days, so two orders
+ * brought on one day cost one day's share, not two.
+ * @example netValue({clv: 1000, marginRate: 0.6, expectedPurchases: 2, purchaseDaysSoFar: 4, minutesSoFar: 60, hourCost: 40, remediesSoFar: 40})
+ *   // {netValue: 560, costPerPurchaseDay: 20, expectedCostToServe: 40}
  */
 export function netValue(input: NetValueInput): {
   netValue: number;
-  costPerOrder: number;
+  costPerPurchaseDay: number;
   expectedCostToServe: number;
 } {
   for (const key of [
     "clv",
     "marginRate",
-    "expectedOrders",
-    "ordersSoFar",
+    "expectedPurchases",
+    "purchaseDaysSoFar",
     "minutesSoFar",
     "hourCost",
     "remediesSoFar",
@@ -119,11 +127,11 @@ export function netValue(input: NetValueInput): {
     }
   }
   const costSoFar = (input.minutesSoFar * input.hourCost) / 60 + input.remediesSoFar;
-  const costPerOrder = input.ordersSoFar > 0 ? costSoFar / input.ordersSoFar : 0;
-  const expectedCostToServe = costPerOrder * input.expectedOrders;
+  const costPerPurchaseDay = input.purchaseDaysSoFar > 0 ? costSoFar / input.purchaseDaysSoFar : 0;
+  const expectedCostToServe = costPerPurchaseDay * input.expectedPurchases;
   return {
     netValue: input.clv * input.marginRate - expectedCostToServe,
-    costPerOrder,
+    costPerPurchaseDay,
     expectedCostToServe,
   };
 }

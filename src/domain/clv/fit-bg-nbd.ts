@@ -9,7 +9,12 @@ export interface BgNbdFit extends BgNbdParams {
   ll: number;
   /** Optimiser iterations, BFGS and any Nelder–Mead fallback together. */
   iterations: number;
-  /** True when the gradient on log-parameters vanished (mean |∂ll/∂ln θ| < 1e-8). */
+  /**
+   * The optimiser's verdict (minimize-bfgs.ts) on the per-customer mean gradient g of −ll on
+   * log-parameters: true when max |g| < 1e-8, or when max |g| < 1e-4 and BFGS can go no
+   * further (the objective stalled, or the line search failed from a reset Hessian). See
+   * docs/clv.md, Numerics.
+   */
   converged: boolean;
 }
 
