@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testDialects } from "../store/test-stores.ts";
 import { freshDb, runCli } from "./test-cli.ts";
@@ -114,6 +114,18 @@ describe("comptoir usage errors", () => {
 });
 
 describe("the comptoir executable", () => {
+  it("stops quietly when its reader closes the pipe early (comptoir ... | head)", async () => {
+    const child = spawn("node", ["bin/comptoir.js", "help"], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
+  });
+
   it("runs from a checkout through node bin/comptoir.js and npx comptoir", () => {
     const viaNode = spawnSync(
       "node",
