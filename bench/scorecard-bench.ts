@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { importLedger } from "../src/app/import-ledger.ts";
 import { ScorecardIndex } from "../src/app/scorecard-index.ts";
-import { openStore } from "../src/store/database.ts";
+import type { Scorecard } from "../src/domain/scorecard/index.ts";
+import { openStore, type Store } from "../src/store/database.ts";
 import { ensureOrganization } from "../src/store/organization-repository.ts";
 import { duckdbSignalCounts } from "./duckdb-signals.ts";
 import { writeLedger } from "./generate-ledger.ts";
@@ -42,20 +43,39 @@ export async function scorecardBench(
   const peak = stopSampling();
   const ours = countSignals(scorecards);
 
-  // One new fact, then one customer's scorecard.
-  const extra = join(dir, "one-fact.jsonl");
-  writeFileSync(
-    extra,
-    `${JSON.stringify({ type: "chase", id: `bench-chase-${Date.now()}`, customer: "c1", at: AS_OF })}\n`,
+  // One new fact, then one customer's scorecard: a chase (revenue unchanged), then an order
+  // (the worst case: revenue changes, so the organization totals must follow). A first,
+  // unmeasured fact on another customer stands for the server's earlier traffic: it pays the
+  // one-off costs (dropping the big import's stage table, compiling the refresh path).
+  await oneNewFact(store, org.id, index, dir, {
+    type: "chase",
+    id: `bench-warm-${Date.now()}`,
+    customer: "c2",
+    at: AS_OF,
+  });
+  // Each case is timed on TRIALS customers (one new fact each) and the median reported: on a
+  // busy machine a single read may lose a scheduler slice or meet a garbage collection.
+  const chase = await trials((i) =>
+    oneNewFact(store, org.id, index, dir, {
+      type: "chase",
+      id: `bench-chase-${Date.now()}-${i}`,
+      customer: `c${1 + 2 * i}`,
+      at: AS_OF,
+    }),
   );
-  await importLedger(store, { orgId: org.id, files: [extra] });
-  const t3 = performance.now();
-  await index.refresh();
-  const one = index.scorecard("c1");
-  const oneMs = performance.now() - t3;
-  if (!one?.signals.some((s) => s.code === "missing_inputs" || s.evidence.length > 0)) {
-    throw new Error("the refreshed scorecard of c1 is missing");
-  }
+  const order = await trials(async (i) => {
+    const timing = await oneNewFact(store, org.id, index, dir, {
+      type: "order",
+      id: `bench-order-${Date.now()}-${i}`,
+      customer: `c${1 + 2 * i}`,
+      at: AS_OF,
+      price: 123.45,
+    });
+    if (timing.card.orders !== timing.ordersBefore + 1) {
+      throw new Error(`the refreshed scorecard of c${1 + 2 * i} does not count the new order`);
+    }
+    return timing;
+  });
   await store.close();
 
   const d0 = performance.now();
@@ -112,12 +132,25 @@ export async function scorecardBench(
       value: `${peakRssMb(peak)} MB`,
       target: "",
     },
-    {
-      bench: "scorecards",
-      measure: "one scorecard after one new fact",
-      value: `${oneMs.toFixed(1)} ms`,
-      target: "< 10 ms",
-    },
+    ...(
+      [
+        ["chase", chase],
+        ["order", order],
+      ] as const
+    ).flatMap(([kind, m]) => [
+      {
+        bench: "scorecards",
+        measure: `one new ${kind}: import it (median of ${TRIALS})`,
+        value: `${m.importMs.toFixed(1)} ms`,
+        target: "",
+      },
+      {
+        bench: "scorecards",
+        measure: `one new ${kind}: then read the customer's scorecard (median, max)`,
+        value: `${m.readMs.toFixed(1)} ms, ${m.maxReadMs.toFixed(1)} ms`,
+        target: "< 10 ms",
+      },
+    ]),
   ];
 }
 
@@ -127,4 +160,51 @@ function countSignals(scorecards: { signals: { code: string }[] }[]): Record<str
     for (const s of card.signals) counts[s.code] = (counts[s.code] ?? 0) + 1;
   }
   return counts;
+}
+
+interface NewFactTiming {
+  id: string;
+  importMs: number;
+  /** refresh() of the index, then the customer's scorecard. */
+  readMs: number;
+  card: Scorecard;
+  ordersBefore: number;
+}
+
+const TRIALS = 7;
+
+/** Runs `run` TRIALS times; the median import and read times, and the slowest read. */
+async function trials(
+  run: (i: number) => Promise<NewFactTiming>,
+): Promise<{ importMs: number; readMs: number; maxReadMs: number }> {
+  const timings: NewFactTiming[] = [];
+  for (let i = 0; i < TRIALS; i++) timings.push(await run(i));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return {
+    importMs: median(timings.map((t) => t.importMs)),
+    readMs: median(timings.map((t) => t.readMs)),
+    maxReadMs: Math.max(...timings.map((t) => t.readMs)),
+  };
+}
+
+/** Imports one fact for a customer (a file of one line), then reads that customer's scorecard. */
+async function oneNewFact(
+  store: Store,
+  orgId: string,
+  index: ScorecardIndex,
+  dir: string,
+  fact: { id: string; customer: string } & Record<string, unknown>,
+): Promise<NewFactTiming> {
+  const ordersBefore = index.scorecard(fact.customer)?.orders ?? 0;
+  const file = join(dir, "one-fact.jsonl");
+  writeFileSync(file, `${JSON.stringify(fact)}\n`);
+  const t0 = performance.now();
+  const imported = await importLedger(store, { orgId, files: [file] });
+  const t1 = performance.now();
+  if (!imported.ok) throw new Error(`one-fact import failed: ${JSON.stringify(imported.errors)}`);
+  await index.refresh();
+  const card = index.scorecard(fact.customer);
+  const t2 = performance.now();
+  if (!card) throw new Error(`the refreshed scorecard of ${fact.customer} is missing`);
+  return { id: fact.id, importMs: t1 - t0, readMs: t2 - t1, card, ordersBefore };
 }

@@ -69,6 +69,7 @@ export async function getCustomer(
             margin: fromMinor(card.margin, digits),
             orders: card.orders,
             outstanding: fromMinor(card.outstanding, digits),
+            outstanding_total: fromMinor(card.outstandingTotal, digits),
           }
         : null,
     value:

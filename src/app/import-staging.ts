@@ -136,13 +136,18 @@ export async function hasStoredFacts(trx: Kysely<Database>, orgId: string): Prom
   return any !== undefined;
 }
 
-/** Lines already stored: same content → unchanged; other content → conflict. */
+/**
+ * Lines already stored: same content → unchanged; other content → conflict. The stage drives
+ * the join (CROSS JOIN keeps SQLite's order: each line probes the facts' unique index); joined
+ * directly, SQLite scanned every fact of the organization, 300 ms for a one-line import into
+ * 270,000 facts.
+ */
 export async function markStored(trx: Kysely<Database>, orgId: string): Promise<void> {
   await sql`UPDATE ${sql.raw(STAGE)} AS s
     SET state = CASE WHEN f.hash = s.hash THEN 'unchanged' ELSE s.state END,
         problem = CASE WHEN f.hash = s.hash THEN s.problem ELSE 'conflict_stored' END
-    FROM facts f
-    WHERE f.org_id = ${orgId} AND f.type = s.type AND f.id = s.id
+    FROM ${sql.raw(STAGE)} AS line CROSS JOIN facts f
+    WHERE line.n = s.n AND f.org_id = ${orgId} AND f.type = line.type AND f.id = line.id
       AND s.problem IS NULL AND s.state IS NULL`.execute(trx);
 }
 

@@ -12,6 +12,8 @@ export interface ScorecardJson {
   margin: number;
   orders: number;
   outstanding: number;
+  /** Extension: the balance of every invoice up to the as-of date (outstanding is the window's). */
+  outstanding_total: number;
 }
 
 export function presentScorecard(card: Scorecard, charter: Charter): ScorecardJson {
@@ -29,6 +31,7 @@ export function presentScorecard(card: Scorecard, charter: Charter): ScorecardJs
     margin: fromMinor(card.margin, digits),
     orders: card.orders,
     outstanding: fromMinor(card.outstanding, digits),
+    outstanding_total: fromMinor(card.outstandingTotal, digits),
   };
 }
 

@@ -2,7 +2,8 @@
  * All of an organization's scorecards for one as-of instant, kept up to date cheaply: built by
  * one streaming pass, then `refresh()` re-assesses only the customers whose facts arrived since
  * (facts are append-only, so "since" is "seq greater than the last one seen"). Reading one
- * customer's scorecard after one new fact costs one indexed query and the totals.
+ * customer's scorecard after one new fact costs a few indexed queries: the revenue ranking
+ * behind the totals is updated for that customer alone, never re-sorted for everyone.
  */
 import type { Charter } from "../domain/charter.ts";
 import type { CustomerFact } from "../domain/facts.ts";
@@ -12,6 +13,7 @@ import {
   finalizeScorecard,
   type PortfolioTotals,
   portfolioTotals,
+  RevenueRanking,
   type Scorecard,
 } from "../domain/scorecard/index.ts";
 import { getCharter } from "../store/charter-repository.ts";
@@ -35,10 +37,14 @@ export interface IndexOptions {
    * highValueNetValues); called at build and after every refresh that saw new facts.
    */
   netValues?: (charter: Charter) => Promise<ReadonlyMap<string, number> | undefined>;
+  /** Stops the build (it then rejects with the signal's reason): the server is closing. */
+  signal?: AbortSignal;
 }
 
 export class ScorecardIndex {
   private totalsCache: PortfolioTotals | undefined;
+  /** The totals on the revenue basis, kept up to date customer by customer (not for net_value). */
+  private readonly ranking: RevenueRanking | undefined;
 
   private constructor(
     private readonly store: Store,
@@ -48,7 +54,12 @@ export class ScorecardIndex {
     private readonly assessments: Map<string, Assessment>,
     private seq: number,
     private netValues: ReadonlyMap<string, number> | undefined,
-  ) {}
+  ) {
+    this.ranking =
+      charter.high_value_basis === "net_value"
+        ? undefined
+        : new RevenueRanking(assessments.values());
+  }
 
   static async build(
     store: Store,
@@ -63,6 +74,7 @@ export class ScorecardIndex {
     for await (const { customer, facts } of streamCustomerFacts(store, org.id, {
       until: options.asOf,
     })) {
+      options.signal?.throwIfAborted();
       if (customer.at > options.asOf) continue;
       assessments.set(customer.id, assessCustomer(customer, facts, ctx));
     }
@@ -88,6 +100,7 @@ export class ScorecardIndex {
       this.assessments.set(id, after);
       // The totals depend on each customer's revenue and status alone.
       if (!before || before.revenue !== after.revenue || before.status !== after.status) {
+        this.ranking?.replace(before, after);
         this.totalsCache = undefined;
       }
     }
@@ -101,7 +114,8 @@ export class ScorecardIndex {
   }
 
   private totals(): PortfolioTotals {
-    this.totalsCache ??= portfolioTotals(this.assessments.values(), this.netValues);
+    this.totalsCache ??=
+      this.ranking?.totals() ?? portfolioTotals(this.assessments.values(), this.netValues);
     return this.totalsCache;
   }
 

@@ -13,7 +13,13 @@ export const DEFAULT_ORG = "default";
 export interface CommandContext {
   io: Io;
   parsed: Parsed;
+  /** --lang, else COMPTOIR_LANG, else LANG (for what is said before an organization is known). */
   lang: "fr" | "en";
+  /**
+   * The language of a report on `org`: --lang when given, else the organization's own
+   * language (spec section 3: messages in the organization's language), else `lang`.
+   */
+  langOf(org: Organization): "fr" | "en";
   /** Opens the store once per command; closed by main() afterwards. */
   store(): Promise<Store>;
   /** The --org organization; `default` is created on first use, others must exist. */
@@ -38,6 +44,10 @@ export function createContext(io: Io, parsed: Parsed, now: () => number) {
     io,
     parsed,
     lang,
+    langOf: (org) =>
+      parsed.values.lang === undefined && (org.lang === "fr" || org.lang === "en")
+        ? org.lang
+        : lang,
     json: parsed.values.json === true,
     string: (name) => {
       const v = parsed.values[name];

@@ -1,6 +1,60 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openStore } from "../store/database.ts";
+import { ensureOrganization } from "../store/organization-repository.ts";
 import { testDialects } from "../store/test-stores.ts";
 import { freshDb, runCli } from "./test-cli.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "comptoir-report-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * A small shop as of 2026-06-30: Hélène had two orders at 15 % off (a haggler under the
+ * default 10 % limit); Bruno owes 50.00 on an invoice of 2025 and 30.00 on one of the window.
+ */
+const SHOP = [
+  { type: "customer", id: "c-helene", at: "2025-09-01", name: "Hélène Marchand" },
+  { type: "order", id: "h1", customer: "c-helene", at: "2026-02-10", price: 85, list_price: 100 },
+  { type: "order", id: "h2", customer: "c-helene", at: "2026-04-10", price: 85, list_price: 100 },
+  { type: "customer", id: "c-bruno", at: "2024-11-01", name: "Bruno Lefort" },
+  { type: "order", id: "b1", customer: "c-bruno", at: "2025-01-05", price: 50 },
+  {
+    type: "invoice",
+    id: "bi1",
+    customer: "c-bruno",
+    at: "2025-01-10",
+    amount: 50,
+    due: "2025-02-10",
+  },
+  { type: "order", id: "b2", customer: "c-bruno", at: "2026-05-01", price: 400 },
+  {
+    type: "invoice",
+    id: "bi2",
+    customer: "c-bruno",
+    at: "2026-05-01",
+    amount: 400,
+    due: "2026-05-31",
+  },
+  {
+    type: "payment",
+    id: "bp2",
+    customer: "c-bruno",
+    invoice: "bi2",
+    at: "2026-05-20",
+    amount: 370,
+  },
+];
+const AS_OF = ["--as-of", "2026-06-30"];
+
+interface Card {
+  customer: string;
+  segment: string | null;
+  signals: { code: string; message: string }[];
+  outstanding: number;
+  outstanding_total: number;
+}
 
 const SEGMENTS = ["part_ways", "renegotiate", "watch", "partner", "steady"];
 
@@ -30,6 +84,7 @@ for (const dialect of testDialects()) {
           "name",
           "orders",
           "outstanding",
+          "outstanding_total",
           "revenue",
           "segment",
           "signals",
@@ -138,6 +193,94 @@ for (const dialect of testDialects()) {
       expect(again.stderr).toContain("déjà");
       const r = await runCli(["scorecards", "--org", "demo", "--json", "--db", fresh.db]);
       expect(JSON.parse(r.stdout).length).toBe(40);
+    });
+  });
+
+  describe(`report commands on a small shop (${dialect})`, () => {
+    let fresh: Awaited<ReturnType<typeof freshDb>>;
+    const ledger = join(dir, `shop-${dialect}.jsonl`);
+    beforeEach(async () => {
+      fresh = await freshDb(dialect);
+      writeFileSync(ledger, `${SHOP.map((l) => JSON.stringify(l)).join("\n")}\n`);
+    });
+    afterEach(async () => {
+      await fresh.close();
+    });
+
+    const scorecards = async (org: string, ...extra: string[]) => {
+      const r = await runCli([
+        "scorecards",
+        "--org",
+        org,
+        "--json",
+        ...AS_OF,
+        ...extra,
+        "--db",
+        fresh.db,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as Card[];
+    };
+    const helene = async (org: string) =>
+      (await scorecards(org)).find((c) => c.customer === "c-helene") as Card;
+
+    it("applies a charter stored with --set on the next scorecards read", async () => {
+      const imported = await runCli(["import", ledger, "--org", "shop", "--db", fresh.db]);
+      expect(imported.code, imported.stderr).toBe(0);
+      const before = await helene("shop");
+      expect(before.signals.map((s) => s.code)).toContain("haggler");
+      expect(before.segment).toBe("renegotiate");
+
+      const set = await runCli([
+        "charter",
+        "--org",
+        "shop",
+        "--set",
+        "max_discount_pct=20",
+        "--db",
+        fresh.db,
+      ]);
+      expect(set.code, set.stderr).toBe(0);
+      const after = await helene("shop");
+      expect(after.signals.map((s) => s.code)).not.toContain("haggler");
+      expect(after.segment).toBe("steady");
+
+      await runCli(["charter", "--org", "shop", "--set", "max_discount_pct=14", "--db", fresh.db]);
+      const back = await helene("shop");
+      expect(back.segment).toBe("renegotiate");
+      expect(back.signals.find((s) => s.code === "haggler")?.message).toContain("14 %");
+    });
+
+    it("gives the window's outstanding balance and, apart, everything owed", async () => {
+      await runCli(["import", ledger, "--org", "shop", "--db", fresh.db]);
+      const bruno = (await scorecards("shop")).find((c) => c.customer === "c-bruno") as Card;
+      expect(bruno).toMatchObject({ outstanding: 30, outstanding_total: 80 });
+      const table = await runCli(["scorecards", "--org", "shop", ...AS_OF, "--db", fresh.db]);
+      expect(table.stdout).toMatch(
+        /c-bruno\s+Bruno Lefort\s+\S+\s+400,00\s€\s+400,00\s€\s+1\s+30,00\s€/,
+      );
+    });
+
+    it("speaks the organization's language unless --lang says otherwise", async () => {
+      const store = await openStore(fresh.db);
+      await ensureOrganization(store, "shop-en", { lang: "en" });
+      await store.close();
+      await runCli(["import", ledger, "--org", "shop-en", "--db", fresh.db]);
+      // The test environment says LANG=fr_FR: the organization's English wins.
+      const en = (await scorecards("shop-en")).find((c) => c.customer === "c-helene") as Card;
+      expect(en.signals.find((s) => s.code === "haggler")?.message).toBe(
+        "2 of 2 orders in 12 months discounted by more than 10% (up to 15%)",
+      );
+      const table = await runCli(["scorecards", "--org", "shop-en", ...AS_OF, "--db", fresh.db]);
+      expect(table.stdout).toMatch(/c-helene\s+Hélène Marchand\s+renegotiate/);
+      const fr = (await scorecards("shop-en", "--lang", "fr")).find(
+        (c) => c.customer === "c-helene",
+      ) as Card;
+      expect(fr.signals.find((s) => s.code === "haggler")?.message).toBe(
+        "2 commandes sur 2 en 12 mois avec une remise de plus de 10 % (jusqu'à 15 %)",
+      );
+      const portfolio = await runCli(["portfolio", "--org", "shop-en", ...AS_OF, "--db", fresh.db]);
+      expect(portfolio.stdout).toContain("top customer's share");
     });
   });
 }

@@ -18,9 +18,10 @@ export const portfolioCommand: Command = {
   async run(ctx) {
     const store = await ctx.store();
     const org = await ctx.organization();
+    const lang = ctx.langOf(org);
     const { charter, scorecards } = await computeScorecards(store, org, {
       asOf: ctx.asOf(),
-      lang: ctx.lang,
+      lang,
     });
     const view = portfolio(scorecards);
     const digits = minorDigits(charter.currency);
@@ -33,8 +34,8 @@ export const portfolioCommand: Command = {
       writeJson(ctx.io, json);
       return 0;
     }
-    const fr = ctx.lang === "fr";
-    const money = (n: number) => formatMoney(n, charter.currency, ctx.lang);
+    const fr = lang === "fr";
+    const money = (n: number) => formatMoney(n, charter.currency, lang);
     const pct = (n: number) =>
       new Intl.NumberFormat(fr ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 }).format(n);
     const colour = colourEnabled(ctx.io);
@@ -65,7 +66,7 @@ export const portfolioCommand: Command = {
         [
           {
             title: "segment",
-            value: (r) => segmentLabel(r.s, ctx.lang),
+            value: (r) => segmentLabel(r.s, lang),
             colour: (r) => SEGMENT_COLOURS[r.s],
           },
           { title: fr ? "clients" : "customers", value: (r) => String(r.n), align: "right" },

@@ -25,10 +25,11 @@ export const scorecardsCommand: Command = {
   async run(ctx) {
     const store = await ctx.store();
     const org = await ctx.organization();
+    const lang = ctx.langOf(org);
     const customer = ctx.string("customer");
     const { charter, scorecards } = await computeScorecards(store, org, {
       asOf: ctx.asOf(),
-      lang: ctx.lang,
+      lang,
       customer,
     });
     if (customer !== undefined && scorecards.length === 0) {
@@ -42,8 +43,8 @@ export const scorecardsCommand: Command = {
       writeJson(ctx.io, cards);
       return 0;
     }
-    const fr = ctx.lang === "fr";
-    const money = (n: number) => formatMoney(n, charter.currency, ctx.lang);
+    const fr = lang === "fr";
+    const money = (n: number) => formatMoney(n, charter.currency, lang);
     const colour = colourEnabled(ctx.io);
     ctx.io.stdout.write(
       renderTable(
@@ -54,7 +55,7 @@ export const scorecardsCommand: Command = {
           {
             title: "segment",
             value: (c) =>
-              c.segment ? segmentLabel(c.segment as never, ctx.lang) : fr ? "prospect" : "prospect",
+              c.segment ? segmentLabel(c.segment as never, lang) : fr ? "prospect" : "prospect",
             colour: (c) => (c.segment ? SEGMENT_COLOURS[c.segment] : "grey"),
           },
           { title: fr ? "CA" : "revenue", value: (c) => money(c.revenue), align: "right" },
@@ -72,7 +73,7 @@ export const scorecardsCommand: Command = {
           },
           {
             title: fr ? "signaux" : "signals",
-            value: (c) => c.signals.map((s) => signalLabel(s.code as never, ctx.lang)).join(", "),
+            value: (c) => c.signals.map((s) => signalLabel(s.code as never, lang)).join(", "),
           },
         ],
         colour,

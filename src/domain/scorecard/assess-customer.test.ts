@@ -92,7 +92,7 @@ describe("assessCustomer: dates", () => {
 });
 
 describe("assessCustomer: signals", () => {
-  it("never counts a complaint whose fault is ours against the customer", () => {
+  it("A complaint whose fault is ours never counts against the customer", () => {
     // Three complaints, all our fault, each with a refund that wipes out the margin.
     const facts = [
       buildOrder({ price: 300_00, cost: 100_00 }),

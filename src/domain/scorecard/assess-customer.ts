@@ -35,8 +35,10 @@ export interface Assessment {
   revenue: number;
   margin: number;
   orders: number;
-  /** As of the as-of instant, every invoice. */
+  /** Balance of the invoices issued in the window, as of the as-of instant. */
   outstanding: number;
+  /** Balance of every invoice up to the as-of instant (an extension: what is owed today). */
+  outstandingTotal: number;
   /** Ids of the orders in the window: the evidence of the organization-level signals. */
   windowOrders: string[];
   /** An unpaid invoice had a formal notice (level 3 reminder): part_ways rather than renegotiate. */
@@ -101,6 +103,7 @@ export function assessCustomer(
     margin: money.margin,
     orders: money.orders.length,
     outstanding: money.outstanding,
+    outstandingTotal: money.outstandingTotal,
     windowOrders: money.orders.map((o) => o.id),
     unpaidAfterFormalNotice: !prospect && formalNotices(ledger.reminder, overdue).length > 0,
   };

@@ -14,6 +14,9 @@ import {
 
 type Row = [name: string, facts: () => Fact[], charter: Partial<Charter>, expected: boolean];
 
+// With window_months 6, the window before AS_OF starts (excluded) at this instant.
+const SIX_MONTHS = Date.parse("2025-09-01T23:59:59.999Z");
+
 describe("abusive", () => {
   const rows: Row[] = [
     ["one threat, years ago", () => [buildIncident({ severity: 3, at: day(-900) })], {}, true],
@@ -98,6 +101,38 @@ describe("warranty_gaming", () => {
       () => gamed("2025-09-01", 2, { at: at("2025-06-01"), delivered: at("2025-06-01") }),
       { warranty_days: 100 },
       true,
+    ],
+    [
+      // A 100-day warranty from 2025-06-01 ends on 2025-09-09; its last 10 % is 10 days.
+      "returns 9 days before a 100-day warranty ends (just inside its last 10 %)",
+      () => gamed("2025-08-31", 2, { at: at("2025-06-01"), delivered: at("2025-06-01") }),
+      { warranty_days: 100 },
+      true,
+    ],
+    [
+      "returns 10 days before a 100-day warranty ends (just outside its last 10 %)",
+      () => gamed("2025-08-30", 2, { at: at("2025-06-01"), delivered: at("2025-06-01") }),
+      { warranty_days: 100 },
+      false,
+    ],
+    [
+      "returns on the last day of a 100-day warranty",
+      () => gamed("2025-09-09", 2, { at: at("2025-06-01"), delivered: at("2025-06-01") }),
+      { warranty_days: 100 },
+      true,
+    ],
+    [
+      // 10 % of 60 days is 6: the 7-day floor holds.
+      "returns 6 days before a 60-day warranty ends (the 7-day floor)",
+      () => gamed("2025-07-25", 2, { at: at("2025-06-01"), delivered: at("2025-06-01") }),
+      { warranty_days: 60 },
+      true,
+    ],
+    [
+      "returns 7 days before a 60-day warranty ends",
+      () => gamed("2025-07-24", 2, { at: at("2025-06-01"), delivered: at("2025-06-01") }),
+      { warranty_days: 60 },
+      false,
     ],
     [
       "the same returns with the default 30-day warranty",
@@ -192,6 +227,24 @@ describe("unfounded_complaints", () => {
         buildComplaint({ fault: "customer", at: day(-400) }),
       ],
       {},
+      false,
+    ],
+    [
+      "three of theirs, one just inside a 6-month window",
+      () => [
+        ...complaints("customer", "customer"),
+        buildComplaint({ fault: "customer", at: SIX_MONTHS + 1 }),
+      ],
+      { window_months: 6 },
+      true,
+    ],
+    [
+      "three of theirs, one exactly at a 6-month window's start",
+      () => [
+        ...complaints("customer", "customer"),
+        buildComplaint({ fault: "customer", at: SIX_MONTHS }),
+      ],
+      { window_months: 6 },
       false,
     ],
     [

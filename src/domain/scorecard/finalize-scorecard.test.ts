@@ -16,6 +16,9 @@ import {
   scoreAll,
 } from "./test-factories.ts";
 
+// With window_months 6, the window before AS_OF starts (excluded) at this instant.
+const SIX_MONTHS = Date.parse("2025-09-01T23:59:59.999Z");
+
 /** One customer per revenue, each with a single order of that price. */
 function withRevenues(revenues: number[], extra: Record<number, Fact[]> = {}) {
   return revenues.map((price, i) => {
@@ -41,7 +44,20 @@ describe("concentration", () => {
     expect(withCode(cards, "concentration").includes("c00")).toBe(expected);
   });
 
-  it("treats concentration as a risk, not a fault", () => {
+  it.each([
+    ["with a 12-month window", 12, SIX_MONTHS, true],
+    ["with a 6-month window, the old order exactly at its start", 6, SIX_MONTHS, false],
+    ["with a 6-month window, the old order just inside it", 6, SIX_MONTHS + 1, true],
+  ] as const)("follows window_months: %s", (_name, months, oldOrderAt, expected) => {
+    // c00: 20.00 last month and 100.00 at the edge; c01: 80.00. 120 of 200 is 60 %; 20 of 100 is 20 %.
+    const input = withRevenues([20_00, 80_00], {
+      0: [buildOrder({ price: 100_00, at: oldOrderAt })],
+    });
+    const cards = scoreAll(input, buildContext({ window_months: months }));
+    expect(withCode(cards, "concentration").includes("c00")).toBe(expected);
+  });
+
+  it("concentration is not a fault", () => {
     const cards = scoreAll(withRevenues([900_00, 50_00, 50_00]));
     expect(cards[0].signals.map((s) => s.code)).toContain("concentration");
     expect(cards[0].segment).toBe("partner"); // high value, no negative signal
@@ -88,7 +104,7 @@ describe("high_value", () => {
 });
 
 describe("finalizeScorecard: segments", () => {
-  it("keeps a detractor steady", () => {
+  it("a detractor stays steady", () => {
     // Ten customers of 100.00 down to 10.00: the sixth is neither concentrated nor high value.
     const revenues = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => n * 10_00);
     const cards = scoreAll(withRevenues(revenues, { 5: [buildFeedback({ score: 2 })] }));

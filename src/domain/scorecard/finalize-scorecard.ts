@@ -17,7 +17,10 @@ export interface Scorecard {
   revenue: number;
   margin: number;
   orders: number;
+  /** Balance of the invoices issued in the window (spec section 5). */
   outstanding: number;
+  /** Balance of every invoice up to the as-of instant: what the customer owes. */
+  outstandingTotal: number;
 }
 
 /**
@@ -37,6 +40,7 @@ export function finalizeScorecard(
     margin: a.margin,
     orders: a.orders,
     outstanding: a.outstanding,
+    outstandingTotal: a.outstandingTotal,
   };
   if (a.status === "prospect") return { ...base, segment: null, signals: [] };
   const signals = [...a.signals];

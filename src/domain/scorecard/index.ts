@@ -16,7 +16,7 @@ export {
   type WhalePoint,
   whaleCurve,
 } from "./portfolio.ts";
-export { type PortfolioTotals, portfolioTotals } from "./portfolio-totals.ts";
+export { type PortfolioTotals, portfolioTotals, RevenueRanking } from "./portfolio-totals.ts";
 export { RULES } from "./scoring-rules.ts";
 export { inWindow, type ScoringWindow, scoringWindow } from "./scoring-window.ts";
 export { SEGMENTS, type Segment } from "./segments.ts";

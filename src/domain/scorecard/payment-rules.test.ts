@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Charter } from "../charter.ts";
 import type { Fact } from "../facts.ts";
 import {
+  AS_OF,
   assess,
   at,
   buildInvoice,
@@ -172,7 +173,7 @@ describe("prompt_payer", () => {
 });
 
 describe("outstanding", () => {
-  it("sums amount minus payments over every invoice up to the as-of date", () => {
+  it("sums amount minus payments over the invoices issued in the window, and over all of them in outstandingTotal", () => {
     const a = buildInvoice({ amount: 100_00, at: day(-400) });
     const b = buildInvoice({ amount: 50_00 });
     const later = buildInvoice({ amount: 999_00, at: day(1) });
@@ -183,6 +184,20 @@ describe("outstanding", () => {
       buildPayment({ invoice: a.id, amount: 30_00 }),
       buildPayment({ invoice: b.id, amount: 50_00, at: day(2) }),
     ];
-    expect(assess(facts).outstanding).toBe(70_00 + 50_00);
+    // a is older than the window: owed, but not the window's outstanding.
+    expect(assess(facts)).toMatchObject({ outstanding: 50_00, outstandingTotal: 70_00 + 50_00 });
+  });
+
+  it("counts an invoice issued exactly at the window's end, not one exactly at its start", () => {
+    const start = buildInvoice({ amount: 10_00, at: Date.parse("2025-03-01T23:59:59.999Z") });
+    const end = buildInvoice({ amount: 1_00, at: AS_OF });
+    expect(assess([start, end])).toMatchObject({ outstanding: 1_00, outstandingTotal: 11_00 });
+  });
+
+  it("follows window_months", () => {
+    const old = buildInvoice({ amount: 10_00, at: day(-200) });
+    const recent = buildInvoice({ amount: 1_00, at: day(-100) });
+    expect(assess([old, recent], { window_months: 6 }).outstanding).toBe(1_00);
+    expect(assess([old, recent], { window_months: 7 }).outstanding).toBe(11_00);
   });
 });

@@ -35,6 +35,7 @@ function card(
     margin,
     orders: 1,
     outstanding: 0,
+    outstandingTotal: 0,
   };
 }
 

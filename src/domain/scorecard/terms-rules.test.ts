@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Charter } from "../charter.ts";
 import type { Fact } from "../facts.ts";
+import { assessCustomer } from "./assess-customer.ts";
 import {
   assess,
   buildChase,
   buildComplaint,
+  buildContext,
+  buildCustomer,
   buildOrder,
   buildRevision,
   buildTime,
@@ -13,6 +16,9 @@ import {
 } from "./test-factories.ts";
 
 type Row = [name: string, facts: () => Fact[], charter: Partial<Charter>, expected: boolean];
+
+// With window_months 6, the window before AS_OF starts (excluded) at this instant.
+const SIX_MONTHS = Date.parse("2025-09-01T23:59:59.999Z");
 
 describe("haggler", () => {
   // List price 100.00: 89.00 is an 11 % discount, 90.00 exactly 10 %.
@@ -28,6 +34,24 @@ describe("haggler", () => {
       "two orders at 11 % off with a 12 % limit",
       orders([89_00, 89_00]),
       { max_discount_pct: 12 },
+      false,
+    ],
+    [
+      "two orders at 11 % off, one just inside a 6-month window",
+      () => [
+        buildOrder({ price: 89_00, list_price: 100_00, at: SIX_MONTHS + 1 }),
+        ...orders([89_00])(),
+      ],
+      { window_months: 6 },
+      true,
+    ],
+    [
+      "two orders at 11 % off, one exactly at a 6-month window's start",
+      () => [
+        buildOrder({ price: 89_00, list_price: 100_00, at: SIX_MONTHS }),
+        ...orders([89_00])(),
+      ],
+      { window_months: 6 },
       false,
     ],
     [
@@ -79,7 +103,50 @@ describe("unprofitable", () => {
       {},
       false,
     ],
-    ["time logged but no order in the window", () => [buildTime({ minutes: 600 })], {}, false],
+    ["time logged but no order in the window", () => [buildTime({ minutes: 600 })], {}, true],
+    [
+      "an order under the margin just inside a 6-month window",
+      () => [buildOrder({ price: 100_00, cost: 85_01, at: SIX_MONTHS + 1 })],
+      { window_months: 6 },
+      true,
+    ],
+    [
+      "the same order exactly at a 6-month window's start",
+      () => [buildOrder({ price: 100_00, cost: 85_01, at: SIX_MONTHS })],
+      { window_months: 6 },
+      false,
+    ],
+    [
+      "exactly 15 %, and one more minute just inside a 6-month window",
+      sale(45_00, [buildTime({ minutes: 60 }), buildTime({ minutes: 1, at: SIX_MONTHS + 1 })]),
+      { window_months: 6 },
+      true,
+    ],
+    [
+      "exactly 15 %, and one more minute exactly at a 6-month window's start",
+      sale(45_00, [buildTime({ minutes: 60 }), buildTime({ minutes: 1, at: SIX_MONTHS })]),
+      { window_months: 6 },
+      false,
+    ],
+    ["nothing in the window: zero revenue and zero costs", () => [], {}, false],
+    [
+      "an order and its time both before the window",
+      () => [buildOrder({ at: day(-400), cost: 99_00 }), buildTime({ at: day(-400) })],
+      {},
+      false,
+    ],
+    [
+      "no sale, only a remedy for a complaint that was our fault",
+      () => [buildComplaint({ fault: "ours", remedy_amount: 20_00 })],
+      {},
+      false,
+    ],
+    [
+      "no sale, a remedy for a complaint that was the customer's fault",
+      () => [buildComplaint({ fault: "customer", remedy_amount: 20_00 })],
+      {},
+      true,
+    ],
   ];
   it.each(rows)("%s", (_name, facts, charter, expected) => {
     expect(codes(assess(facts(), charter)).includes("unprofitable")).toBe(expected);
@@ -93,9 +160,44 @@ describe("unprofitable", () => {
     );
     expect(en?.evidence).toEqual([facts[0].id]);
   });
+
+  it("reports a loss on a customer who bought nothing, with the time as evidence", () => {
+    const time = buildTime({ minutes: 90 });
+    const ours = buildComplaint({ fault: "ours", remedy_amount: 5_00 });
+    const a = assess([time, ours]);
+    expect(a.margin).toBe(-60_00 - 5_00); // the spec's formula: every remedy lowers the margin
+    const en = a.signals.find((s) => s.code === "unprofitable");
+    expect(en?.evidence).toEqual([time.id]);
+    expect(en?.message).toBe(
+      "No sales in 12 months but €60.00 of costs (time spent, materials, remedies): a margin of -€60.00 (leaving out €5.00 of remedies for complaints that were not the customer's fault)",
+    );
+    const fr = assessCustomer(buildCustomer(), [time], buildContext({}, "fr")).signals.find(
+      (s) => s.code === "unprofitable",
+    );
+    expect(fr?.message).toBe(
+      "Aucune vente en 12 mois mais 60,00 € de coûts (temps passé, matériaux, gestes) : marge de -60,00 €",
+    );
+  });
+
+  it("lists the orders, the time and the customer's own remedies as evidence", () => {
+    const order = buildOrder({ price: 100_00, cost: 80_00 });
+    const time = buildTime({ minutes: 30 });
+    const theirs = buildComplaint({ fault: "customer", remedy_amount: 1_00 });
+    const ours = buildComplaint({ fault: "ours", remedy_amount: 1_00 });
+    const signal = assess([order, time, theirs, ours]).signals.find(
+      (s) => s.code === "unprofitable",
+    );
+    expect(signal?.evidence).toEqual([order.id, time.id, theirs.id]);
+  });
 });
 
 describe("scope_creep", () => {
+  // 2 included rounds long ago, then 3 extra: one at `edge`, two 20 days ago.
+  const edgeRevisions = (edge: number) => () => {
+    const order = buildOrder({ at: day(-500) });
+    const when = [day(-400), day(-400), edge, day(-20), day(-20)];
+    return [order, ...when.map((at) => buildRevision({ order: order.id, at }))];
+  };
   const revisions =
     (count: number, included?: number, dayOf = () => -20) =>
     () => {
@@ -134,6 +236,18 @@ describe("scope_creep", () => {
         return revisions(5, undefined, () => (n++ < 4 ? -450 : -20))();
       },
       {},
+      false,
+    ],
+    [
+      "3 extra rounds, one just inside a 6-month window",
+      edgeRevisions(SIX_MONTHS + 1),
+      { window_months: 6 },
+      true,
+    ],
+    [
+      "3 extra rounds, one exactly at a 6-month window's start",
+      edgeRevisions(SIX_MONTHS),
+      { window_months: 6 },
       false,
     ],
     [

@@ -39,23 +39,48 @@ export const haggler: Rule = ({ money, charter, window, f }) => {
 };
 
 /**
- * Margin over the window below `min_margin_pct` of revenue. The customer is judged on the
- * margin without the remedies of complaints that were not their fault: our mistakes are our
- * cost, never held against them. Needs at least one order in the window (the evidence).
+ * Margin over the window below `min_margin_pct` of revenue (spec section 3, literally: no sale
+ * is needed, so time logged on a customer who bought nothing is a loss). The customer is
+ * judged on the margin without the remedies of complaints that were not their fault: our
+ * mistakes are our cost, never held against them. Zero revenue and zero cost is no signal.
  */
-export const unprofitable: Rule = ({ money, charter, window, f }) => {
-  if (money.orders.length === 0) return undefined;
+export const unprofitable: Rule = ({ ledger, money, charter, window, f }) => {
   const judged = money.margin + money.remediesNotTheirFault;
   const min = charter.min_margin_pct;
   if (judged * 100 >= min * money.revenue) return undefined;
-  const pct = money.revenue > 0 ? (judged * 100) / money.revenue : 0;
+  // The evidence is every fact the judged margin is made of: sales, time, their remedies.
+  const evidence = ids(
+    money.orders,
+    ledger.time.filter((t) => inWindow(window, t.at)),
+    ledger.complaint.filter(
+      (c) => c.fault === "customer" && c.remedy_amount && inWindow(window, c.at),
+    ),
+  );
   const excluded = money.remediesNotTheirFault;
+  const leftOut = excluded
+    ? f.say(
+        ` (hors ${f.money(excluded)} de gestes pour des réclamations qui ne sont pas de son fait)`,
+        ` (leaving out ${f.money(excluded)} of remedies for complaints that were not the customer's fault)`,
+      )
+    : "";
+  if (money.revenue <= 0) {
+    const costs = money.revenue - judged;
+    return {
+      code: "unprofitable",
+      evidence,
+      message: f.say(
+        `Aucune vente en ${window.months} mois mais ${f.money(costs)} de coûts (temps passé, matériaux, gestes) : marge de ${f.money(judged)}${leftOut}`,
+        `No sales in ${window.months} months but ${f.money(costs)} of costs (time spent, materials, remedies): a margin of ${f.money(judged)}${leftOut}`,
+      ),
+    };
+  }
+  const pct = (judged * 100) / money.revenue;
   return {
     code: "unprofitable",
-    evidence: ids(money.orders),
+    evidence,
     message: f.say(
-      `Marge de ${f.money(judged)} sur ${f.money(money.revenue)} de chiffre d'affaires en ${window.months} mois (${f.num(pct)} %), sous le minimum de ${f.num(min)} %${excluded ? ` (hors ${f.money(excluded)} de gestes pour des réclamations qui ne sont pas de son fait)` : ""}`,
-      `Margin of ${f.money(judged)} on ${f.money(money.revenue)} of revenue in ${window.months} months (${f.num(pct)}%), below the ${f.num(min)}% minimum${excluded ? ` (leaving out ${f.money(excluded)} of remedies for complaints that were not the customer's fault)` : ""}`,
+      `Marge de ${f.money(judged)} sur ${f.money(money.revenue)} de chiffre d'affaires en ${window.months} mois (${f.num(pct)} %), sous le minimum de ${f.num(min)} %${leftOut}`,
+      `Margin of ${f.money(judged)} on ${f.money(money.revenue)} of revenue in ${window.months} months (${f.num(pct)}%), below the ${f.num(min)}% minimum${leftOut}`,
     ),
   };
 };
