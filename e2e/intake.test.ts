@@ -98,6 +98,58 @@ describe.skipIf(!hasChromium())("intake and after-sales in a browser", () => {
     await page.getByRole("heading", { name: "Prise en charge", level: 1 }).waitFor();
   });
 
+  it("lets a manager add a service with a known risk, offered at once in the intake form", async () => {
+    const write = { "x-comptoir-csrf": "1", origin: server.url };
+    const email = "manon.manager@example.test";
+    // The owner invites a manager (no mail server here: the link comes back in the answer).
+    const invited = await page.request.post(url("/api/orgs/demo/invitations"), {
+      headers: write,
+      data: { email, role: "manager" },
+    });
+    expect(invited.status()).toBe(201);
+    const secret = String((await invited.json()).link).split("/invitations/")[1];
+    const managerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const m = await managerContext.newPage();
+    m.setDefaultTimeout(15_000);
+    m.on("pageerror", (error) => pageErrors.push(error.message));
+    const signUp = await m.request.post(url("/api/auth/sign-up/email"), {
+      headers: { origin: server.url },
+      data: { email, password: "correct horse battery", name: "Manon Manager" },
+    });
+    expect(signUp.status()).toBe(200);
+    const joined = await m.request.post(url(`/api/invitations/${secret}/accept`), {
+      headers: write,
+      data: {},
+    });
+    expect(joined.status()).toBe(200);
+
+    await m.goto(url("/o/demo"));
+    await m.getByRole("link", { name: "Catalogue", exact: true }).click();
+    await m.getByRole("heading", { name: "Catalogue des prestations", level: 1 }).waitFor();
+    await m.getByRole("button", { name: "Ajouter une prestation" }).click();
+    const form = m.getByRole("form", { name: "Prestation" });
+    await form.getByRole("textbox", { name: "Nom" }).fill("Teinture de cuir");
+    await form.getByRole("textbox", { name: "Code" }).fill("leather_dye");
+    await form.getByRole("textbox", { name: "Prix par défaut" }).fill("35");
+    await form.getByRole("textbox", { name: "Retouches incluses" }).fill("1");
+    await form.getByRole("textbox", { name: "Garantie (jours)" }).fill("60");
+    const risk = "la teinte finale peut différer de l'échantillon";
+    await form.getByRole("textbox", { name: "Nouveau risque" }).fill(risk);
+    await form.getByRole("button", { name: "Ajouter le risque" }).click();
+    await form.getByRole("button", { name: "Enregistrer la prestation" }).click();
+    const row = m.locator("[data-testid=catalogue-table] [data-service=leather_dye]");
+    await row.getByText(risk).waitFor();
+    expect(await row.textContent()).toContain("60");
+
+    await m.goto(url("/o/demo/intake/new"));
+    await m
+      .getByRole("combobox", { name: "Prestation" })
+      .selectOption({ label: "Teinture de cuir" });
+    await m.getByRole("checkbox", { name: risk }).waitFor();
+    expect(await m.getByRole("textbox", { name: "Prix convenu" }).inputValue()).toContain("35");
+    await managerContext.close();
+  });
+
   it("takes plastic sandals in with the plastic-sole risk disclosed", async () => {
     await page.getByRole("link", { name: "Nouvelle prise en charge" }).click();
     await page.waitForURL(/\/intake\/new$/);
@@ -140,10 +192,26 @@ describe.skipIf(!hasChromium())("intake and after-sales in a browser", () => {
 
   it("records the customer's acknowledgement at the counter, then accepts and delivers", async () => {
     const disclosure = page.locator("[data-disclosure=plastic_sole]");
+    // She signs on the pad with the mouse (a pen or a finger is the same pointer event)...
+    const pad = disclosure.getByTestId("signature-pad");
+    const box = await pad.boundingBox();
+    if (!box) throw new Error("no signature pad");
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) {
+      await page.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 ? -20 : 20));
+    }
+    await page.mouse.up();
+    // ...and her name is typed too, as a keyboard user would do alone.
     await disclosure.getByRole("textbox", { name: "Nom tapé par le client" }).fill("Inès Sandale");
     await disclosure.getByRole("button", { name: "Le client reconnaît ce risque" }).click();
     await page.locator("[data-disclosure=plastic_sole][data-acknowledged=true]").waitFor();
     expect(await disclosure.textContent()).toContain("Inès Sandale");
+    await disclosure.getByTestId("signature").waitFor();
+    const signed = await getJson<IntakeDetailResponse>(`/api/orgs/demo/intake/${sandalsId}`);
+    expect(signed.disclosures[0]?.signature).toMatch(/^data:image\/png;base64,/);
+    const receipt = await page.request.get(url(`/api/orgs/demo/intake/${sandalsId}/receipt.pdf`));
+    expect((await receipt.body()).toString("latin1")).toContain("/Subtype /Image");
     expect(await page.getByRole("button", { name: "Accepter la commande" }).isDisabled()).toBe(
       false,
     );

@@ -1,6 +1,7 @@
 /**
  * Accepts an order: refused (ACCEPTANCE_BLOCKED, each blocker listed) while a question is
- * open, a disclosure unacknowledged, the quote missing or waiting for a manager. Accepted, it
+ * open, a disclosure unacknowledged, the quote missing or waiting for a manager, or the advice
+ * is to decline (change the advice to accept anyway). Accepted, it
  * becomes the ledger's `order` fact, with every disclosure and the time it was acknowledged.
  */
 
@@ -59,6 +60,7 @@ export async function blockersOf(
     })),
     quoted,
     quoteNeedsManager: needsManager,
+    advice: order.advice?.kind ?? null,
   });
 }
 

@@ -80,6 +80,12 @@ export async function acknowledgeDisclosure(
       via: "counter",
       signature: ack.signature,
     });
-    return { ...disclosure, acknowledgedAt: at, acknowledgedBy: by, acknowledgedVia: "counter" };
+    return {
+      ...disclosure,
+      acknowledgedAt: at,
+      acknowledgedBy: by,
+      acknowledgedVia: "counter",
+      signature: ack.signature ?? null,
+    };
   });
 }

@@ -14,10 +14,12 @@ export async function addIntakePhoto(
   if (!(PHOTO_TYPES as readonly string[]).includes(photo.contentType)) {
     throw new AppError("BAD_INPUT", `contentType: must be one of ${PHOTO_TYPES.join(", ")}`);
   }
-  if (photo.data.length === 0 || photo.data.length > MAX_PHOTO_BYTES) {
+  if (photo.data.length === 0) throw new AppError("BAD_INPUT", "data: the photo is empty");
+  if (photo.data.length > MAX_PHOTO_BYTES) {
+    const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
     throw new AppError(
       "BAD_INPUT",
-      `data: a photo must be between 1 byte and ${MAX_PHOTO_BYTES} bytes`,
+      `data: the photo is ${mb(photo.data.length)}, above the limit of ${mb(MAX_PHOTO_BYTES)} (${MAX_PHOTO_BYTES} bytes)`,
     );
   }
   return inTransaction(ctx.store, async (db) => {

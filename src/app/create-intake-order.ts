@@ -128,7 +128,8 @@ export async function createIntakeOrder(
     closedAt: null,
     declinedAt: null,
   };
-  if (input.quote) order = applyQuote(order, input.quote, charter, ctx.actor);
+  if (input.quote)
+    order = applyQuote(order, input.quote, charter, ctx.actor, service?.price ?? null);
   return inTransaction(ctx.store, async (db, facts) => {
     if (typeof customer !== "string") await insertFact(facts, ctx.org.id, customer);
     await insertOrder(db, ctx.org.id, order);

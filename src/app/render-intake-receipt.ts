@@ -82,6 +82,15 @@ const ADVICE = {
   },
 } as const;
 
+/** The bytes of a PNG signature data URL, else undefined. */
+function signaturePng(signature: string | null | undefined): Buffer | undefined {
+  const prefix = "data:image/png;base64,";
+  if (!signature?.startsWith(prefix)) return undefined;
+  const bytes = Buffer.from(signature.slice(prefix.length), "base64");
+  // The PNG magic number: anything else would make pdfkit throw.
+  return bytes.subarray(0, 8).equals(Buffer.from("89504e470d0a1a0a", "hex")) ? bytes : undefined;
+}
+
 /** Standard PDF fonts are WinAnsi: narrow and no-break spaces become plain spaces. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
 
@@ -154,6 +163,17 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
             : `   ${L.acknowledged} ${formatWallClock(d.acknowledgedAt, zone)} ${L.by} ${plain(d.acknowledgedBy ?? "")} (${d.acknowledgedVia})`,
         )
         .fontSize(11);
+      const png = signaturePng(d.signature);
+      if (png) {
+        // The drawn signature under its line; pdfkit embeds PNG (an SVG one is not drawn).
+        try {
+          doc.image(png, doc.page.margins.left + 12, doc.y + 2, { fit: [180, 60] });
+          doc.y += 66;
+        } catch {
+          // A damaged image: the line above still says when and how it was acknowledged.
+        }
+        doc.x = doc.page.margins.left;
+      }
     }
   }
   if (detail.questions.length > 0) {

@@ -60,7 +60,12 @@ export interface ResolveInput {
   redoDue?: number;
 }
 
-/** A redo: the same work again, free, accepted at once and linked to the original. */
+/**
+ * A redo: the same work again, free, accepted at once and linked to the original. Its
+ * materials and estimated minutes are not copied: a redo is our cost of putting things right,
+ * never charged to the customer's margin (the scorecard also leaves redo orders out of the
+ * customer's orders, see customer-money.ts).
+ */
 async function createRedo(
   ctx: IntakeContext,
   db: IntakeDb,
@@ -75,6 +80,8 @@ async function createRedo(
     status: "accepted",
     listPrice: 0,
     price: 0,
+    cost: 0,
+    minutes: 0,
     deposit: 0,
     due: input.redoDue ?? null,
     quoteConfirmedBy: null,
@@ -91,6 +98,7 @@ async function createRedo(
     ...d,
     id: newId("d"),
     orderId: redo.id,
+    signature: null,
   }));
   await insertOrder(db, ctx.org.id, redo);
   for (const [i, d] of disclosures.entries()) await insertDisclosure(db, ctx.org.id, d, i);

@@ -13,6 +13,9 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["partWays", true, false, false],
   ["seeMembers", true, true, false],
   ["manageMembers", true, false, false],
+  ["confirmQuote", true, true, false],
+  ["editCatalogue", true, true, false],
+  ["seeCosts", true, true, false],
 ];
 
 describe("role policies", () => {

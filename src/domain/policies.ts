@@ -48,6 +48,9 @@ export interface Policies {
   partWays: boolean;
   seeMembers: boolean;
   manageMembers: boolean;
+  confirmQuote: boolean;
+  editCatalogue: boolean;
+  seeCosts: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -63,5 +66,8 @@ export function policiesFor(role: Role): Policies {
     partWays: canPartWays(role),
     seeMembers: canSeeMembers(role),
     manageMembers: canManageMembers(role),
+    confirmQuote: canConfirmQuote(role),
+    editCatalogue: canEditCatalogue(role),
+    seeCosts: canSeeCosts(role),
   };
 }

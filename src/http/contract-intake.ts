@@ -180,7 +180,8 @@ export const activityBodySchema = z.discriminatedUnion("kind", [
 export const activityResponseSchema = z.object({ type: z.string(), id: z.string(), at: iso });
 export const photoBodySchema = z.object({
   contentType: z.string().max(50),
-  data: z.string().max(2_100_000),
+  // 1.5 MB in base64 is 2,000,000 characters; the app checks the decoded size exactly.
+  data: z.string().max(2_100_000, "the photo is above the limit of 1.5 MB (1500000 bytes)"),
 });
 export const photoSchema = z.object({
   id: z.string(),
@@ -205,6 +206,8 @@ export const disclosureSchema = z.object({
   acknowledgedAt: iso.nullable(),
   acknowledgedBy: z.string().nullable(),
   acknowledgedVia: z.string().nullable(),
+  /** The signature drawn at the counter (PNG or SVG data URL), null when the name was typed. */
+  signature: z.string().nullable(),
 });
 export const intakeOrderSchema = z.object({
   id: z.string(),

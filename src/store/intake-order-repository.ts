@@ -221,6 +221,7 @@ function disclosureFromRow(r: IntakeDisclosureTable): IntakeDisclosure {
     acknowledgedAt: fromIso(r.acknowledged_at),
     acknowledgedBy: r.acknowledged_by,
     acknowledgedVia: r.acknowledged_via as IntakeDisclosure["acknowledgedVia"],
+    signature: r.signature,
   };
 }
 

@@ -33,6 +33,8 @@ describe("acceptance blockers", () => {
       [{ code: "quote_needs_manager" }],
     ],
     ["an order already accepted", { ...ready, status: "accepted" }, [{ code: "not_open" }]],
+    ["our advice to decline", { ...ready, advice: "decline" }, [{ code: "advised_decline" }]],
+    ["nothing for a 'not worth it' advice", { ...ready, advice: "not_worth_it" }, []],
   ] as [string, AcceptanceState, unknown[]][])("blocks on %s", (_name, state, expected) => {
     expect(acceptanceBlockers(state)).toEqual(expected);
   });

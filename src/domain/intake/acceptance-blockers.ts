@@ -1,6 +1,8 @@
 /**
  * What stands between an order and its acceptance: an open question, an unacknowledged
- * disclosure, a missing quote, a quote beyond the charter waiting for a manager. Empty: the
+ * disclosure, a missing quote, a quote beyond the charter waiting for a manager, and our own
+ * advice to decline: accepting an order we advised against needs an explicit override, which
+ * is changing the advice (the order then keeps the advice it was accepted under). Empty: the
  * order may be accepted.
  */
 import type { OrderStatus } from "./order-status.ts";
@@ -10,7 +12,8 @@ export type BlockerCode =
   | "open_question"
   | "unacknowledged_disclosure"
   | "no_quote"
-  | "quote_needs_manager";
+  | "quote_needs_manager"
+  | "advised_decline";
 
 export interface Blocker {
   code: BlockerCode;
@@ -25,6 +28,8 @@ export interface AcceptanceState {
   quoted: boolean;
   /** The quote is beyond the charter's limits and no manager confirmed it. */
   quoteNeedsManager: boolean;
+  /** The professional's advice kind, if any (`decline` blocks). */
+  advice?: string | null;
 }
 
 /** @example acceptanceBlockers({...state, questions: [{id: "q1", answeredAt: null}]}) // [{code: "open_question", ref: "q1"}] */
@@ -46,6 +51,7 @@ export function acceptanceBlockers(state: AcceptanceState): Blocker[] {
   }
   if (!state.quoted) blockers.push({ code: "no_quote" });
   else if (state.quoteNeedsManager) blockers.push({ code: "quote_needs_manager" });
+  if (state.advice === "decline") blockers.push({ code: "advised_decline" });
   return blockers;
 }
 
@@ -60,6 +66,10 @@ const LABELS: Record<BlockerCode, [string, string]> = {
   quote_needs_manager: [
     "le devis dépasse la charte : un responsable doit le confirmer",
     "the quote is beyond the charter: a manager must confirm it",
+  ],
+  advised_decline: [
+    "le conseil est de refuser : changez le conseil pour accepter quand même, ou refusez la commande",
+    "the advice is to decline: change the advice to accept anyway, or decline the order",
   ],
 };
 

@@ -67,6 +67,8 @@ export interface IntakeDisclosure {
   /** The name typed, or "signature" for a drawn one. */
   acknowledgedBy: string | null;
   acknowledgedVia: "counter" | "link" | null;
+  /** The signature drawn on the counter's pad (a PNG or SVG data URL), when there is one. */
+  signature?: string | null;
 }
 
 /** Whether a quote exists (a redo's is zero). */

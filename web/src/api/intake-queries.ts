@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, queryString } from "./api-client.ts";
+import { preparePhoto } from "./downscale-photo.ts";
 import type {
   AckLinkResponse,
   CatalogueResponse,
@@ -77,16 +78,9 @@ export function useCreateIntake(org: string) {
   });
 }
 
-/** Reads a file as base64 (without the data URL prefix) and uploads it as a photo. */
+/** Uploads a photo, a phone's big one downscaled first (downscale-photo.ts). */
 export async function uploadPhoto(org: string, id: string, file: File): Promise<Photo> {
-  const dataUrl = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-  const data = dataUrl.slice(dataUrl.indexOf(",") + 1);
-  return api<Photo>("POST", `${intakeApi(org, id)}/photos`, { contentType: file.type, data });
+  return api<Photo>("POST", `${intakeApi(org, id)}/photos`, await preparePhoto(file));
 }
 
 export const photoUrl = (org: string, id: string, photoId: string) =>
@@ -99,7 +93,7 @@ type Action =
   | { kind: "answer"; questionId: string; answer: string }
   | { kind: "review"; questionId: string }
   | { kind: "disclose"; code?: string; text: string }
-  | { kind: "acknowledge"; disclosureId: string; name: string }
+  | { kind: "acknowledge"; disclosureId: string; name: string; signature?: string }
   | { kind: "accept" }
   | { kind: "advance"; to: string }
   | { kind: "decline"; reason: string };
@@ -121,7 +115,8 @@ function request(org: string, id: string, action: Action): Promise<IntakeDetailR
       return api("POST", `${base}/disclosures`, { code: action.code, text: action.text });
     case "acknowledge":
       return api("POST", `${base}/disclosures/${seg(action.disclosureId)}/acknowledge`, {
-        name: action.name,
+        ...(action.name ? { name: action.name } : {}),
+        ...(action.signature ? { signature: action.signature } : {}),
       });
     case "accept":
       return api("POST", `${base}/accept`, {});

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { useCustomerWarning } from "../api/intake-queries.ts";
 import { useCustomers } from "../api/queries.ts";
 import { useOrg } from "../layout/org-context.ts";
+import { RelationshipEndedAlert } from "./part-ways-panel.tsx";
 
 export type CustomerChoice =
   | { mode: "existing"; id: string | null; name: string }
@@ -101,6 +102,7 @@ function ExistingCustomer(props: {
           </Button>
         </Group>
         <CustomerWarningAlert customer={value.id} />
+        <RelationshipEndedAlert customer={value.id} intake />
       </Stack>
     );
   }

@@ -1,5 +1,6 @@
 /**
- * The risks disclosed to the customer, each acknowledged at the counter (a typed name) or
+ * The risks disclosed to the customer, each acknowledged at the counter (a typed name, or a
+ * signature drawn on the pad) or
  * through a link sent by e-mail; and the open questions, answered at the counter or reviewed
  * when the customer answered through the link.
  */
@@ -11,6 +12,7 @@ import type { IntakeDetailResponse } from "../api/intake-types.ts";
 import { useFormat } from "../format/use-format.ts";
 import { useOrg } from "../layout/org-context.ts";
 import { ErrorAlert } from "./intake-shared.tsx";
+import { SignaturePad } from "./signature-pad.tsx";
 
 type Props = { detail: IntakeDetailResponse; id: string };
 type Disclosure = IntakeDetailResponse["disclosures"][number];
@@ -66,6 +68,7 @@ function DisclosureRow(props: { disclosure: Disclosure; id: string; canAcknowled
   const f = useFormat();
   const action = useIntakeAction(org.slug, props.id);
   const [name, setName] = useState("");
+  const [signature, setSignature] = useState<string | null>(null);
   const d = props.disclosure;
   const via = d.acknowledgedVia === "link" ? "link" : "counter";
   return (
@@ -87,6 +90,14 @@ function DisclosureRow(props: { disclosure: Disclosure; id: string; canAcknowled
               by: d.acknowledgedBy ?? "",
             })}
           </Text>
+          {d.signature && (
+            <img
+              src={d.signature}
+              alt={t("intake.detail.signatureOf", { text: d.text })}
+              data-testid="signature"
+              style={{ maxHeight: 60, maxWidth: 200, border: "1px solid #ddd", borderRadius: 4 }}
+            />
+          )}
         </Group>
       ) : (
         <Stack gap="xs" mt={4}>
@@ -94,26 +105,38 @@ function DisclosureRow(props: { disclosure: Disclosure; id: string; canAcknowled
             {t("intake.detail.notAcknowledged")}
           </Badge>
           {props.canAcknowledge && (
-            <Group
+            <Stack
               component="form"
-              align="flex-end"
+              gap="xs"
               onSubmit={(e: FormEvent) => {
                 e.preventDefault();
-                action.mutate({ kind: "acknowledge", disclosureId: d.id, name: name.trim() });
+                action.mutate({
+                  kind: "acknowledge",
+                  disclosureId: d.id,
+                  name: name.trim(),
+                  ...(signature ? { signature } : {}),
+                });
               }}
             >
-              <TextInput
-                label={t("intake.detail.typedName")}
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                autoComplete="off"
-                style={{ flex: 1 }}
-                miw={200}
-              />
-              <Button type="submit" disabled={!name.trim()} loading={action.isPending}>
-                {t("intake.detail.acknowledge")}
-              </Button>
-            </Group>
+              <SignaturePad onChange={setSignature} />
+              <Group align="flex-end">
+                <TextInput
+                  label={t("intake.detail.typedName")}
+                  value={name}
+                  onChange={(e) => setName(e.currentTarget.value)}
+                  autoComplete="off"
+                  style={{ flex: 1 }}
+                  miw={200}
+                />
+                <Button
+                  type="submit"
+                  disabled={!name.trim() && !signature}
+                  loading={action.isPending}
+                >
+                  {t("intake.detail.acknowledge")}
+                </Button>
+              </Group>
+            </Stack>
           )}
           <ErrorAlert error={action.error} />
         </Stack>

@@ -90,7 +90,12 @@ export function BlockerList({ blockers }: { blockers: IntakeDetailResponse["bloc
   if (risks > 0) lines.push(t("intake.blockers.unacknowledged_disclosure", { count: risks }));
   if (questions > 0) lines.push(t("intake.blockers.open_question", { count: questions }));
   for (const b of blockers) {
-    if (b.code === "no_quote" || b.code === "quote_needs_manager" || b.code === "not_open") {
+    if (
+      b.code === "no_quote" ||
+      b.code === "quote_needs_manager" ||
+      b.code === "not_open" ||
+      b.code === "advised_decline"
+    ) {
       lines.push(t(`intake.blockers.${b.code}`));
     }
   }

@@ -123,6 +123,60 @@ for (const dialect of testDialects()) {
       });
     });
 
+    it("keeps the customer's signals, segment and orders unchanged by a redo for our fault", async () => {
+      const created = await post(manager, "/intake", {
+        customer: { new: { id: "redo-ours", name: "Rita Redo" } },
+        item: "Jacket taking in",
+        service: "alteration",
+        quote: { price: 40, cost: 10 },
+      });
+      const id = created.body.order.id as string;
+      await post(staff, `/intake/${id}/accept`);
+      for (const to of ["in_progress", "ready", "delivered"])
+        await post(staff, `/intake/${id}/advance`, { to });
+      await post(staff, `/intake/${id}/activities`, {
+        kind: "time",
+        minutes: 20,
+        activity: "work",
+      });
+      const scorecard = async () => {
+        const body = (
+          await call(t.app, {
+            method: "GET",
+            url: "/api/orgs/shop/customers/redo-ours",
+            headers: manager.read,
+          })
+        ).body;
+        return {
+          segment: body.scorecard.segment,
+          signals: body.scorecard.signals.map((x: { code: string }) => x.code).sort(),
+          orders: body.money.orders,
+        };
+      };
+      const before = await scorecard();
+      expect(before.orders).toBe(1);
+      expect(before.signals).not.toContain("unprofitable");
+
+      const kid = (await post(staff, "/complaints", { order: id, text: "seam opened" })).body
+        .complaint.id;
+      const redo = await post(staff, `/complaints/${kid}/resolve`, {
+        fault: "ours",
+        faultReason: "our seam gave way",
+        remedy: "redo",
+      });
+      const redoId = redo.body.complaint.redoOrderId as string;
+      const fact = (await findFact(t.store, t.org.id, "order", redoId)) as OrderFact;
+      expect(fact).toMatchObject({ price: 0, cost: 0, extra: { redo_of: id } });
+      // An hour on the redo would, charged to her, sink her margin below the charter's 15 %.
+      const logged = await post(staff, `/intake/${redoId}/activities`, {
+        kind: "time",
+        minutes: 60,
+        activity: "work",
+      });
+      expect(logged.status).toBe(201);
+      expect(await scorecard()).toEqual(before);
+    });
+
     it("answers 400, 401 and 404 (another organization's complaint)", async () => {
       expect((await post(staff, "/complaints", { text: "" })).body.error.field).toBe("text");
       expect((await post(staff, "/complaints", { text: "no target" })).status).toBe(400);

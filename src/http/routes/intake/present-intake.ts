@@ -142,6 +142,7 @@ export function presentDetail(
       acknowledgedAt: iso(d.acknowledgedAt),
       acknowledgedBy: d.acknowledgedBy,
       acknowledgedVia: d.acknowledgedVia,
+      signature: d.signature ?? null,
     })),
     photos: detail.photos.map((p) => ({ ...p, createdAt: iso(p.createdAt) as string })),
     complaints: detail.complaints.map((c) =>

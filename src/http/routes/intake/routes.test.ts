@@ -2,6 +2,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoCatalogue } from "../../../app/seed-demo-catalogue.ts";
 import type { OrderFact } from "../../../domain/facts.ts";
+import { formatWallClock } from "../../../domain/intake/zoned-time.ts";
 import { findFact } from "../../../store/fact-repository.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { buildTestApp, call, signIn, type TestApp, type TestUser } from "../../test-app.ts";
@@ -55,10 +56,11 @@ for (const dialect of testDialects()) {
         serviceId: soleRepair.id,
         item: "Plastic sandals, left sole split",
         observations: { material: "plastic", condition: "sole split at the heel" },
-        risks: [soleRepair.risks[0]],
+        risks: [soleRepair.risks[0], { text: "the new strap may not match the colour" }],
         questions: ["Keep the original strap?"],
         advice: { kind: "proceed_with_reserve", text: "the repair will show" },
         quote: { price: 18 },
+        deposit: 5,
       });
       expect(created.status).toBe(201);
       const id = created.body.order.id;
@@ -96,7 +98,13 @@ for (const dialect of testDialects()) {
         acknowledgedBy: "Sandra Lopez",
         acknowledgedVia: "counter",
       });
-      expect(ack.body.can.accept).toBe(true);
+      expect(ack.body.can.accept).toBe(false);
+      const second = await post(
+        staff,
+        `/intake/${id}/disclosures/${created.body.disclosures[1].id}/acknowledge`,
+        { name: "S. Lopez" },
+      );
+      expect(second.body.can.accept).toBe(true);
 
       const accepted = await post(staff, `/intake/${id}/accept`);
       expect(accepted.status).toBe(200);
@@ -122,11 +130,23 @@ for (const dialect of testDialects()) {
       expect(receipt.statusCode).toBe(200);
       expect(receipt.headers["content-type"]).toBe("application/pdf");
       const text = await pdfText(receipt.rawPayload);
-      expect(text).toContain("plastic sole: a glued repair stays visible");
-      expect(text).toContain("acknowledged on");
-      expect(text).toContain("Sandra Lopez");
-      expect(text).toContain("Plastic sandals");
-      expect(text).toContain("30 days after delivery");
+      const zone = t.org.time_zone;
+      expect(text).toContain("Item : Plastic sandals, left sole split");
+      expect(text).toContain("Material : plastic");
+      expect(text).toContain("Condition : sole split at the heel");
+      expect(text).toContain("Advice : go ahead, with reservations - the repair will show");
+      for (const [i, by] of [
+        [0, "Sandra Lopez"],
+        [1, "S. Lopez"],
+      ] as const) {
+        const d = second.body.disclosures[i];
+        const when = formatWallClock(Date.parse(d.acknowledgedAt), zone);
+        expect(text).toContain(`- ${d.text} acknowledged on ${when} by ${by} (counter)`);
+      }
+      expect(text).toContain("Keep the original strap? : yes");
+      expect(text).toContain("Agreed price : €18.00");
+      expect(text).toContain("Deposit : €5.00");
+      expect(text).toContain("Warranty : 30 days after delivery");
 
       for (const to of ["in_progress", "ready", "delivered"]) {
         expect((await post(staff, `/intake/${id}/advance`, { to })).body.order.status).toBe(to);
@@ -154,6 +174,7 @@ for (const dialect of testDialects()) {
           text: "plastic sole: a glued repair stays visible",
           acknowledgedAt: expect.any(String),
         }),
+        expect.objectContaining({ text: "the new strap may not match the colour" }),
       ]);
       const inbox = await get(staff, "/inbox");
       expect(inbox.body.items.map((i: { id: string }) => i.id)).toContain(
@@ -301,6 +322,46 @@ for (const dialect of testDialects()) {
       );
     });
 
+    it("keeps a signature drawn at the counter, shows it with the order and draws it on the receipt", async () => {
+      const created = await post(staff, "/intake", {
+        customer: { new: { name: "Sig Nature" } },
+        item: "Suede boots",
+        risks: [{ text: "suede may darken where it is glued" }],
+        quote: { price: 40 },
+      });
+      const id = created.body.order.id;
+      // A real 1x1 PNG, as a signature pad's canvas would give.
+      const signature =
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+      const bad = await post(
+        staff,
+        `/intake/${id}/disclosures/${created.body.disclosures[0].id}/acknowledge`,
+        { signature: "data:text/html;base64,PGI+" },
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.field).toBe("signature");
+      const signed = await post(
+        staff,
+        `/intake/${id}/disclosures/${created.body.disclosures[0].id}/acknowledge`,
+        { signature },
+      );
+      expect(signed.status).toBe(200);
+      expect(signed.body.disclosures[0]).toMatchObject({
+        acknowledgedBy: "signature",
+        acknowledgedVia: "counter",
+        signature,
+      });
+      expect((await get(staff, `/intake/${id}`)).body.disclosures[0].signature).toBe(signature);
+      const receipt = await t.app.inject({
+        method: "GET",
+        url: `/api/orgs/shop/intake/${id}/receipt.pdf`,
+        headers: staff.read,
+      });
+      expect(receipt.statusCode).toBe(200);
+      expect(receipt.rawPayload.toString("latin1")).toContain("/Subtype /Image");
+      expect(await pdfText(receipt.rawPayload)).toContain("by signature (counter)");
+    });
+
     it("keeps photos with the order", async () => {
       const created = await post(staff, "/intake", {
         customer: { new: { name: "Photo Graph" } },
@@ -324,6 +385,26 @@ for (const dialect of testDialects()) {
         (await post(staff, `/intake/${id}/photos`, { contentType: "text/html", data: "aGk=" })).body
           .error.field,
       ).toBe("contentType");
+      // Just above the limit, and a phone's full-size photo: both named, with the limit.
+      for (const bytes of [1_550_000, 4_000_000]) {
+        const big = await post(staff, `/intake/${id}/photos`, {
+          contentType: "image/jpeg",
+          data: Buffer.alloc(bytes, 1).toString("base64"),
+        });
+        expect(big.status).toBe(400);
+        expect(big.body.error.field).toBe("data");
+        expect(big.body.error.message).toContain("limit of 1.5 MB");
+      }
+      const empty = await post(staff, `/intake/${id}/photos`, {
+        contentType: "image/png",
+        data: "",
+      });
+      expect(empty.body.error).toMatchObject({
+        field: "data",
+        message: "data: the photo is empty",
+      });
+      const photos = (await get(staff, `/intake/${id}`)).body.photos;
+      expect(photos).toHaveLength(1);
     });
 
     it("records time, revisions and chases as ledger facts once accepted", async () => {
@@ -357,6 +438,18 @@ for (const dialect of testDialects()) {
       });
       expect(await findFact(t.store, t.org.id, "revision", rev.body.id)).toMatchObject({
         order: id,
+        text: "shorter sleeves",
+      });
+      const chase = await post(staff, `/intake/${id}/activities`, {
+        kind: "chase",
+        text: "still waiting for the buttons",
+      });
+      expect(chase.status).toBe(201);
+      expect(chase.body.type).toBe("chase");
+      expect(await findFact(t.store, t.org.id, "chase", chase.body.id)).toMatchObject({
+        customer: created.body.order.customer,
+        order: id,
+        text: "still waiting for the buttons",
       });
       const bad = await post(staff, `/intake/${id}/activities`, {
         kind: "time",

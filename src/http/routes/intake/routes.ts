@@ -20,6 +20,7 @@ import { findFact } from "../../../store/fact-repository.ts";
 import { listOrders } from "../../../store/intake-order-repository.ts";
 import { readPhoto } from "../../../store/intake-photo-repository.ts";
 import { intakeDb } from "../../../store/intake-schema.ts";
+import { parseAsOfParam } from "../../as-of.ts";
 import { type OrgAccess, orgAccess, requirePolicy } from "../../org-access.ts";
 import type { RouteDeps } from "../../server.ts";
 import {
@@ -50,7 +51,8 @@ export const intakeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
 
   async function warningFor(access: OrgAccess, customer: string) {
     const lang = langOf(access);
-    const report = await deps.cache.get(access.org, Date.now(), lang);
+    // The end of today, like every page: Date.now() would be a new cache key, a new pass.
+    const report = await deps.cache.get(access.org, parseAsOfParam(undefined), lang);
     return customerWarning(report.byCustomer.get(customer), access.role, lang);
   }
 
@@ -218,7 +220,8 @@ export const intakeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
 
   app.post(
     "/api/orgs/:org/intake/:id/photos",
-    { schema: s.addPhotoSchema },
+    // Room for a phone's full-size photo, so that it is refused by name and limit, not a 413.
+    { schema: s.addPhotoSchema, bodyLimit: 16 * 1024 * 1024 },
     async (request, reply) => {
       const { ctx } = await recording(request);
       const photo = await addIntakePhoto(ctx, request.params.id, {
