@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { CUSTOMER_SORTS, CustomersResponse } from "../../../src/http/contract.ts";
 import { useFormat } from "../format/use-format.ts";
 import { useOrg } from "../layout/org-context.ts";
+import { EndedBadge, useEndedSet } from "../pages/part-ways-panel.tsx";
 import { Link } from "../router/link.tsx";
 import { paths } from "../router/router.ts";
 import { SegmentBadge, useSignalLabel } from "./segment-badge.tsx";
@@ -30,7 +31,8 @@ const COLUMNS: Column[] = [
   { key: "revenue", numeric: true, scorecard: true, wide: false },
   { key: "margin", numeric: true, scorecard: true, wide: true },
   { key: "orders", numeric: true, scorecard: false, wide: true },
-  { key: "outstanding", numeric: true, scorecard: true, wide: true },
+  // What the customer owes in all (the scorecard's `outstanding` is the window's invoices only).
+  { key: "outstanding_total", numeric: true, scorecard: true, wide: true },
 ];
 
 export function CustomersTable(props: {
@@ -44,6 +46,7 @@ export function CustomersTable(props: {
   const org = useOrg();
   const f = useFormat();
   const signalLabel = useSignalLabel();
+  const ended = useEndedSet(org.slug);
   const columns = COLUMNS.filter((c) => !c.scorecard || props.data.can.seeScorecards);
   const money = (n: number | null) =>
     n === null ? t("common.none") : f.money(n, props.data.currency);
@@ -104,7 +107,12 @@ export function CustomersTable(props: {
                 const cell = (() => {
                   switch (column.key) {
                     case "name":
-                      return <Link to={paths.customer(org.slug, row.id)}>{row.name}</Link>;
+                      return (
+                        <Group gap={6} wrap="nowrap">
+                          <Link to={paths.customer(org.slug, row.id)}>{row.name}</Link>
+                          {ended.has(row.id) && <EndedBadge />}
+                        </Group>
+                      );
                     case "id":
                       return (
                         <Text size="sm" ff="monospace">
@@ -127,6 +135,8 @@ export function CustomersTable(props: {
                       return f.num(row.orders);
                     case "outstanding":
                       return money(row.outstanding);
+                    case "outstanding_total":
+                      return money(row.outstanding_total);
                   }
                 })();
                 return (

@@ -27,6 +27,7 @@ import { useFormat } from "../format/use-format.ts";
 import { useOrg } from "../layout/org-context.ts";
 import { Link } from "../router/link.tsx";
 import { paths } from "../router/router.ts";
+import { RelationshipEndedAlert, RelationshipPanel } from "./part-ways-panel.tsx";
 import { ValueCard } from "./value-card.tsx";
 
 type Highlight = { ids: ReadonlySet<string>; label: string | null } | null;
@@ -86,8 +87,18 @@ export function CustomerPage({ id }: { id: string }) {
             {contact && ` · ${contact}`}
           </>
         }
-        actions={scorecard && <SegmentBadge segment={scorecard.segment} size="lg" />}
+        actions={
+          <Group gap="sm">
+            {org.can.recordFacts && (
+              <Link to={paths.incidentNew(org.slug, customer.id)} size="sm">
+                {t("incident.report")}
+              </Link>
+            )}
+            {scorecard && <SegmentBadge segment={scorecard.segment} size="lg" />}
+          </Group>
+        }
       />
+      <RelationshipEndedAlert customer={customer.id} />
       <Grid gap="md">
         {scorecard && (
           <Grid.Col span={{ base: 12, md: money ? 8 : 12 }}>
@@ -100,6 +111,15 @@ export function CustomerPage({ id }: { id: string }) {
           </Grid.Col>
         )}
       </Grid>
+      {org.can.seeScorecards && (
+        <RelationshipPanel
+          customer={customer.id}
+          onShowEvidence={(ids) => {
+            setHighlight({ ids: new Set(ids), label: null });
+            if (ids[0]) showFact(ids[0]);
+          }}
+        />
+      )}
       {query.data.value && <ValueCard value={query.data.value} currency={currency} />}
       <Card withBorder component="section" aria-labelledby="timeline-title">
         <Title order={2} size="h4" id="timeline-title">
@@ -175,7 +195,8 @@ function MoneySummary(props: { money: NonNullable<CustomerResponse["money"]>; cu
     [t("customer.revenue"), f.money(money.revenue, currency)],
     [t("customer.margin"), f.money(money.margin, currency)],
     [t("customer.orders"), f.num(money.orders)],
-    [t("customer.outstanding"), f.money(money.outstanding, currency)],
+    // What the customer owes today, every invoice included (not only the window's).
+    [t("customer.outstanding"), f.money(money.outstanding_total, currency)],
   ];
   return (
     <Card withBorder component="section" aria-labelledby="money-title" h="100%">

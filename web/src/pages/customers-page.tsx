@@ -34,6 +34,7 @@ const SORTS: readonly SortKey[] = [
   "margin",
   "orders",
   "outstanding",
+  "outstanding_total",
 ];
 
 function readQuery(search: URLSearchParams): CustomersParams {

@@ -1,0 +1,12 @@
+import { orgParamsSchema } from "../../contract.ts";
+import { incidentResponseSchema, reportIncidentBodySchema } from "../../contract-relationships.ts";
+import { errors } from "../dashboard/schema.ts";
+
+export const reportIncidentSchema = {
+  summary:
+    "Reports an incident with a customer (any member); it is the ledger's incident fact, counted by the next scorecard",
+  tags: ["incidents"],
+  params: orgParamsSchema,
+  body: reportIncidentBodySchema,
+  response: { 201: incidentResponseSchema, ...errors },
+};
