@@ -2,7 +2,9 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** COMPTOIR_CHROMIUM, as scripts/test.js reads it; CHROMIUM_PATH still works as an alias. */
+export const CHROMIUM =
+  process.env.COMPTOIR_CHROMIUM ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function hasChromium(): boolean {
   return existsSync(CHROMIUM);

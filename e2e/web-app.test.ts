@@ -224,7 +224,7 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     await screenshot("import", { docs: true });
   });
 
-  it("invites a member, shows the pending invitation, and revokes it", async () => {
+  it("invites a member without a mail server: the owner copies the link, which opens the invitation, until revoked", async () => {
     await page.getByRole("link", { name: "Équipe", exact: true }).click();
     await page.getByTestId("members-table").waitFor();
     const members = await (await page.request.get(url("/api/orgs/demo/members"))).json();
@@ -234,11 +234,26 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     const invitations = page.locator("section[aria-labelledby=invitations-title]");
     await page.getByRole("textbox", { name: /E-mail/ }).fill("karine@example.com");
     await page.getByRole("button", { name: "Inviter", exact: true }).click();
-    await page.getByText("Invitation envoyée à karine@example.com.").waitFor();
+    // `npm start` has no COMPTOIR_SMTP_URL: the link is shown once, to be passed on.
+    const shown = page.getByTestId("invitation-link");
+    await shown.getByText("Aucun serveur de mail n'est configuré").waitFor();
+    await shown.getByRole("button", { name: "Copier le lien" }).waitFor();
+    const link = await shown.getByRole("textbox", { name: "Lien d'invitation" }).inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/invitations/[\\w-]{20,}$`));
     await invitations.getByText("karine@example.com").waitFor();
     await screenshot("members");
+
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const invited = await visitor.newPage();
+    await invited.goto(link);
+    await invited.getByRole("heading", { name: "Créez votre compte" }).waitFor();
+    expect(await invited.getByLabel("Adresse e-mail").inputValue()).toBe("karine@example.com");
+
     await invitations.getByRole("button", { name: "Annuler l'invitation" }).click();
     await invitations.getByText("Aucune invitation en attente.").waitFor();
+    await invited.reload();
+    await invited.getByRole("alert").filter({ hasText: "a été annulée" }).waitFor();
+    await visitor.close();
   });
 
   it("switches to English in one click and remembers it", async () => {

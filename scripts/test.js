@@ -68,7 +68,8 @@ if (reachable === true) {
   );
 }
 // Browser tests: a real server on SQLite and Debian's chromium.
-const chromium = process.env.COMPTOIR_CHROMIUM ?? "/usr/bin/chromium";
+// COMPTOIR_CHROMIUM (CHROMIUM_PATH as an alias), the same as e2e/launch-browser.ts reads.
+const chromium = process.env.COMPTOIR_CHROMIUM ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 let e2eStatus = 0;
 let e2eState = "skipped";
 if (extra.length > 0) {

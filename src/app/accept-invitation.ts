@@ -3,8 +3,28 @@ import { createHash } from "node:crypto";
 import { AppError } from "../domain/errors.ts";
 import { isRole, type Role } from "../domain/policies.ts";
 import type { Store } from "../store/database.ts";
-import { findInvitationByTokenHash, setInvitationStatus } from "../store/invitation-repository.ts";
+import {
+  findInvitationByTokenHash,
+  type InvitationRow,
+  setInvitationStatus,
+} from "../store/invitation-repository.ts";
 import { addMembership, findRole } from "../store/membership-repository.ts";
+
+export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
+
+/** What became of an invitation at `now`: a pending one past `expires_at` has expired. */
+export function invitationState(row: InvitationRow, now: number): InvitationState {
+  if (row.status === "accepted" || row.status === "revoked") return row.status;
+  return Date.parse(row.expires_at) < now ? "expired" : "pending";
+}
+
+/** The invitation whose link carries `secret` (only its hash is stored). */
+export function findInvitationBySecret(
+  store: Store,
+  secret: string,
+): Promise<InvitationRow | undefined> {
+  return findInvitationByTokenHash(store, createHash("sha256").update(secret).digest("hex"));
+}
 
 export async function acceptInvitation(
   store: Store,
@@ -12,17 +32,19 @@ export async function acceptInvitation(
   secret: string,
   now: number = Date.now(),
 ): Promise<{ org: string; role: Role }> {
-  const invitation = await findInvitationByTokenHash(
-    store,
-    createHash("sha256").update(secret).digest("hex"),
-  );
+  const invitation = await findInvitationBySecret(store, secret);
   const invalid = (why: string) => new AppError("INVITATION_INVALID", `invitation: ${why}`);
-  if (!invitation || invitation.status === "revoked") throw invalid("no such invitation");
+  const state = invitation && invitationState(invitation, now);
+  if (!invitation || state === "revoked") throw invalid("no such invitation");
   if (invitation.email !== user.email.toLowerCase()) {
     throw invalid("it was sent to another e-mail address: sign in with that address");
   }
-  if (invitation.status === "accepted") throw invalid("already accepted");
-  if (Date.parse(invitation.expires_at) < now) throw invalid("expired: ask for a new one");
+  if (state === "accepted") {
+    throw new AppError("INVITATION_EXPIRED", "invitation: already used");
+  }
+  if (state === "expired") {
+    throw new AppError("INVITATION_EXPIRED", "invitation: expired, ask for a new one");
+  }
   if (!isRole(invitation.role)) throw invalid("unknown role");
   const org = await store.db
     .selectFrom("organizations")

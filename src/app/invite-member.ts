@@ -1,6 +1,7 @@
 /**
  * Invites someone into an organization with a role (owners only): stores the invitation with
  * the hash of a random secret, and queues the e-mail carrying the link in the same transaction.
+ * The link is returned to the inviter too (shown once, when no mail server is configured).
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { AppError } from "../domain/errors.ts";
@@ -28,7 +29,7 @@ export async function inviteMember(
   actor: Inviter,
   input: InviteInput,
   publicUrl: string,
-): Promise<InvitationRow> {
+): Promise<{ invitation: InvitationRow; link: string }> {
   if (!canManageMembers(actor.role)) {
     throw new AppError("FORBIDDEN", "only an owner can invite members");
   }
@@ -68,5 +69,5 @@ export async function inviteMember(
       })
       .execute();
   });
-  return row;
+  return { invitation: row, link };
 }

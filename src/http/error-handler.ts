@@ -1,7 +1,8 @@
 /**
  * One place maps failures to `{error: {code, message, field?}}`: AppError by its catalogue
- * status, schema validation as BAD_INPUT naming the field, Fastify's own 4xx as they are;
- * anything else is logged and answered 500 INTERNAL without details.
+ * status, schema validation as BAD_INPUT naming the field, Fastify's own 4xx (body too large,
+ * bad JSON, wrong media type, multipart limits) by their status to a catalogue code; anything
+ * else is logged and answered 500 INTERNAL without details.
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
@@ -26,6 +27,27 @@ function fieldOf(error: AppError): string | undefined {
   return match?.[1];
 }
 
+/** Fastify's and its plugins' 4xx statuses, as catalogue codes. */
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: "BAD_INPUT",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  // @fastify/multipart's "the request is not multipart".
+  406: "UNSUPPORTED_MEDIA_TYPE",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  429: "RATE_LIMITED",
+};
+
+/** The part of the request a Fastify error is about: the body, or an uploaded file. */
+function fieldOfFastifyError(error: FastifyError): string | undefined {
+  if (error.code?.startsWith("FST_ERR_CTP_")) return "body";
+  if (error.code === "FST_REQ_FILE_TOO_LARGE" || error.code === "FST_FILES_LIMIT") return "file";
+  if (error.code === "FST_INVALID_MULTIPART_CONTENT_TYPE") return "body";
+  return undefined;
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -44,9 +66,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(reply, "BAD_INPUT", message, field || undefined);
     }
     const status = error.statusCode ?? 500;
-    if (status === 429) return sendError(reply, "RATE_LIMITED", error.message);
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ error: { code: "BAD_INPUT", message: error.message } });
+      const field = fieldOfFastifyError(error);
+      const message = field ? `${field}: ${error.message}` : error.message;
+      const code = STATUS_CODES[status];
+      if (code) return sendError(reply, code, message, field);
+      return reply.status(status).send({ error: { code: "BAD_INPUT", message } });
     }
     request.log.error({ err: error }, "unexpected error");
     return sendError(reply, "INTERNAL", "Something went wrong on the server; it has been logged.");

@@ -1,6 +1,8 @@
 /**
  * The outgoing mail transport: SMTP at COMPTOIR_SMTP_URL (smtp://user:pass@host:587), else
- * none (mails stay in the outbox table, and in demo mode the invitation link is logged).
+ * none. Without one, mails stay in the outbox table; the inviter gets the invitation link in
+ * the answer (shown as "copy link" on the members page) and, in demo mode, the link is also
+ * printed on the server's console (`invitationNotice`).
  */
 import nodemailer from "nodemailer";
 import type { SendMail } from "../app/deliver-outbox.ts";
@@ -16,4 +18,9 @@ export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): SendMail | 
   return env.COMPTOIR_SMTP_URL
     ? smtpMailer(env.COMPTOIR_SMTP_URL, env.COMPTOIR_MAIL_FROM)
     : undefined;
+}
+
+/** The console line of demo mode without SMTP, in both languages like the demo account's. */
+export function invitationNotice(to: string, link: string): string {
+  return `Pas de serveur de mail (COMPTOIR_SMTP_URL) / no mail server: invitation ${to} → ${link}\n`;
 }

@@ -28,17 +28,21 @@ export async function enqueueMail(store: Store, mail: OutgoingMail): Promise<voi
     .execute();
 }
 
-/** Unsent mails, oldest first, skipping those that failed `maxAttempts` times. */
+/** Unsent mails due at `now`, oldest first, skipping those that failed `maxAttempts` times. */
 export async function pendingMails(
   store: Store,
   maxAttempts = 5,
   limit = 50,
+  now: Date = new Date(),
 ): Promise<QueuedMail[]> {
   const rows = await store.db
     .selectFrom("outbox")
     .selectAll()
     .where("sent_at", "is", null)
     .where("attempts", "<", maxAttempts)
+    .where((eb) =>
+      eb.or([eb("next_attempt_at", "is", null), eb("next_attempt_at", "<=", now.toISOString())]),
+    )
     .orderBy("id")
     .limit(limit)
     .execute();
@@ -52,6 +56,28 @@ export async function pendingMails(
   }));
 }
 
+/**
+ * Takes a due mail for one delivery run: pushes its next attempt to `until`, only if it is
+ * still unsent and due, so that a concurrent run (or another process) skips it.
+ */
+export async function claimMail(
+  store: Store,
+  id: number,
+  now: Date,
+  until: Date,
+): Promise<boolean> {
+  const result = await store.db
+    .updateTable("outbox")
+    .set({ next_attempt_at: until.toISOString() })
+    .where("id", "=", id)
+    .where("sent_at", "is", null)
+    .where((eb) =>
+      eb.or([eb("next_attempt_at", "is", null), eb("next_attempt_at", "<=", now.toISOString())]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function markMailSent(store: Store, id: number): Promise<void> {
   await store.db
     .updateTable("outbox")
@@ -60,10 +86,20 @@ export async function markMailSent(store: Store, id: number): Promise<void> {
     .execute();
 }
 
-export async function markMailFailed(store: Store, id: number, error: string): Promise<void> {
+/** Records a failed attempt; the mail is due again at `retryAt`. */
+export async function markMailFailed(
+  store: Store,
+  id: number,
+  error: string,
+  retryAt: Date = new Date(),
+): Promise<void> {
   await store.db
     .updateTable("outbox")
-    .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 500) }))
+    .set((eb) => ({
+      attempts: eb("attempts", "+", 1),
+      last_error: error.slice(0, 500),
+      next_attempt_at: retryAt.toISOString(),
+    }))
     .where("id", "=", id)
     .execute();
 }

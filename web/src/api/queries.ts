@@ -12,6 +12,7 @@ import type {
   CustomersQuery,
   CustomersResponse,
   DashboardResponse,
+  InvitationCreated,
   InviteBody,
   MembersResponse,
   SessionResponse,
@@ -132,7 +133,8 @@ export function useMemberActions(org: string) {
   const refresh = () => client.invalidateQueries({ queryKey: [org, "members"] });
   return {
     invite: useMutation({
-      mutationFn: (body: InviteBody) => api("POST", `${orgPath(org)}/invitations`, body),
+      mutationFn: (body: InviteBody) =>
+        api<InvitationCreated>("POST", `${orgPath(org)}/invitations`, body),
       onSuccess: refresh,
     }),
     revoke: useMutation({

@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Card,
+  CopyButton,
   Group,
   Modal,
   NativeSelect,
@@ -149,7 +150,7 @@ function InviteForm() {
   const { invite } = useMemberActions(org.slug);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("staff");
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ email: string; link: string | null } | null>(null);
   return (
     <Card withBorder component="section" aria-labelledby="invite-title">
       <Title order={2} size="h4" id="invite-title" mb="sm">
@@ -161,8 +162,8 @@ function InviteForm() {
           invite.mutate(
             { email, role },
             {
-              onSuccess: () => {
-                setSentTo(email);
+              onSuccess: (created) => {
+                setSent({ email, link: created.link });
                 setEmail("");
               },
             },
@@ -194,12 +195,41 @@ function InviteForm() {
           {errorMessage(invite.error)}
         </Alert>
       )}
-      {sentTo && !invite.isError && (
+      {sent && !invite.isError && !sent.link && (
         <Text c="green.9" mt="sm" role="status">
-          {t("members.invited", { email: sentTo })}
+          {t("members.invited", { email: sent.email })}
         </Text>
       )}
+      {sent?.link && !invite.isError && <InvitationLink email={sent.email} link={sent.link} />}
     </Card>
+  );
+}
+
+/** No mail server: the link, shown once, for the owner to pass on. */
+function InvitationLink({ email, link }: { email: string; link: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="yellow" mt="sm" role="status" data-testid="invitation-link">
+      <Stack gap="xs">
+        <Text size="sm">{t("members.notMailed", { email })}</Text>
+        <Group gap="xs" wrap="nowrap" align="flex-end">
+          <TextInput
+            label={t("members.link")}
+            value={link}
+            readOnly
+            onFocus={(event) => event.currentTarget.select()}
+            style={{ flex: 1 }}
+          />
+          <CopyButton value={link}>
+            {({ copied, copy }) => (
+              <Button variant={copied ? "light" : "filled"} onClick={copy}>
+                {copied ? t("members.copied") : t("members.copyLink")}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 

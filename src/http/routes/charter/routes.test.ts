@@ -114,5 +114,26 @@ for (const dialect of testDialects()) {
       ).toBe(404);
       expect((await call(t.app, { method: "POST", url, payload: {} })).status).toBe(401);
     });
+
+    it("answers 401 without a session and 404 to a non-member, for reading and changing", async () => {
+      const rival = await signIn(t, "owner", t.other);
+      const read = (headers: Record<string, string>) =>
+        call(t.app, { method: "GET", url: "/api/orgs/shop/charter", headers });
+      const change = (headers: Record<string, string>) =>
+        call(t.app, {
+          method: "PATCH",
+          url: "/api/orgs/shop/charter",
+          headers,
+          payload: { max_discount_pct: 1 },
+        });
+      expect((await read({})).status).toBe(401);
+      expect((await change({})).status).toBe(401);
+      const foreignRead = await read(rival.read);
+      expect(foreignRead.status).toBe(404);
+      expect(foreignRead.body.error.code).toBe("ORGANIZATION_NOT_FOUND");
+      expect((await change(rival.write)).status).toBe(404);
+      const after = await read(owner.read);
+      expect(after.body.charter.max_discount_pct).not.toBe(1);
+    });
   });
 }

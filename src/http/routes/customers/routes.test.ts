@@ -110,5 +110,22 @@ for (const dialect of testDialects()) {
       expect((await get(rival, `/api/orgs/shop/customers/bob`)).status).toBe(404);
       expect((await get(null, `/api/orgs/shop/customers`)).status).toBe(401);
     });
+
+    it("answers 404 to a non-member listing the customers, saying nothing of them", async () => {
+      const rival = await signIn(t, "owner", t.other);
+      const res = await get(rival, "/api/orgs/shop/customers");
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("ORGANIZATION_NOT_FOUND");
+      expect(JSON.stringify(res.body)).not.toMatch(/bob/i);
+    });
+
+    it("names the field of a bad customer request (400)", async () => {
+      const longId = await get(manager, `/api/orgs/shop/customers/${"x".repeat(201)}`);
+      expect(longId.status).toBe(400);
+      expect(longId.body.error).toMatchObject({ code: "BAD_INPUT", field: "id" });
+      const badDate = await get(manager, "/api/orgs/shop/customers/bob?asOf=yesterday");
+      expect(badDate.status).toBe(400);
+      expect(badDate.body.error).toMatchObject({ code: "BAD_INPUT", field: "asOf" });
+    });
   });
 }

@@ -96,5 +96,29 @@ for (const dialect of testDialects()) {
       });
       expect(res.status).toBe(404);
     });
+
+    it("answers 401 to an anonymous upload and imports nothing", async () => {
+      const body = multipart([{ name: "x.jsonl", content: "" }]);
+      const res = await call(t.app, {
+        method: "POST",
+        url: "/api/orgs/shop/imports",
+        headers: body.headers,
+        payload: body.payload,
+      });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("UNAUTHENTICATED");
+    });
+
+    it("refuses staff the import jobs (403)", async () => {
+      const job = await importTestLedger(t.app, owner);
+      const staff = await signIn(t, "staff");
+      const res = await call(t.app, {
+        method: "GET",
+        url: `/api/orgs/shop/imports/${job.id}`,
+        headers: staff.read,
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe("FORBIDDEN");
+    });
   });
 }

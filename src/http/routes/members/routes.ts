@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { acceptInvitation } from "../../../app/accept-invitation.ts";
 import { changeMemberRole } from "../../../app/change-member-role.ts";
-import { deliverOutbox } from "../../../app/deliver-outbox.ts";
 import { inviteMember } from "../../../app/invite-member.ts";
+import { previewInvitation } from "../../../app/preview-invitation.ts";
 import { removeMember } from "../../../app/remove-member.ts";
 import { AppError } from "../../../domain/errors.ts";
 import {
@@ -12,12 +12,14 @@ import {
 } from "../../../store/invitation-repository.ts";
 import { listMembers } from "../../../store/membership-repository.ts";
 import { requireActor } from "../../auth/authenticate.ts";
+import { invitationNotice } from "../../mailer.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
 import { presentInvitation, presentMember } from "../../presenters/present-member.ts";
 import type { RouteDeps } from "../../server.ts";
 import {
   acceptInvitationSchema,
   changeRoleSchema,
+  invitationPreviewRouteSchema,
   inviteSchema,
   listMembersSchema,
   removeMemberSchema,
@@ -39,15 +41,21 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
 
   app.post("/api/orgs/:org/invitations", { schema: inviteSchema }, async (request, reply) => {
     const access = await orgAccess(store, request, request.params.org);
-    const row = await inviteMember(
+    const { invitation, link } = await inviteMember(
       store,
       access.org,
       { userId: access.actor.userId, name: access.actor.name, role: access.role },
       request.body,
       deps.publicUrl,
     );
-    if (deps.sendMail) await deliverOutbox(store, deps.sendMail);
-    return reply.status(201).send(presentInvitation(row));
+    if (deps.outbox) {
+      // Right away, so the invitee has it now; the background loop retries a failure.
+      await deps.outbox.kick();
+      return reply.status(201).send({ ...presentInvitation(invitation), link: null, mailed: true });
+    }
+    // No mail server: the inviter passes the link on; the console shows it in demo mode.
+    if (deps.demo) deps.notice(invitationNotice(invitation.email, link));
+    return reply.status(201).send({ ...presentInvitation(invitation), link, mailed: false });
   });
 
   app.delete(
@@ -89,6 +97,10 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
       await removeMember(store, access.org.id, access.role, request.params.userId);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get("/api/invitations/:token", { schema: invitationPreviewRouteSchema }, async (request) =>
+    previewInvitation(store, request.params.token),
   );
 
   app.post(

@@ -4,8 +4,9 @@ import {
   acceptInvitationResponseSchema,
   changeRoleBodySchema,
   errorSchema,
+  invitationCreatedSchema,
   invitationParamsSchema,
-  invitationSchema,
+  invitationPreviewSchema,
   inviteBodySchema,
   memberParamsSchema,
   membersResponseSchema,
@@ -18,6 +19,7 @@ const errors = {
   403: errorSchema,
   404: errorSchema,
   409: errorSchema,
+  410: errorSchema,
 };
 
 export const listMembersSchema = {
@@ -31,7 +33,7 @@ export const inviteSchema = {
   tags: ["members"],
   params: orgParamsSchema,
   body: inviteBodySchema,
-  response: { 201: invitationSchema, ...errors },
+  response: { 201: invitationCreatedSchema, ...errors },
 };
 export const revokeInvitationSchema = {
   summary: "Revokes a pending invitation (owners)",
@@ -52,8 +54,15 @@ export const removeMemberSchema = {
   params: memberParamsSchema,
   response: { 204: z.null(), ...errors },
 };
+export const invitationPreviewRouteSchema = {
+  summary: "What an invitation link is for (anyone holding it): organization, role, state",
+  tags: ["members"],
+  params: acceptInvitationParamsSchema,
+  response: { 200: invitationPreviewSchema, 404: errorSchema },
+};
 export const acceptInvitationSchema = {
-  summary: "Accepts an invitation, signed in with the invited e-mail address",
+  summary:
+    "Accepts an invitation, signed in with the invited e-mail address (410 when used or expired)",
   tags: ["members"],
   params: acceptInvitationParamsSchema,
   response: { 200: acceptInvitationResponseSchema, ...errors },

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addMembership } from "../../../store/membership-repository.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { buildServer } from "../../server.ts";
 import { buildTestApp, buildUser, call, signIn, TEST_URL, type TestApp } from "../../test-app.ts";
+
+const setCookies = (headers: Record<string, unknown>) =>
+  [headers["set-cookie"]].flat().map(String).join("\n");
 
 for (const dialect of testDialects()) {
   describe(`session and sign-in (${dialect})`, () => {
@@ -45,6 +49,18 @@ for (const dialect of testDialects()) {
       expect(cookies).not.toMatch(/;\s*Secure/i);
     });
 
+    it("keeps cookies without Secure behind a proxy saying https while the public URL is http", async () => {
+      const user = await buildUser(t.app);
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in/email",
+        headers: { origin: TEST_URL, "x-forwarded-proto": "https" },
+        payload: { email: user.email, password: user.password },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(setCookies(response.headers)).not.toMatch(/;\s*Secure/i);
+    });
+
     it("refuses a wrong password", async () => {
       const user = await buildUser(t.app);
       const response = await t.app.inject({
@@ -54,6 +70,57 @@ for (const dialect of testDialects()) {
         payload: { email: user.email, password: "wrong password!" },
       });
       expect(response.statusCode).toBe(401);
+      expect(response.json()).toEqual({
+        error: { code: "INVALID_CREDENTIALS", message: "Invalid email or password" },
+      });
+    });
+
+    it("answers better-auth's refusals in the API's error format, naming the field", async () => {
+      const signUp = (payload: Record<string, unknown>) =>
+        call(t.app, {
+          method: "POST",
+          url: "/api/auth/sign-up/email",
+          headers: { origin: TEST_URL },
+          payload,
+        });
+      const badEmail = await signUp({ email: "not-an-email", password: "long enough", name: "A" });
+      expect(badEmail.status).toBe(400);
+      expect(badEmail.body.error).toMatchObject({ code: "BAD_INPUT", field: "email" });
+      expect(badEmail.body.error.message).toMatch(/^email: /);
+      const short = await signUp({ email: "short@example.test", password: "short", name: "A" });
+      expect(short.body.error).toMatchObject({ code: "BAD_INPUT", field: "password" });
+      const noName = await signUp({ email: "noname@example.test", password: "long enough" });
+      expect(noName.body.error).toMatchObject({ code: "BAD_INPUT", field: "name" });
+      const user = await buildUser(t.app);
+      const twice = await signUp({ email: user.email, password: "long enough", name: "B" });
+      expect(twice.status).toBe(409);
+      expect(twice.body.error).toMatchObject({ code: "ACCOUNT_EXISTS", field: "email" });
+      const missing = await call(t.app, {
+        method: "POST",
+        url: "/api/auth/sign-in/email",
+        headers: { origin: TEST_URL },
+        payload: { email: user.email },
+      });
+      expect(missing.body.error).toMatchObject({ code: "BAD_INPUT", field: "password" });
+    });
+
+    it("lets one user in two organizations see each one as its role there allows", async () => {
+      const user = await signIn(t, "manager");
+      await addMembership(t.store, t.other.id, user.id, "staff");
+      const session = await call(t.app, { method: "GET", url: "/api/session", headers: user.read });
+      const bySlug = Object.fromEntries(
+        session.body.organizations.map((o: { slug: string; role: string }) => [o.slug, o]),
+      );
+      expect(bySlug.shop).toMatchObject({ role: "manager", can: { seeScorecards: true } });
+      expect(bySlug.rival).toMatchObject({ role: "staff", can: { seeScorecards: false } });
+      const get = (url: string) => call(t.app, { method: "GET", url, headers: user.read });
+      expect((await get("/api/orgs/shop/dashboard")).status).toBe(200);
+      expect((await get("/api/orgs/rival/dashboard")).status).toBe(403);
+      expect((await get("/api/orgs/shop/charter")).status).toBe(200);
+      expect((await get("/api/orgs/rival/charter")).status).toBe(403);
+      const rivalCustomers = await get("/api/orgs/rival/customers");
+      expect(rivalCustomers.status).toBe(200);
+      expect(rivalCustomers.body.can.seeScorecards).toBe(false);
     });
 
     it("rate-limits sign-in attempts for the same address and e-mail", async () => {
@@ -81,6 +148,7 @@ for (const dialect of testDialects()) {
         payload: { email: user.email, password: user.password },
       });
       expect(response.statusCode).toBe(403);
+      expect(response.json().error).toMatchObject({ code: "CSRF_REJECTED", field: "origin" });
     });
 
     it("signs out: the session cookie no longer works", async () => {
@@ -111,11 +179,32 @@ for (const dialect of testDialects()) {
       expect(body.openapi).toMatch(/^3\./);
       expect(Object.keys(body.paths)).toEqual(
         expect.arrayContaining([
+          "/api/health",
           "/api/session",
+          "/api/auth/sign-up/email",
+          "/api/auth/sign-in/email",
+          "/api/auth/sign-out",
+          "/api/auth/get-session",
+          "/api/invitations/{token}",
           "/api/orgs/{org}/customers",
           "/api/orgs/{org}/charter",
         ]),
       );
+      const signIn = body.paths["/api/auth/sign-in/email"].post;
+      expect(signIn.requestBody.content["application/json"].schema.required).toEqual(
+        expect.arrayContaining(["email", "password"]),
+      );
+      expect(signIn.responses["401"].content["application/json"].schema.properties).toHaveProperty(
+        "error",
+      );
+      const health = body.paths["/api/health"].get.responses["200"];
+      expect(health.content["application/json"].schema.properties).toHaveProperty("database");
+    });
+
+    it("answers the health check with the database in use", async () => {
+      const { status, body } = await call(t.app, { method: "GET", url: "/api/health" });
+      expect(status).toBe(200);
+      expect(body).toEqual({ status: "ok", database: dialect });
     });
   });
 }
@@ -161,6 +250,37 @@ for (const dialect of testDialects()) {
       });
       expect(again.demoAccount).toEqual(t.app.demoAccount);
       await again.close();
+    });
+  });
+}
+
+for (const dialect of testDialects()) {
+  describe(`served over https (${dialect})`, () => {
+    const HTTPS_URL = "https://comptoir.example";
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await buildTestApp(dialect, { publicUrl: HTTPS_URL });
+    });
+    afterAll(() => t.close());
+
+    it("sets the session cookie Secure (and __Secure- prefixed) when the public URL is https", async () => {
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-up/email",
+        headers: { origin: HTTPS_URL },
+        payload: { email: "secure@example.test", password: "correct horse", name: "S" },
+      });
+      expect(response.statusCode).toBe(200);
+      const cookies = setCookies(response.headers);
+      expect(cookies).toMatch(/__Secure-comptoir\.session_token=[^;]+;.*Secure/i);
+      expect(cookies).toMatch(/HttpOnly/i);
+      const cookie = cookies.split("\n")[0].split(";")[0];
+      const session = await call(t.app, {
+        method: "GET",
+        url: "/api/session",
+        headers: { cookie },
+      });
+      expect(session.body.user.email).toBe("secure@example.test");
     });
   });
 }

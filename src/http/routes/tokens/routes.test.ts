@@ -77,5 +77,29 @@ for (const dialect of testDialects()) {
       });
       expect(res.status).toBe(404);
     });
+
+    it("answers 401 to creating or revoking a token without a session", async () => {
+      const owner = await signIn(t, "owner");
+      const created = await call(t.app, {
+        method: "POST",
+        url: "/api/tokens",
+        headers: owner.write,
+        payload: { name: "kept" },
+      });
+      const anonymousCreate = await call(t.app, {
+        method: "POST",
+        url: "/api/tokens",
+        payload: { name: "x" },
+      });
+      expect(anonymousCreate.status).toBe(401);
+      expect(anonymousCreate.body.error.code).toBe("UNAUTHENTICATED");
+      const anonymousDelete = await call(t.app, {
+        method: "DELETE",
+        url: `/api/tokens/${created.body.id}`,
+      });
+      expect(anonymousDelete.status).toBe(401);
+      const list = await call(t.app, { method: "GET", url: "/api/tokens", headers: owner.read });
+      expect(list.body.items.map((i: { name: string }) => i.name)).toEqual(["kept"]);
+    });
   });
 }

@@ -1,0 +1,93 @@
+/**
+ * The schemas of better-auth's routes that Comptoir uses (email and password), for input
+ * validation (so that a bad field is a BAD_INPUT naming it, like every other route) and for
+ * the OpenAPI document. No Node imports: the web app may import the types.
+ */
+import { z } from "zod";
+import { errorSchema } from "../contract.ts";
+
+export const signUpBodySchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  email: z.email().max(254),
+  password: z.string().min(8).max(128),
+});
+export type SignUpBody = z.infer<typeof signUpBodySchema>;
+
+export const signInBodySchema = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(128),
+  /** false: the session ends with the browser (default true). */
+  rememberMe: z.boolean().optional(),
+});
+export type SignInBody = z.infer<typeof signInBodySchema>;
+
+const authUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  emailVerified: z.boolean(),
+  image: z.string().nullable().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const authErrors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  409: errorSchema,
+  429: errorSchema,
+};
+
+export const signUpSchema = {
+  summary: "Creates an account with e-mail and password, and signs it in (session cookie)",
+  tags: ["auth"],
+  body: signUpBodySchema,
+  response: {
+    200: z.object({ token: z.string().nullable(), user: authUserSchema }),
+    ...authErrors,
+  },
+};
+
+export const signInSchema = {
+  summary: "Signs in with e-mail and password (session cookie); 5 attempts a minute",
+  tags: ["auth"],
+  body: signInBodySchema,
+  response: {
+    200: z.object({
+      redirect: z.boolean(),
+      token: z.string(),
+      url: z.string().nullable().optional(),
+      user: authUserSchema,
+    }),
+    ...authErrors,
+  },
+};
+
+export const signOutSchema = {
+  summary: "Signs out: ends the session and clears its cookie",
+  tags: ["auth"],
+  response: { 200: z.object({ success: z.boolean() }), ...authErrors },
+};
+
+export const getSessionSchema = {
+  summary: "better-auth's session (null when signed out); GET /api/session adds the organizations",
+  tags: ["auth"],
+  response: {
+    200: z
+      .object({
+        session: z.object({
+          id: z.string(),
+          userId: z.string(),
+          token: z.string().optional(),
+          expiresAt: z.string(),
+          createdAt: z.string(),
+          updatedAt: z.string(),
+          ipAddress: z.string().nullable().optional(),
+          userAgent: z.string().nullable().optional(),
+        }),
+        user: authUserSchema,
+      })
+      .nullable(),
+  },
+};

@@ -1,0 +1,81 @@
+/**
+ * A real SMTP server on localhost (the `smtp-server` package) that keeps what it receives,
+ * for the tests of mail delivery; `freePort` picks a port to start it on later ("the mail
+ * server was down").
+ * @example const smtp = await startSmtp(); const send = smtpMailer(smtp.url);
+ */
+import { createServer } from "node:net";
+import { SMTPServer } from "smtp-server";
+
+export interface ReceivedMail {
+  to: string[];
+  /** The raw message, soft line breaks of quoted-printable undone. */
+  body: string;
+}
+
+export interface TestSmtp {
+  port: number;
+  /** For nodemailer: smtp://127.0.0.1:<port>?ignoreTLS=true */
+  url: string;
+  received: ReceivedMail[];
+  close(): Promise<void>;
+}
+
+export function smtpUrl(port: number): string {
+  return `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startSmtp(port = 0): Promise<TestSmtp> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let body = "";
+      stream.on("data", (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      stream.on("end", () => {
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          body: body.replace(/=\r?\n/g, "").replace(/=3D/g, "="),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const actual = (server.server.address() as { port: number }).port;
+  return {
+    port: actual,
+    url: smtpUrl(actual),
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The secret of the first invitation link in a mail body. */
+export function invitationSecret(body: string): string | undefined {
+  return /\/invitations\/([\w-]+)/.exec(body)?.[1];
+}
+
+/** Waits until `check` holds, polling every 25 ms, at most `ms`. */
+export async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`still not true after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
