@@ -13,11 +13,15 @@ import { type ClvReport, type CustomerClv, computeClv } from "./compute-clv.ts";
 
 export const VALUE_HORIZON_WEEKS = 52;
 
-/** Why there is no estimate at all (the InsufficientDataReason codes, or no convergence). */
+/**
+ * Why there is no estimate at all (the InsufficientDataReason codes, or no convergence), or
+ * not yet: `pending` while a large organization's fit is being computed (src/http/value-cache.ts).
+ */
 export type ValueUnavailableReason =
   | ClvInsufficientDataError["reason"]
   | "no_convergence"
-  | "numerical_limit";
+  | "numerical_limit"
+  | "pending";
 
 export type CustomerValues =
   | {
@@ -59,8 +63,8 @@ export async function computeCustomerValues(
     if (error instanceof ClvInsufficientDataError) {
       return { status: "unavailable", horizonWeeks, reason: error.reason, message: error.message };
     }
-    // A fit with near-fixed dropout (a and b both huge) defeats the series of the conditional
-    // expectation in src/domain/clv: say so rather than fail the page (docs/clv.md).
+    // A horizon far beyond the reach of the conditional expectation's series (about
+    // 10⁵ × (α + T) weeks) in src/domain/clv: say so rather than fail the page (docs/clv.md).
     if (error instanceof ClvNumericalError) {
       return {
         status: "unavailable",

@@ -13,7 +13,15 @@ export interface CustomerListQuery {
   q?: string;
   segment?: string;
   signal?: string;
-  sort: "name" | "id" | "segment" | "revenue" | "margin" | "orders" | "outstanding";
+  sort:
+    | "name"
+    | "id"
+    | "segment"
+    | "revenue"
+    | "margin"
+    | "orders"
+    | "outstanding"
+    | "outstanding_total";
   dir: "asc" | "desc";
   page: number;
   pageSize: number;
@@ -27,12 +35,15 @@ export interface CustomerListRow {
   revenue: number | null;
   margin: number | null;
   orders: number;
+  /** Balance of the invoices issued in the window (as in the scorecard). */
   outstanding: number | null;
+  /** Balance of every invoice up to the as-of date: what the customer owes. */
+  outstanding_total: number | null;
 }
 
 const SEGMENT_ORDER = ["part_ways", "renegotiate", "watch", "partner", "steady"];
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
-const PRIVATE_SORTS = new Set(["segment", "revenue", "margin", "outstanding"]);
+const PRIVATE_SORTS = new Set(["segment", "revenue", "margin", "outstanding", "outstanding_total"]);
 
 function compare(sort: CustomerListQuery["sort"]): (a: Scorecard, b: Scorecard) => number {
   const byId = (a: Scorecard, b: Scorecard) =>
@@ -47,6 +58,8 @@ function compare(sort: CustomerListQuery["sort"]): (a: Scorecard, b: Scorecard) 
         c.segment ? SEGMENT_ORDER.indexOf(c.segment) : SEGMENT_ORDER.length;
       return (a, b) => rank(a) - rank(b) || byId(a, b);
     }
+    case "outstanding_total":
+      return (a, b) => a.outstandingTotal - b.outstandingTotal || byId(a, b);
     default:
       return (a, b) => a[sort] - b[sort] || byId(a, b);
   }
@@ -82,12 +95,75 @@ function sortedBy(
   return memo(scorecards, `sorted:${sort}:${dir}`, () => {
     const order = compare(sort);
     const sign = dir === "desc" ? -1 : 1;
-    return [...scorecards].sort((a, b) => sign * order(a, b));
+    const sorted = [...scorecards].sort((a, b) => sign * order(a, b));
+    segmentGroups(sorted);
+    return sorted;
   });
+}
+
+/**
+ * A sorted view's scorecards by segment ("prospect" for none), in its order, made with the
+ * view: the first filter by segment is then free, instead of a walk over 100,000 scorecards
+ * scattered in memory (about 120 ms) on the first request that asks for it.
+ */
+const groups = new WeakMap<readonly Scorecard[], Map<string, Scorecard[]>>();
+function segmentGroups(sorted: readonly Scorecard[]): Map<string, Scorecard[]> {
+  let bySegment = groups.get(sorted);
+  if (!bySegment) {
+    bySegment = new Map();
+    for (const c of sorted) {
+      const key = c.segment ?? "prospect";
+      const list = bySegment.get(key);
+      if (list) list.push(c);
+      else bySegment.set(key, [c]);
+    }
+    groups.set(sorted, bySegment);
+  }
+  return bySegment;
 }
 
 /** Lower case without accents: "emile" finds « Émile ». */
 const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/**
+ * The folded names and ids of a sorted view, in its order, computed once per view: a search
+ * reads 100,000 of them. The last few searches are kept too (paging through one is free).
+ */
+const foldedViews = new WeakMap<readonly Scorecard[], { names: string[]; ids: string[] }>();
+const searches = new WeakMap<readonly Scorecard[], Map<string, Scorecard[]>>();
+function search(
+  view: readonly Scorecard[],
+  needle: string,
+  key: string,
+  keep: (c: Scorecard) => boolean,
+): Scorecard[] {
+  let kept = searches.get(view);
+  if (!kept) {
+    kept = new Map();
+    searches.set(view, kept);
+  }
+  const known = kept.get(key);
+  if (known) return known;
+  let folded = foldedViews.get(view);
+  if (!folded) {
+    folded = { names: view.map((c) => fold(c.name)), ids: view.map((c) => fold(c.customer)) };
+    foldedViews.set(view, folded);
+  }
+  const found: Scorecard[] = [];
+  for (let i = 0; i < view.length; i++) {
+    const c = view[i] as Scorecard;
+    if (
+      ((folded.names[i] as string).includes(needle) ||
+        (folded.ids[i] as string).includes(needle)) &&
+      keep(c)
+    ) {
+      found.push(c);
+    }
+  }
+  if (kept.size >= 16) kept.delete(kept.keys().next().value as string);
+  kept.set(key, found);
+  return found;
+}
 
 /** @example listCustomers(cards, charter, "manager", { sort: "revenue", dir: "desc", page: 1, pageSize: 50 }) */
 export function listCustomers(
@@ -106,19 +182,20 @@ export function listCustomers(
   }
   const needle = query.q ? fold(query.q.trim()) : undefined;
   const keep = (c: Scorecard) =>
-    (!needle || fold(c.name).includes(needle) || fold(c.customer).includes(needle)) &&
     (!query.segment ||
       (query.segment === "prospect" ? c.segment === null : c.segment === query.segment)) &&
     (!query.signal || c.signals.some((s) => s.code === query.signal));
   // Filtering keeps the order, so filter the list sorted once (the order is total: ids break
   // ties); without a search text, the filtered list is kept too (paging through it is then free).
+  const filters = `${query.sort}:${query.dir}:${query.segment ?? ""}:${query.signal ?? ""}`;
   const matches = needle
-    ? sortedBy(scorecards, query.sort, query.dir).filter(keep)
-    : memo(
-        scorecards,
-        `${query.sort}:${query.dir}:${query.segment ?? ""}:${query.signal ?? ""}`,
-        () => sortedBy(scorecards, query.sort, query.dir).filter(keep),
-      );
+    ? search(sortedBy(scorecards, query.sort, query.dir), needle, `${filters}:${needle}`, keep)
+    : memo(scorecards, filters, () => {
+        const sorted = sortedBy(scorecards, query.sort, query.dir);
+        return query.segment && !query.signal
+          ? (segmentGroups(sorted).get(query.segment) ?? [])
+          : sorted.filter(keep);
+      });
   const start = (query.page - 1) * query.pageSize;
   const digits = minorDigits(charter.currency);
   const money = (n: number) => (full ? fromMinor(n, digits) : null);
@@ -131,6 +208,7 @@ export function listCustomers(
     margin: money(c.margin),
     orders: c.orders,
     outstanding: money(c.outstanding),
+    outstanding_total: money(c.outstandingTotal),
   }));
   return { total: matches.length, items };
 }

@@ -32,6 +32,8 @@ export interface ValueScatter {
   spendModel: SpendModel | null;
   reason: string | null;
   sentence: string;
+  /** Customers with a point; `points` holds at most SCATTER_MAX_POINTS of them. */
+  total: number;
   points: {
     id: string;
     name: string;
@@ -76,6 +78,10 @@ const REASONS: Record<string, { fr: string; en: string }> = {
   no_convergence: {
     fr: "le modèle n'a pas pu être ajusté sur cet historique",
     en: "the model could not be fitted to this history",
+  },
+  pending: {
+    fr: "elle est en cours de calcul sur l'ensemble des clients, rechargez la page dans un instant",
+    en: "it is being computed over every customer, reload the page in a moment",
   },
 };
 
@@ -203,6 +209,7 @@ export function presentValueScatter(
       spendModel: null,
       reason: values.reason,
       sentence: fr ? `Pas d'estimation de valeur : ${why}.` : `No value estimate: ${why}.`,
+      total: 0,
       points: [],
     };
   }
@@ -221,16 +228,54 @@ export function presentValueScatter(
     });
   }
   const horizon = horizonText(values.horizonWeeks, lang);
+  const shown = scatterSample(points, SCATTER_MAX_POINTS);
+  const sampled =
+    shown.length === points.length
+      ? ""
+      : fr
+        ? ` ${format(lang, "EUR").num.format(shown.length)} clients sur ${format(lang, "EUR").num.format(points.length)} sont représentés, répartis sur toute l'échelle de valeur et de coût.`
+        : ` ${format(lang, "EUR").num.format(shown.length)} of ${format(lang, "EUR").num.format(points.length)} customers are shown, spread over the whole range of value and cost.`;
   return {
     status: "estimated",
     horizonWeeks: values.horizonWeeks,
     spendModel: values.report.spend_model,
     reason: null,
     sentence: fr
-      ? `Chaque point est un client : à droite, ce que le servir devrait coûter sur ${horizon} (temps et gestes commerciaux) ; en haut, ce qu'il devrait rapporter une fois ces coûts et les matières déduits. En bas à droite, les clients qui coûtent plus qu'ils ne rapportent.`
-      : `Each dot is a customer: to the right, what serving them should cost over ${horizon} (time and goodwill gestures); higher up, what they should bring in once those costs and materials are paid. Bottom right: customers who cost more than they bring.`,
-    points,
+      ? `Chaque point est un client : à droite, ce que le servir devrait coûter sur ${horizon} (temps et gestes commerciaux) ; en haut, ce qu'il devrait rapporter une fois ces coûts et les matières déduits. En bas à droite, les clients qui coûtent plus qu'ils ne rapportent.${sampled}`
+      : `Each dot is a customer: to the right, what serving them should cost over ${horizon} (time and goodwill gestures); higher up, what they should bring in once those costs and materials are paid. Bottom right: customers who cost more than they bring.${sampled}`,
+    total: points.length,
+    points: shown,
   };
+}
+
+/**
+ * Most points a scatter carries: 100,000 dots make a 12 MB response and a chart nobody can
+ * read, and cost a second to send on every dashboard.
+ */
+export const SCATTER_MAX_POINTS = 1000;
+
+/**
+ * At most `max` points, the same for the same input: the costliest to serve (the right edge),
+ * then points evenly spaced in net-value order (both ends included), in the input's order.
+ * @example scatterSample(points, 1000).length // min(points.length, 1000)
+ */
+export function scatterSample<P extends { id: string; costToServe: number; netValue: number }>(
+  points: readonly P[],
+  max: number,
+): P[] {
+  if (points.length <= max) return [...points];
+  const byId = (a: P, b: P) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const keep = new Set<P>(
+    [...points].sort((a, b) => b.costToServe - a.costToServe || byId(a, b)).slice(0, max / 10),
+  );
+  const byValue = [...points].sort((a, b) => a.netValue - b.netValue || byId(a, b));
+  const room = max - keep.size;
+  for (let i = 0; i < room; i++) {
+    keep.add(byValue[Math.round((i * (byValue.length - 1)) / (room - 1))] as P);
+  }
+  // Evenly spaced indices may land on an already kept point: fill up in value order.
+  for (let i = 0; keep.size < max && i < byValue.length; i++) keep.add(byValue[i] as P);
+  return points.filter((p) => keep.has(p));
 }
 
 function round(n: number, currency: string): number {

@@ -45,6 +45,8 @@ export const valueScatterSchema = z.object({
   reason: z.string().nullable(),
   /** Why there is no scatter, or how to read it, in the request's language. */
   sentence: z.string(),
+  /** Customers that have a point; `points` holds at most 1,000 of them, spread over the values. */
+  total: z.number(),
   points: z.array(
     z.object({
       id: z.string(),

@@ -78,6 +78,25 @@ for (const dialect of testDialects()) {
       ]);
     });
 
+    it("streams whole customers across chunks, a customer larger than a chunk included", async () => {
+      const facts: Fact[] = [customer("a"), customer("b"), customer("c"), customer("d")];
+      for (let i = 1; i <= 7; i++) facts.push(chase(`b${i}`, "b", T0 + i * DAY));
+      facts.push(chase("a1", "a", T0 + DAY), chase("c1", "c", T0 + DAY), chase("c2", "c", T0));
+      for (const f of facts) await insertFact(store, orgId, f);
+      const seen: [string, string[]][] = [];
+      for await (const { customer: c, facts } of streamCustomerFacts(store, orgId, {
+        chunkRows: 3,
+      })) {
+        seen.push([c.id, facts.map((f) => f.id)]);
+      }
+      expect(seen).toEqual([
+        ["a", ["a1"]],
+        ["b", ["b1", "b2", "b3", "b4", "b5", "b6", "b7"]],
+        ["c", ["c2", "c1"]],
+        ["d", []],
+      ]);
+    });
+
     it("drops facts dated after until, but keeps the customer fact itself", async () => {
       await insertFact(store, orgId, customer("a", T0 + 10 * DAY));
       await insertFact(store, orgId, chase("h1", "a", T0 + DAY));

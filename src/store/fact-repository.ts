@@ -92,32 +92,81 @@ export async function listCustomerFacts(
   return rows.map(decodeFact);
 }
 
+/** Rows per query of streamCustomerFacts: big enough to be cheap, small enough to interleave. */
+export const STREAM_CHUNK_ROWS = 4000;
+
+type FactRow = { type: string; id: string; at: string; customer: string | null; data: string };
+
 /**
- * Every customer with its other facts, one customer at a time, from ONE query ordered by
- * customer (streamed: memory holds one customer's facts). `until` (epoch ms) drops facts
- * dated later, but never the customer fact itself. Facts without a customer (anonymous
- * feedback) are not read. While iterating on SQLite the connection is busy: do not run other
- * queries on the same store inside the loop.
+ * Every customer with its other facts, one customer at a time, ordered by customer. `until`
+ * (epoch ms) drops facts dated later, but never the customer fact itself. Facts without a
+ * customer (anonymous feedback) are not read.
+ *
+ * Read in chunks of whole customers (keyset on `customer`, STREAM_CHUNK_ROWS rows a query),
+ * not through a cursor: a row-by-row stream costs several promises a row (a third of a full
+ * pass over 1.3 million facts), and on SQLite it holds the only connection and never lets the
+ * event loop run. Between chunks the connection is free (other queries may run inside the
+ * loop) and the server answers other requests. Facts are append-only: a fact added during the
+ * pass is read or not, and `lastFactSeq` taken before the pass tells what to re-read.
  * @example for await (const { customer, facts } of streamCustomerFacts(store, org.id)) ...
  */
 export async function* streamCustomerFacts(
   store: Store,
   orgId: string,
-  options: { until?: number } = {},
+  options: { until?: number; chunkRows?: number } = {},
 ): AsyncGenerator<{ customer: CustomerFact; facts: Fact[] }> {
-  let query = store.db
-    .selectFrom("facts")
-    .select(["type", "id", "at", "customer", "data"])
-    .where("org_id", "=", orgId)
-    .where("customer", "is not", null);
-  if (options.until !== undefined) {
-    const until = new Date(options.until).toISOString();
-    query = query.where((eb) => eb.or([eb("at", "<=", until), eb("type", "=", "customer")]));
+  const chunkRows = options.chunkRows ?? STREAM_CHUNK_ROWS;
+  const until = options.until === undefined ? undefined : new Date(options.until).toISOString();
+  const select = () => {
+    let query = store.db
+      .selectFrom("facts")
+      .select(["type", "id", "at", "customer", "data"])
+      .where("org_id", "=", orgId)
+      .where("customer", "is not", null);
+    if (until !== undefined) {
+      query = query.where((eb) => eb.or([eb("at", "<=", until), eb("type", "=", "customer")]));
+    }
+    return query;
+  };
+  let after: string | undefined;
+  for (;;) {
+    const rows: FactRow[] = await (after === undefined
+      ? select()
+      : select().where("customer", ">", after)
+    )
+      .orderBy("customer")
+      .orderBy("at")
+      .orderBy("seq")
+      .limit(chunkRows)
+      .execute();
+    if (rows.length === 0) return;
+    let whole = rows;
+    if (rows.length === chunkRows) {
+      // The last customer may go on in the next rows: keep it for the next chunk.
+      const last = rows[rows.length - 1]?.customer as string;
+      let end = rows.length;
+      while (end > 0 && rows[end - 1]?.customer === last) end--;
+      whole =
+        end > 0
+          ? rows.slice(0, end)
+          : // One customer fills the chunk: read that customer alone, whole.
+            await select().where("customer", "=", last).orderBy("at").orderBy("seq").execute();
+    }
+    yield* groupByCustomer(whole);
+    if (rows.length < chunkRows) return;
+    after = whole[whole.length - 1]?.customer as string;
+    // SQLite answers synchronously: without this, the whole pass would hold the event loop.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+function* groupByCustomer(
+  rows: readonly FactRow[],
+): Generator<{ customer: CustomerFact; facts: Fact[] }> {
   let current: string | null = null;
   let customer: CustomerFact | undefined;
   let facts: Fact[] = [];
-  for await (const row of query.orderBy("customer").orderBy("at").orderBy("seq").stream(1000)) {
+  for (const row of rows) {
     if (row.customer !== current) {
       if (customer) yield { customer, facts };
       current = row.customer;

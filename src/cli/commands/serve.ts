@@ -40,6 +40,7 @@ export const serveCommand: Command = {
       publicUrl,
       demoOrg: hasDemo ? DEMO_SLUG : undefined,
       sendMail: mailerFromEnv(ctx.io.env),
+      warmUp: true,
     });
     let address: string;
     try {

@@ -29,9 +29,10 @@ export const customerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
     const asOf = parseAsOfParam(request.query.asOf);
     const lang = request.query.lang ?? (access.org.lang === "en" ? "en" : "fr");
     const report = await deps.cache.get(access.org, asOf, lang);
-    // Staff see no money: their requests never fit the value model.
+    // Staff see no money: their requests never fit the value model. A large organization's
+    // page does not wait for a fit (value-cache.ts).
     const values = canSeeScorecards(access.role)
-      ? await deps.cache.values.get(access.org, asOf, report.charter)
+      ? await deps.cache.values.forPage(access.org, asOf, report.charter, report.scorecards.length)
       : undefined;
     const customer = await getCustomer(deps.store, access.org.id, access.role, request.params.id, {
       charter: report.charter,

@@ -146,6 +146,8 @@ for (const dialect of testDialects()) {
         "gus",
         "hal",
       ]);
+      // Below 1,000 customers, every one is a point.
+      expect(scatter.total).toBe(7);
       const bob = scatter.points.find((p: { id: string }) => p.id === "bob");
       expect(bob.costToServe).toBeGreaterThan(0);
       expect(typeof bob.segment).toBe("string");
