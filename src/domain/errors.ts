@@ -60,7 +60,35 @@ export const ERROR_CATALOGUE = {
     status: 404,
     exit: 1,
     description:
-      "The invitation does not exist, was revoked, expired, or was sent to another e-mail address.",
+      "The invitation does not exist, was revoked, or was sent to another e-mail address.",
+  },
+  INVITATION_EXPIRED: {
+    status: 410,
+    exit: 1,
+    description:
+      "The invitation was already used or is more than 7 days old: ask an owner for a new one.",
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    exit: 1,
+    description: "Sign-in refused: no account has this e-mail address and password.",
+  },
+  ACCOUNT_EXISTS: {
+    status: 409,
+    exit: 1,
+    description: "An account already has this e-mail address: sign in instead of signing up.",
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    exit: 1,
+    description:
+      "The request body is too large (2 MB for JSON; import files and photos have their own limits).",
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    exit: 1,
+    description:
+      "The request body's Content-Type is not one this route reads (JSON, or multipart/form-data for uploads).",
   },
   LAST_OWNER: {
     status: 409,
@@ -124,6 +152,17 @@ export const ERROR_CATALOGUE = {
     status: 409,
     exit: 1,
     description: "The complaint is already resolved.",
+  },
+  RELATIONSHIP_ENDED: {
+    status: 409,
+    exit: 1,
+    description:
+      "The owner already ended the relationship with this customer: resume it first to record a new parting.",
+  },
+  RELATIONSHIP_NOT_ENDED: {
+    status: 409,
+    exit: 1,
+    description: "The relationship with this customer is not ended: there is nothing to resume.",
   },
   INTERNAL: {
     status: 500,

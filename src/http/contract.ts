@@ -37,6 +37,9 @@ export const policiesSchema = z.object({
   partWays: z.boolean(),
   seeMembers: z.boolean(),
   manageMembers: z.boolean(),
+  confirmQuote: z.boolean(),
+  editCatalogue: z.boolean(),
+  seeCosts: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 
@@ -113,6 +116,7 @@ export const CUSTOMER_SORTS = [
   "margin",
   "orders",
   "outstanding",
+  "outstanding_total",
 ] as const;
 export const customersQuerySchema = z.object({
   q: z.string().max(200).optional(),
@@ -136,7 +140,10 @@ export const customerRowSchema = z.object({
   revenue: z.number().nullable(),
   margin: z.number().nullable(),
   orders: z.number(),
+  /** Balance of the invoices issued in the window; null for roles that may not see money. */
   outstanding: z.number().nullable(),
+  /** Balance of every invoice up to the as-of date: what the customer owes. */
+  outstanding_total: z.number().nullable(),
 });
 export const customersResponseSchema = z.object({
   total: z.number(),
@@ -181,7 +188,10 @@ export const customerResponseSchema = z.object({
       revenue: z.number(),
       margin: z.number(),
       orders: z.number(),
+      /** Balance of the invoices issued in the window (spec section 5). */
       outstanding: z.number(),
+      /** Balance of every invoice up to the as-of date: what the customer owes. */
+      outstanding_total: z.number(),
     })
     .nullable(),
   /** Expected value over a year (docs/clv.md); null when the role may not see money. */
@@ -291,6 +301,23 @@ export const changeRoleBodySchema = z.object({ role: roleSchema });
 /** POST /api/invitations/:token/accept (signed in with the invited email). */
 export const acceptInvitationParamsSchema = z.object({ token: z.string().min(10).max(200) });
 export const acceptInvitationResponseSchema = z.object({ org: z.string(), role: roleSchema });
+/** POST /api/orgs/:org/invitations: `link` only when no mail server is configured (shown once). */
+export const invitationCreatedSchema = invitationSchema.extend({
+  link: z.string().nullable(),
+  mailed: z.boolean(),
+});
+export type InvitationCreated = z.infer<typeof invitationCreatedSchema>;
+/** GET /api/invitations/:token, anonymous: what the invitation page shows. */
+export const invitationPreviewSchema = z.object({
+  email: z.string(),
+  role: roleSchema,
+  organization: z.object({ slug: z.string(), name: z.string() }),
+  state: z.enum(["pending", "accepted", "revoked", "expired"]),
+  expiresAt: z.string(),
+  /** The invited address has an account: sign in; otherwise sign up. */
+  accountExists: z.boolean(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
 // ---------- API tokens ----------
 export const tokenSchema = z.object({

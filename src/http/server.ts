@@ -11,7 +11,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import type { SendMail } from "../app/deliver-outbox.ts";
+import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/deliver-outbox.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes } from "./auth/auth-routes.ts";
 import { installAuthentication } from "./auth/authenticate.ts";
@@ -27,13 +27,17 @@ import { customerRoutes } from "./routes/customers/routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/routes.ts";
 import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
+import { incidentRoutes } from "./routes/incidents/routes.ts";
 import { intakeRoutes } from "./routes/intake/routes.ts";
 import { memberRoutes } from "./routes/members/routes.ts";
+import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
+import { healthSchema } from "./routes/session/schema.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
 import { DEFAULT_WEB_DIST, serveWebApp } from "./static-web.ts";
+import { startWarmUp, type WarmUp } from "./warm-up.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -63,6 +67,15 @@ export interface ServerOptions {
   signInPerMinute?: number;
   /** Sends queued e-mails (invitations); without it they stay in the outbox table. */
   sendMail?: SendMail;
+  /** How often the outbox is delivered in the background when `sendMail` is set (default 5 s). */
+  outboxIntervalMs?: number;
+  /** Lines for whoever started the server (default stderr): demo invitation links. */
+  notice?: (line: string) => void;
+  /**
+   * Once ready, build the scorecards of the most active organizations in the background, and
+   * again after midnight (src/http/warm-up.ts). `serve` turns it on; tests leave it off.
+   */
+  warmUp?: boolean;
 }
 
 /** What every route plugin receives. */
@@ -73,6 +86,9 @@ export interface RouteDeps {
   cache: ScorecardCache;
   jobs: ImportJobs;
   sendMail?: SendMail;
+  /** The background delivery of the outbox (when `sendMail` is set); `kick()` delivers now. */
+  outbox?: OutboxLoop;
+  notice: (line: string) => void;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -80,6 +96,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     bodyLimit: 2 * 1024 * 1024,
+    // Above the longest id a schema allows (customer ids: 200), escaped; schemas say the limit.
+    routerOptions: { maxParamLength: 1000 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -112,8 +130,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     cache: new ScorecardCache(options.store),
     jobs: new ImportJobs(),
     sendMail: options.sendMail,
+    outbox: options.sendMail
+      ? startOutboxDelivery(options.store, options.sendMail, {
+          intervalMs: options.outboxIntervalMs,
+          retryBaseMs: options.outboxIntervalMs,
+          onError: (error) => app.log.error({ err: error }, "outbox delivery failed"),
+        })
+      : undefined,
+    notice: options.notice ?? ((line) => process.stderr.write(line)),
   };
-  app.get("/api/health", { schema: { hide: true } }, async () => ({
+  app.addHook("onClose", async () => deps.outbox?.stop());
+  let warmUp: WarmUp | undefined;
+  if (options.warmUp) {
+    app.addHook("onReady", async () => {
+      warmUp = startWarmUp(options.store, deps.cache, app.log);
+    });
+  }
+  app.addHook("onClose", async () => {
+    warmUp?.stop();
+    deps.cache.close();
+  });
+  app.get("/api/health", { schema: healthSchema }, async () => ({
     status: "ok",
     database: options.store.dialect,
   }));
@@ -131,6 +168,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     returnRoutes,
     inboxRoutes,
     acknowledgementRoutes,
+    incidentRoutes,
+    relationshipRoutes,
   ]) {
     await app.register(routes, deps);
   }

@@ -78,6 +78,8 @@ export interface OutboxTable {
   sent_at: string | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** Not before this instant (backoff after a failure, or a run sending it now). */
+  next_attempt_at: string | null;
 }
 
 export interface SettingTable {

@@ -6,6 +6,7 @@ import { useSession } from "./api/queries.ts";
 import { ErrorState, NotFound } from "./components/states.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { OrgContext } from "./layout/org-context.ts";
+import { CataloguePage } from "./pages/catalogue-page.tsx";
 import { CharterPage } from "./pages/charter-page.tsx";
 import { ComplaintPage } from "./pages/complaint-page.tsx";
 import { ComplaintsPage } from "./pages/complaints-page.tsx";
@@ -14,10 +15,13 @@ import { CustomersPage } from "./pages/customers-page.tsx";
 import { DashboardPage } from "./pages/dashboard-page.tsx";
 import { ImportPage } from "./pages/import-page.tsx";
 import { InboxPage } from "./pages/inbox-page.tsx";
+import { IncidentNewPage } from "./pages/incident-new-page.tsx";
 import { IntakeDetailPage } from "./pages/intake-detail-page.tsx";
 import { IntakeListPage } from "./pages/intake-list-page.tsx";
 import { IntakeNewPage } from "./pages/intake-new-page.tsx";
+import { InvitationPage } from "./pages/invitation-page.tsx";
 import { MembersPage } from "./pages/members-page.tsx";
+import { PartWaysPage } from "./pages/part-ways-page.tsx";
 import { ReturnsPage } from "./pages/returns-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
 import { matchRoute, navigate, paths, type Route, useLocation } from "./router/router.ts";
@@ -32,7 +36,11 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
-function OrgPage({ route }: { route: Exclude<Route, { name: "signIn" | "home" | "notFound" }> }) {
+function OrgPage({
+  route,
+}: {
+  route: Exclude<Route, { name: "signIn" | "home" | "notFound" | "invitation" }>;
+}) {
   switch (route.name) {
     case "dashboard":
       return <DashboardPage />;
@@ -60,6 +68,12 @@ function OrgPage({ route }: { route: Exclude<Route, { name: "signIn" | "home" | 
       return <ReturnsPage />;
     case "inbox":
       return <InboxPage />;
+    case "catalogue":
+      return <CataloguePage />;
+    case "incidentNew":
+      return <IncidentNewPage />;
+    case "partWays":
+      return <PartWaysPage key={route.id} id={route.id} />;
   }
 }
 
@@ -78,6 +92,8 @@ export function Routes() {
   if (session.isError) return <ErrorState error={session.error} onRetry={session.refetch} />;
   const { user, organizations } = session.data;
 
+  // Signed in or not: the page offers to sign in or to create the account.
+  if (route.name === "invitation") return <InvitationPage secret={route.secret} user={user} />;
   if (!user) {
     if (route.name === "signIn") return <SignInPage demo={session.data.demo} />;
     // Back to the page asked for once signed in.

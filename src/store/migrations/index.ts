@@ -3,6 +3,8 @@ import * as initial from "./2026-11-22T07-00-initial.ts";
 import * as accounts from "./2026-11-22T08-00-accounts.ts";
 import * as factSeqIndex from "./2026-11-22T08-10-fact-seq-index.ts";
 import * as intake from "./2026-11-22T09-00-intake.ts";
+import * as relationships from "./2026-12-01T10-00-relationships.ts";
+import * as accountsMore from "./2026-12-01T12-00-accounts-more.ts";
 
 /**
  * Every migration the code knows, by name, in order. Listed statically (no directory scan),
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T08-00-accounts": accounts,
   "2026-11-22T08-10-fact-seq-index": factSeqIndex,
   "2026-11-22T09-00-intake": intake,
+  "2026-12-01T10-00-relationships": relationships,
+  "2026-12-01T12-00-accounts-more": accountsMore,
 };

@@ -5,6 +5,7 @@
  */
 import { AppShell, Badge, Burger, Button, Group, NativeSelect, NavLink, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Membership, SessionResponse } from "../../../src/http/contract.ts";
@@ -26,7 +27,8 @@ interface NavItem {
 
 function navItems(
   org: Membership,
-  t: ReturnType<typeof useTranslation>["t"],
+  // TFunction itself: through ReturnType<typeof useTranslation> the key types go too deep.
+  t: TFunction,
   inbox: { total: number; overdue: number } | undefined,
 ): NavItem[] {
   const { can, slug } = org;
@@ -48,7 +50,9 @@ function navItems(
         alert: inbox.overdue > 0,
       },
     },
+    can.recordFacts && { label: t("incident.nav"), to: paths.incidentNew(slug), exact: true },
     { label: t("nav.customers"), to: paths.customers(slug), exact: false },
+    can.recordFacts && { label: t("catalogue.nav"), to: paths.catalogue(slug), exact: true },
     can.seeCharter && { label: t("nav.charter"), to: paths.charter(slug), exact: true },
     can.importFacts && { label: t("nav.import"), to: paths.import(slug), exact: true },
     can.seeMembers && { label: t("nav.members"), to: paths.members(slug), exact: true },
