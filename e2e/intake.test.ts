@@ -11,11 +11,11 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CustomerResponse, SessionResponse } from "../src/http/contract.ts";
+import type { CustomerResponse } from "../src/http/contract.ts";
 import type { InboxResponse, IntakeDetailResponse } from "../src/http/contract-intake.ts";
-import { buildWeb } from "./build-web.ts";
-import { hasChromium, launchBrowser } from "./launch-browser.ts";
-import { type RunningServer, startServer } from "./start-server.ts";
+import { hasChromium } from "./launch-browser.ts";
+import { openVisit, signInAsDemo } from "./sign-in.ts";
+import type { RunningServer } from "./start-server.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SHOTS = `${ROOT}e2e/screenshots`;
@@ -63,16 +63,7 @@ async function acceptAndDeliver() {
 describe.skipIf(!hasChromium())("intake and after-sales in a browser", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      reducedMotion: "reduce",
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    ({ server, browser, context, page } = await openVisit(pageErrors));
   });
 
   afterAll(async () => {
@@ -81,12 +72,7 @@ describe.skipIf(!hasChromium())("intake and after-sales in a browser", () => {
   });
 
   it("signs in as the demo owner and finds the counter in the navigation", async () => {
-    await page.goto(url("/sign-in"));
-    const session = (await (await fetch(url("/api/session"))).json()) as SessionResponse;
-    if (!session.demo) throw new Error("the server is not in demo mode");
-    await page.getByRole("button", { name: "Remplir avec le compte démo" }).click();
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(/\/o\/demo$/);
+    await signInAsDemo(page, server);
     // The dashboard counts what waits for an answer, like the inbox.
     const inbox = await getJson<InboxResponse>("/api/orgs/demo/inbox");
     await page.getByTestId("inbox-waiting").getByText(String(inbox.counts.total)).waitFor();

@@ -39,11 +39,11 @@ describe.skipIf(!hasChromium())("an invitation mailed, opened and accepted in a 
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     owner = await context.newPage();
-    owner.setDefaultTimeout(15_000);
+    owner.setDefaultTimeout(30_000);
     owner.on("pageerror", (error) => pageErrors.push(error.message));
     visitor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     invited = await visitor.newPage();
-    invited.setDefaultTimeout(15_000);
+    invited.setDefaultTimeout(30_000);
     invited.on("pageerror", (error) => pageErrors.push(error.message));
   });
 

@@ -8,20 +8,19 @@
  * Screenshots go to e2e/screenshots/.
  */
 import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CustomerResponse, SessionResponse } from "../src/http/contract.ts";
+import type { CustomerResponse } from "../src/http/contract.ts";
 import type { RelationshipResponse } from "../src/http/contract-relationships.ts";
-import { buildWeb } from "./build-web.ts";
-import { hasChromium, launchBrowser } from "./launch-browser.ts";
-import { type RunningServer, startServer } from "./start-server.ts";
+import { hasChromium } from "./launch-browser.ts";
+import { openVisit, signInAsDemo } from "./sign-in.ts";
+import type { RunningServer } from "./start-server.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SHOTS = `${ROOT}e2e/screenshots`;
 
 let server: RunningServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -45,16 +44,7 @@ async function tabTo(selector: ReturnType<Page["locator"]>, max = 40) {
 describe.skipIf(!hasChromium())("incidents and parting ways in a browser", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      reducedMotion: "reduce",
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    ({ server, browser, page } = await openVisit(pageErrors));
   });
 
   afterAll(async () => {
@@ -63,12 +53,7 @@ describe.skipIf(!hasChromium())("incidents and parting ways in a browser", () =>
   });
 
   it("signs in as the demo owner", async () => {
-    await page.goto(url("/sign-in"));
-    const session = (await (await fetch(url("/api/session"))).json()) as SessionResponse;
-    if (!session.demo) throw new Error("the server is not in demo mode");
-    await page.getByRole("button", { name: "Remplir avec le compte démo" }).click();
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(/\/o\/demo$/);
+    await signInAsDemo(page, server);
   });
 
   it("reports a threat from the navigation with the keyboard, and the customer turns part_ways", async () => {

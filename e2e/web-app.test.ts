@@ -11,9 +11,9 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomerResponse, SessionResponse } from "../src/http/contract.ts";
-import { buildWeb } from "./build-web.ts";
-import { hasChromium, launchBrowser } from "./launch-browser.ts";
-import { type RunningServer, startServer } from "./start-server.ts";
+import { hasChromium } from "./launch-browser.ts";
+import { openVisit } from "./sign-in.ts";
+import type { RunningServer } from "./start-server.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SHOTS = `${ROOT}e2e/screenshots`;
@@ -39,16 +39,7 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     if (process.env.COMPTOIR_DOCS_SCREENSHOTS === "1") mkdirSync(DOCS_SHOTS, { recursive: true });
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      reducedMotion: "reduce",
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    ({ server, browser, context, page } = await openVisit(pageErrors));
   });
 
   afterAll(async () => {

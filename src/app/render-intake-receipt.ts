@@ -3,12 +3,13 @@
  * the time the customer acknowledged it (on the organization's clock), the questions and
  * answers, the quote, the deposit and the warranty. French or English, per the organization.
  */
-import PDFDocument from "pdfkit";
 import { formatWallClock } from "../domain/intake/zoned-time.ts";
 import { fromMinor, minorDigits } from "../domain/money.ts";
 import { findFact } from "../store/fact-repository.ts";
+import { plainSpaces } from "./draft-parting-letter.ts";
 import { getIntakeOrder } from "./get-intake-order.ts";
 import { type IntakeContext, orgLang } from "./intake-support.ts";
+import { pdfDocument } from "./pdf-document.ts";
 
 const LABELS = {
   fr: {
@@ -91,9 +92,6 @@ function signaturePng(signature: string | null | undefined): Buffer | undefined 
   return bytes.subarray(0, 8).equals(Buffer.from("89504e470d0a1a0a", "hex")) ? bytes : undefined;
 }
 
-/** Standard PDF fonts are WinAnsi: narrow and no-break spaces become plain spaces. */
-const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
-
 export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promise<Buffer> {
   const detail = await getIntakeOrder(ctx, id);
   const { order } = detail;
@@ -102,7 +100,7 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   const zone = ctx.org.time_zone;
   const currency = detail.charter.currency;
   const money = (minor: number) =>
-    plain(
+    plainSpaces(
       new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
         style: "currency",
         currency,
@@ -111,27 +109,15 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   const customer = await findFact(ctx.store, ctx.org.id, "customer", order.customer);
   const customerName = customer?.type === "customer" ? customer.name : order.customer;
 
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, done, line } = pdfDocument({
     margin: 50,
-    info: { Title: `${L.title} ${order.id}`, Author: ctx.org.name },
+    title: `${L.title} ${order.id}`,
+    author: ctx.org.name,
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const line = (label: string, value: string) =>
-    doc
-      .font("Helvetica-Bold")
-      .text(`${label} : `, { continued: true })
-      .font("Helvetica")
-      .text(plain(value));
   const heading = (text: string) =>
     doc.moveDown(0.6).font("Helvetica-Bold").fontSize(13).text(text).fontSize(11);
 
-  doc.font("Helvetica-Bold").fontSize(18).text(plain(ctx.org.name));
+  doc.font("Helvetica-Bold").fontSize(18).text(plainSpaces(ctx.org.name));
   doc.fontSize(14).text(`${L.title} - ${order.id}`).fontSize(11).moveDown(0.5);
   line(L.date, formatWallClock(order.createdAt, zone));
   line(L.customer, customerName);
@@ -154,13 +140,13 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   if (detail.disclosures.length > 0) {
     heading(L.disclosures);
     for (const d of detail.disclosures) {
-      doc.font("Helvetica").text(plain(`- ${d.text}`));
+      doc.font("Helvetica").text(plainSpaces(`- ${d.text}`));
       doc
         .fontSize(9)
         .text(
           d.acknowledgedAt === null
             ? `   ${L.notAcknowledged}`
-            : `   ${L.acknowledged} ${formatWallClock(d.acknowledgedAt, zone)} ${L.by} ${plain(d.acknowledgedBy ?? "")} (${d.acknowledgedVia})`,
+            : `   ${L.acknowledged} ${formatWallClock(d.acknowledgedAt, zone)} ${L.by} ${plainSpaces(d.acknowledgedBy ?? "")} (${d.acknowledgedVia})`,
         )
         .fontSize(11);
       const png = signaturePng(d.signature);
@@ -179,7 +165,7 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   if (detail.questions.length > 0) {
     heading(L.questions);
     for (const q of detail.questions)
-      doc.font("Helvetica").text(plain(`- ${q.text} : ${q.answer ?? L.noAnswer}`));
+      doc.font("Helvetica").text(plainSpaces(`- ${q.text} : ${q.answer ?? L.noAnswer}`));
   }
   heading(L.quote);
   if (order.price !== null) {

@@ -2,11 +2,11 @@
  * The parting letter as a PDF (A4), in the letter's own language: the organization, the date
  * on its clock, the customer, the subject, and the letter exactly as it was recorded.
  */
-import PDFDocument from "pdfkit";
 import { formatWallClock } from "../domain/intake/zoned-time.ts";
 import type { RelationshipDecision } from "../domain/relationship.ts";
 import type { Organization } from "../store/organization-repository.ts";
 import { plainSpaces } from "./draft-parting-letter.ts";
+import { pdfDocument } from "./pdf-document.ts";
 
 export const LETTER_SUBJECT = {
   fr: "Fin de notre collaboration",
@@ -25,23 +25,11 @@ export async function renderPartingLetter(
 ): Promise<Buffer> {
   const lang = decision.letterLang ?? "fr";
   const L = LABELS[lang];
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, done, line } = pdfDocument({
     margin: 60,
-    info: { Title: `${LETTER_SUBJECT[lang]} - ${customerName}`, Author: org.name },
+    title: `${LETTER_SUBJECT[lang]} - ${customerName}`,
+    author: org.name,
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const line = (label: string, value: string) =>
-    doc
-      .font("Helvetica-Bold")
-      .text(`${label} : `, { continued: true })
-      .font("Helvetica")
-      .text(plainSpaces(value));
   doc.font("Helvetica-Bold").fontSize(16).text(plainSpaces(org.name)).fontSize(11).moveDown(1);
   line(L.date, formatWallClock(decision.decidedAt, org.time_zone).slice(0, 10));
   line(L.to, customerName);

@@ -18,6 +18,8 @@ export interface TestSmtp {
   /** For nodemailer: smtp://127.0.0.1:<port>?ignoreTLS=true */
   url: string;
   received: ReceivedMail[];
+  /** Turns the next `count` recipients away with a temporary failure (451 mailbox busy). */
+  refuseNext(count: number): void;
   close(): Promise<void>;
 }
 
@@ -38,10 +40,20 @@ export function freePort(): Promise<number> {
 
 export async function startSmtp(port = 0): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
+  let refusals = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (refusals > 0) {
+        refusals--;
+        const error = new Error("mailbox busy, try later") as Error & { responseCode: number };
+        error.responseCode = 451;
+        return callback(error);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       let body = "";
       stream.on("data", (chunk: Buffer) => {
@@ -62,6 +74,9 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     port: actual,
     url: smtpUrl(actual),
     received,
+    refuseNext: (count) => {
+      refusals = count;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,18 +3,18 @@
  * spec's meanings, the team member concerned, what happened and, optionally, when. It goes on
  * the customer's timeline as an `incident` fact; the scorecard counts it on its next read.
  */
-import { Alert, Button, Card, Group, Radio, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Alert, Button, Card, Radio, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-client.ts";
-import { useCustomer, useCustomers, useSession } from "../api/queries.ts";
+import { useCustomer, useSession } from "../api/queries.ts";
 import { useReportIncident } from "../api/relationship-queries.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { Loading } from "../components/states.tsx";
 import { useOrg } from "../layout/org-context.ts";
 import { Link } from "../router/link.tsx";
 import { paths, useLocation } from "../router/router.ts";
+import { CustomerSearch, PickedCustomer } from "./customer-search.tsx";
 import { ErrorAlert } from "./intake-shared.tsx";
 
 const SEVERITIES = ["1", "2", "3"] as const;
@@ -85,24 +85,22 @@ function IncidentForm({ initial }: { initial: Picked }) {
       <Card withBorder>
         <Stack component="form" gap="md" onSubmit={submit} aria-label={t("incident.title")}>
           {current ? (
-            <Group gap="sm">
-              <Text fw={600} data-testid="incident-customer">
-                {t("incident.picked", { name: current.name })}
-              </Text>
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() => {
-                  setPicked(null);
-                  setCleared(true);
-                }}
-              >
-                {t("incident.change")}
-              </Button>
-            </Group>
+            <PickedCustomer
+              label={t("incident.picked", { name: current.name })}
+              testId="incident-customer"
+              change={t("incident.change")}
+              onChange={() => {
+                setPicked(null);
+                setCleared(true);
+              }}
+            />
           ) : (
             <CustomerSearch
+              label={t("incident.search")}
+              required
               error={fieldError(report.error, "customer")}
+              noMatch={t("incident.noMatch")}
+              pickLabel={(name) => t("incident.pick", { name })}
               onPick={(c) => {
                 setPicked(c);
                 setCleared(false);
@@ -166,48 +164,6 @@ function IncidentForm({ initial }: { initial: Picked }) {
           </div>
         </Stack>
       </Card>
-    </Stack>
-  );
-}
-
-function CustomerSearch(props: {
-  error?: string;
-  onPick: (c: { id: string; name: string }) => void;
-}) {
-  const { t } = useTranslation();
-  const org = useOrg();
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const results = useCustomers(org.slug, { q, page: 1, pageSize: 8, sort: "name", dir: "asc" });
-  const items = q ? (results.data?.items ?? []) : [];
-  return (
-    <Stack gap="xs">
-      <TextInput
-        label={t("incident.search")}
-        type="search"
-        required
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-        error={props.error}
-      />
-      {q && !results.isPending && items.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t("incident.noMatch")}
-        </Text>
-      )}
-      <Group gap="xs" aria-live="polite">
-        {items.map((c) => (
-          <Button
-            key={c.id}
-            variant="default"
-            size="xs"
-            aria-label={t("incident.pick", { name: c.name })}
-            onClick={() => props.onPick({ id: c.id, name: c.name })}
-          >
-            {c.name} ({c.id})
-          </Button>
-        ))}
-      </Group>
     </Stack>
   );
 }

@@ -2,13 +2,11 @@
  * The customer of a new intake: an existing one found by name or id, or a new one typed in.
  * An existing customer in `part_ways` or with signals brings a warning (GET /intake/warning).
  */
-import { Alert, Button, Group, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
+import { Alert, Group, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCustomerWarning } from "../api/intake-queries.ts";
-import { useCustomers } from "../api/queries.ts";
 import { useOrg } from "../layout/org-context.ts";
+import { CustomerSearch, PickedCustomer } from "./customer-search.tsx";
 import { RelationshipEndedAlert } from "./part-ways-panel.tsx";
 
 export type CustomerChoice =
@@ -74,67 +72,30 @@ function ExistingCustomer(props: {
   onChange: (value: CustomerChoice) => void;
 }) {
   const { t } = useTranslation();
-  const org = useOrg();
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const results = useCustomers(org.slug, {
-    q,
-    page: 1,
-    pageSize: 8,
-    sort: "name",
-    dir: "asc",
-  });
   const { value, onChange } = props;
 
   if (value.id !== null) {
     return (
       <Stack gap="xs">
-        <Group gap="sm">
-          <Text fw={600} data-testid="picked-customer">
-            {t("intake.form.picked", { name: value.name })}
-          </Text>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => onChange({ mode: "existing", id: null, name: "" })}
-          >
-            {t("intake.form.change")}
-          </Button>
-        </Group>
+        <PickedCustomer
+          label={t("intake.form.picked", { name: value.name })}
+          testId="picked-customer"
+          change={t("intake.form.change")}
+          onChange={() => onChange({ mode: "existing", id: null, name: "" })}
+        />
         <CustomerWarningAlert customer={value.id} />
         <RelationshipEndedAlert customer={value.id} intake />
       </Stack>
     );
   }
-  const items = q ? (results.data?.items ?? []) : [];
   return (
-    <Stack gap="xs">
-      <TextInput
-        label={t("intake.form.search")}
-        placeholder={t("intake.form.searchPlaceholder")}
-        type="search"
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-      />
-      {q && !results.isPending && items.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t("intake.form.noMatch")}
-        </Text>
-      )}
-      <Group gap="xs" aria-live="polite">
-        {items.map((c) => (
-          <Button
-            key={c.id}
-            variant="default"
-            size="xs"
-            aria-label={t("intake.form.pick", { name: c.name })}
-            onClick={() => onChange({ mode: "existing", id: c.id, name: c.name })}
-          >
-            {c.name} ({c.id})
-          </Button>
-        ))}
-      </Group>
-    </Stack>
+    <CustomerSearch
+      label={t("intake.form.search")}
+      placeholder={t("intake.form.searchPlaceholder")}
+      noMatch={t("intake.form.noMatch")}
+      pickLabel={(name) => t("intake.form.pick", { name })}
+      onPick={(c) => onChange({ mode: "existing", id: c.id, name: c.name })}
+    />
   );
 }
 

@@ -28,6 +28,46 @@ function useJoinError(join: FormProps["join"]) {
   };
 }
 
+/** A form under the invitation's header: its title and text, the general error, its fields. */
+function JoinForm(props: {
+  header: ReactNode;
+  title: string;
+  text: string;
+  error: string | null;
+  submit: string;
+  pending: boolean;
+  onSubmit(): void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <Stack gap="sm">
+        {props.header}
+        <Title order={2} size="h4">
+          {props.title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {props.text}
+        </Text>
+        {props.error && (
+          <Alert color="red" role="alert">
+            {props.error}
+          </Alert>
+        )}
+        {props.children}
+        <Button type="submit" loading={props.pending} fullWidth mt="xs">
+          {props.submit}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
 export function InvitationSignUp(
   props: FormProps & { onSubmit(name: string, password: string): void },
 ) {
@@ -36,51 +76,37 @@ export function InvitationSignUp(
   const [password, setPassword] = useState("");
   const error = useJoinError(props.join);
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit(name, password);
-      }}
+    <JoinForm
+      header={props.header}
+      title={t("invitation.signUpTitle")}
+      text={t("invitation.signUpText")}
+      error={error.general}
+      submit={t("invitation.signUp")}
+      pending={props.join.isPending}
+      onSubmit={() => props.onSubmit(name, password)}
     >
-      <Stack gap="sm">
-        {props.header}
-        <Title order={2} size="h4">
-          {t("invitation.signUpTitle")}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t("invitation.signUpText")}
-        </Text>
-        {error.general && (
-          <Alert color="red" role="alert">
-            {error.general}
-          </Alert>
-        )}
-        <TextInput label={t("invitation.email")} type="email" value={props.email} readOnly />
-        <TextInput
-          label={t("invitation.name")}
-          autoComplete="name"
-          required
-          maxLength={100}
-          value={name}
-          error={error.of("name")}
-          onChange={(event) => setName(event.currentTarget.value)}
-        />
-        <PasswordInput
-          label={t("invitation.password")}
-          description={t("invitation.passwordHint")}
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
-          value={password}
-          error={error.of("password")}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-        />
-        <Button type="submit" loading={props.join.isPending} fullWidth mt="xs">
-          {t("invitation.signUp")}
-        </Button>
-      </Stack>
-    </form>
+      <TextInput label={t("invitation.email")} type="email" value={props.email} readOnly />
+      <TextInput
+        label={t("invitation.name")}
+        autoComplete="name"
+        required
+        maxLength={100}
+        value={name}
+        error={error.of("name")}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      <PasswordInput
+        label={t("invitation.password")}
+        description={t("invitation.passwordHint")}
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+        value={password}
+        error={error.of("password")}
+        onChange={(event) => setPassword(event.currentTarget.value)}
+      />
+    </JoinForm>
   );
 }
 
@@ -89,44 +115,30 @@ export function InvitationSignIn(props: FormProps & { onSubmit(password: string)
   const [password, setPassword] = useState("");
   const error = useJoinError(props.join);
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit(password);
-      }}
+    <JoinForm
+      header={props.header}
+      title={t("invitation.signInTitle")}
+      text={t("invitation.signInText")}
+      error={error.general}
+      submit={t("invitation.signIn")}
+      pending={props.join.isPending}
+      onSubmit={() => props.onSubmit(password)}
     >
-      <Stack gap="sm">
-        {props.header}
-        <Title order={2} size="h4">
-          {t("invitation.signInTitle")}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t("invitation.signInText")}
-        </Text>
-        {error.general && (
-          <Alert color="red" role="alert">
-            {error.general}
-          </Alert>
-        )}
-        <TextInput
-          label={t("invitation.email")}
-          type="email"
-          autoComplete="username"
-          value={props.email}
-          readOnly
-        />
-        <PasswordInput
-          label={t("invitation.password")}
-          autoComplete="current-password"
-          required
-          value={password}
-          error={error.of("password")}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-        />
-        <Button type="submit" loading={props.join.isPending} fullWidth mt="xs">
-          {t("invitation.signIn")}
-        </Button>
-      </Stack>
-    </form>
+      <TextInput
+        label={t("invitation.email")}
+        type="email"
+        autoComplete="username"
+        value={props.email}
+        readOnly
+      />
+      <PasswordInput
+        label={t("invitation.password")}
+        autoComplete="current-password"
+        required
+        value={password}
+        error={error.of("password")}
+        onChange={(event) => setPassword(event.currentTarget.value)}
+      />
+    </JoinForm>
   );
 }

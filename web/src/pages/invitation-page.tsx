@@ -3,7 +3,7 @@
  * visitor creates the account (the address is the invitation's) or signs in, a signed-in user
  * joins in one click; a used, expired or revoked link says so.
  */
-import { Alert, Button, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { InvitationPreview, SessionResponse } from "../../../src/http/contract.ts";
@@ -12,33 +12,13 @@ import { ApiError } from "../api/api-client.ts";
 import { useSignOut } from "../api/queries.ts";
 import { ErrorState, Loading, useErrorMessage } from "../components/states.tsx";
 import { useFormat } from "../format/use-format.ts";
-import { LanguageSwitch } from "../layout/language-switch.tsx";
 import { Link } from "../router/link.tsx";
 import { navigate, paths } from "../router/router.ts";
+import { AuthFrame } from "./auth-frame.tsx";
 import { InvitationSignIn, InvitationSignUp } from "./invitation-forms.tsx";
 
 function Frame({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Center mih="100vh" p="md" component="main">
-      <Stack w="100%" maw={460} gap="md">
-        <Group justify="space-between">
-          <div>
-            <Text fw={700} size="xl">
-              {t("common.appName")}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {t("common.tagline")}
-            </Text>
-          </div>
-          <LanguageSwitch />
-        </Group>
-        <Paper withBorder shadow="sm" p="lg" radius="md">
-          {children}
-        </Paper>
-      </Stack>
-    </Center>
-  );
+  return <AuthFrame maw={460}>{children}</AuthFrame>;
 }
 
 export function InvitationPage(props: { secret: string; user: SessionResponse["user"] }) {

@@ -2,9 +2,7 @@
 import {
   Alert,
   Button,
-  Center,
   Code,
-  Group,
   Paper,
   PasswordInput,
   Stack,
@@ -17,8 +15,8 @@ import { useTranslation } from "react-i18next";
 import type { SessionResponse } from "../../../src/http/contract.ts";
 import { ApiError } from "../api/api-client.ts";
 import { useSignIn } from "../api/queries.ts";
-import { LanguageSwitch } from "../layout/language-switch.tsx";
 import { navigate, useLocation } from "../router/router.ts";
+import { AuthFrame } from "./auth-frame.tsx";
 
 /** Where to go after signing in: the `next` path when it is one of ours. */
 function nextPath(search: URLSearchParams): string {
@@ -39,61 +37,10 @@ export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganizatio
       : t("signIn.failed");
 
   return (
-    <Center mih="100vh" p="md" component="main">
-      <Stack w="100%" maw={420} gap="md">
-        <Group justify="space-between">
-          <div>
-            <Text fw={700} size="xl">
-              {t("common.appName")}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {t("common.tagline")}
-            </Text>
-          </div>
-          <LanguageSwitch />
-        </Group>
-        <Paper withBorder shadow="sm" p="lg" radius="md">
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              signIn.mutate({ email, password }, { onSuccess: () => navigate(nextPath(search)) });
-            }}
-          >
-            <Stack gap="sm">
-              <Title order={1} size="h2">
-                {t("signIn.title")}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t("signIn.subtitle")}
-              </Text>
-              {props.noOrganization && <Alert color="yellow">{t("signIn.noOrganization")}</Alert>}
-              {signIn.isError && (
-                <Alert color="red" role="alert">
-                  {errorText(signIn.error)}
-                </Alert>
-              )}
-              <TextInput
-                label={t("signIn.email")}
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-              />
-              <PasswordInput
-                label={t("signIn.password")}
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-              />
-              <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
-                {t("signIn.submit")}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-        {props.demo && (
+    <AuthFrame
+      maw={420}
+      below={
+        props.demo && (
           <Paper withBorder p="md" radius="md" bg="indigo.0" data-testid="demo-credentials">
             <Stack gap="xs">
               <Title order={2} size="h4">
@@ -116,8 +63,48 @@ export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganizatio
               </Button>
             </Stack>
           </Paper>
-        )}
-      </Stack>
-    </Center>
+        )
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          signIn.mutate({ email, password }, { onSuccess: () => navigate(nextPath(search)) });
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={1} size="h2">
+            {t("signIn.title")}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t("signIn.subtitle")}
+          </Text>
+          {props.noOrganization && <Alert color="yellow">{t("signIn.noOrganization")}</Alert>}
+          {signIn.isError && (
+            <Alert color="red" role="alert">
+              {errorText(signIn.error)}
+            </Alert>
+          )}
+          <TextInput
+            label={t("signIn.email")}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t("signIn.password")}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+          />
+          <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
+            {t("signIn.submit")}
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
   );
 }

@@ -1,53 +1,11 @@
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../../../store/test-stores.ts";
 import { smtpMailer } from "../../mailer.ts";
 import { buildTestApp, call, signIn, type TestApp, type TestUser } from "../../test-app.ts";
+import { type ReceivedMail, startSmtp, type TestSmtp } from "../../test-smtp.ts";
 
-interface Received {
-  to: string[];
-  body: string;
-}
-
-/** A real SMTP server on localhost; `refuse` makes it turn the next recipients away. */
-async function startSmtp() {
-  const received: Received[] = [];
-  const state = { refuse: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onRcptTo(_address, _session, callback) {
-      if (state.refuse > 0) {
-        state.refuse--;
-        const error = new Error("mailbox busy, try later") as Error & { responseCode: number };
-        error.responseCode = 451;
-        return callback(error);
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => {
-        body += chunk.toString();
-      });
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return {
-    port,
-    received,
-    state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** The link in a received mail (quoted-printable soft breaks joined). */
-const ackToken = (mail: Received) => /\/ack\/([\w-]+)/.exec(mail.body.replace(/=\r?\n/g, ""))?.[1];
+/** The link in a received mail (startSmtp has joined quoted-printable soft breaks). */
+const ackToken = (mail: ReceivedMail) => /\/ack\/([\w-]+)/.exec(mail.body)?.[1];
 
 async function until<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
   const end = Date.now() + ms;
@@ -62,12 +20,12 @@ async function until<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
 for (const dialect of testDialects()) {
   describe(`acknowledgement link by e-mail through SMTP (${dialect})`, () => {
     let t: TestApp;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: TestSmtp;
     let staff: TestUser;
     beforeAll(async () => {
       smtp = await startSmtp();
       t = await buildTestApp(dialect, {
-        sendMail: smtpMailer(`smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`),
+        sendMail: smtpMailer(smtp.url),
         outboxIntervalMs: 200,
       });
       staff = await signIn(t, "staff");
@@ -145,7 +103,7 @@ for (const dialect of testDialects()) {
       timeout: 15_000,
     }, async () => {
       const created = await orderFor("retry@example.test");
-      smtp.state.refuse = 1;
+      smtp.refuseNext(1);
       const sent = await call(t.app, {
         method: "POST",
         url: `/api/orgs/shop/intake/${created.order.id}/ack-link`,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoCatalogue } from "../../../app/seed-demo-catalogue.ts";
 import type { Fact } from "../../../domain/facts.ts";
 import { findFact, insertFact } from "../../../store/fact-repository.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { buildTestApp, call, signIn, type TestApp, type TestUser } from "../../test-app.ts";
+import { seedCatalogueService } from "../../test-catalogue.ts";
 
 for (const dialect of testDialects()) {
   describe(`intake quotes, advice, decline and warnings (${dialect})`, () => {
@@ -17,13 +17,7 @@ for (const dialect of testDialects()) {
       owner = await signIn(t, "owner");
       manager = await signIn(t, "manager");
       staff = await signIn(t, "staff");
-      await seedDemoCatalogue(t.store, t.org.id);
-      const catalogue = await call(t.app, {
-        method: "GET",
-        url: "/api/orgs/shop/catalogue?lang=en",
-        headers: staff.read,
-      });
-      hem = catalogue.body.items.find((s: { code: string }) => s.code === "hem");
+      hem = await seedCatalogueService(t, staff, "hem");
     });
     afterAll(() => t.close());
 

@@ -1,22 +1,11 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoCatalogue } from "../../../app/seed-demo-catalogue.ts";
 import type { OrderFact } from "../../../domain/facts.ts";
 import { formatWallClock } from "../../../domain/intake/zoned-time.ts";
 import { findFact } from "../../../store/fact-repository.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { buildTestApp, call, signIn, type TestApp, type TestUser } from "../../test-app.ts";
-
-async function pdfText(data: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, verbosity: 0 })
-    .promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    for (const item of content.items) if ("str" in item) parts.push(item.str);
-  }
-  return parts.join(" ").replace(/\s+/g, " ");
-}
+import { seedCatalogueService } from "../../test-catalogue.ts";
+import { pdfText } from "../../test-pdf.ts";
 
 for (const dialect of testDialects()) {
   describe(`intake (${dialect})`, () => {
@@ -30,13 +19,7 @@ for (const dialect of testDialects()) {
       owner = await signIn(t, "owner");
       manager = await signIn(t, "manager");
       staff = await signIn(t, "staff");
-      await seedDemoCatalogue(t.store, t.org.id);
-      const catalogue = await call(t.app, {
-        method: "GET",
-        url: "/api/orgs/shop/catalogue?lang=en",
-        headers: staff.read,
-      });
-      soleRepair = catalogue.body.items.find((s: { code: string }) => s.code === "sole_repair");
+      soleRepair = await seedCatalogueService(t, staff, "sole_repair");
     });
     afterAll(() => t.close());
 

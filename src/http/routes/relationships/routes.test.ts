@@ -1,5 +1,3 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Fact } from "../../../domain/facts.ts";
 import { insertFact } from "../../../store/fact-repository.ts";
@@ -7,40 +5,8 @@ import { listAllDecisions } from "../../../store/relationship-repository.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { smtpMailer } from "../../mailer.ts";
 import { buildTestApp, call, signIn, type TestApp, type TestUser } from "../../test-app.ts";
-
-async function pdfText(data: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, verbosity: 0 })
-    .promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    for (const item of content.items) if ("str" in item) parts.push(item.str);
-  }
-  return parts.join(" ").replace(/\s+/g, " ");
-}
-
-/** A real SMTP server on localhost that keeps what it receives. */
-async function startSmtp() {
-  const received: { to: string[]; body: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => {
-        body += chunk.toString();
-      });
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as { port: number }).port;
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return { port, received, close };
-}
+import { pdfText } from "../../test-pdf.ts";
+import { startSmtp, type TestSmtp } from "../../test-smtp.ts";
 
 const day = (d: string) => Date.parse(d);
 const LEDGER: Fact[] = [
@@ -85,14 +51,14 @@ const LEDGER: Fact[] = [
 for (const dialect of testDialects()) {
   describe(`relationships (${dialect})`, () => {
     let t: TestApp;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: TestSmtp;
     let owner: TestUser;
     let manager: TestUser;
     let staff: TestUser;
     beforeAll(async () => {
       smtp = await startSmtp();
       t = await buildTestApp(dialect, {
-        sendMail: smtpMailer(`smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`),
+        sendMail: smtpMailer(smtp.url),
       });
       owner = await signIn(t, "owner");
       manager = await signIn(t, "manager");
