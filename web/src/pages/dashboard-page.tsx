@@ -163,7 +163,10 @@ function Concentration({ data }: { data: DashboardResponse }) {
         {data.topCustomer ? (
           <>
             {t("dashboard.topCustomer")}{" "}
-            <Link to={paths.customer(org.slug, data.topCustomer.id)}>{data.topCustomer.name}</Link>{" "}
+            {/* Underlined: inside a sentence, color alone does not mark a link. */}
+            <Link to={paths.customer(org.slug, data.topCustomer.id)} underline="always">
+              {data.topCustomer.name}
+            </Link>{" "}
             {t("dashboard.topShare", {
               share: f.pct(data.topSharePct),
               limit: f.pct(data.maxRevenueSharePct),
