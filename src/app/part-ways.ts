@@ -50,6 +50,45 @@ function requireOwner(ctx: DecisionContext): void {
     throw new AppError("FORBIDDEN", `role ${ctx.actor.role} may not decide to part ways`);
 }
 
+/**
+ * Appends a decision, in one transaction with the check that the relationship is still in the
+ * state the decision starts from (`open` to part ways, `ended` to resume).
+ */
+async function appendDecision(
+  ctx: DecisionContext,
+  customerId: string,
+  from: "open" | "ended",
+  fields: Omit<
+    RelationshipDecision,
+    "id" | "customer" | "decidedBy" | "decidedByName" | "decidedAt"
+  >,
+): Promise<RelationshipDecision> {
+  return ctx.store.db.transaction().execute(async (trx) => {
+    const past = await listDecisions(trx, ctx.org.id, customerId);
+    const ended = relationshipStatus(past).status === "ended";
+    if (from === "open" && ended)
+      throw new AppError(
+        "RELATIONSHIP_ENDED",
+        `customer: the relationship with "${customerId}" is already ended`,
+      );
+    if (from === "ended" && !ended)
+      throw new AppError(
+        "RELATIONSHIP_NOT_ENDED",
+        `customer: the relationship with "${customerId}" is not ended`,
+      );
+    const decision: RelationshipDecision = {
+      id: newId("rd"),
+      customer: customerId,
+      ...fields,
+      decidedBy: ctx.actor.userId,
+      decidedByName: ctx.actor.name,
+      decidedAt: nextInstant(ctx, past),
+    };
+    await insertDecision(trx, ctx.org.id, decision);
+    return decision;
+  });
+}
+
 export async function partWays(
   ctx: DecisionContext,
   customerId: string,
@@ -77,30 +116,15 @@ export async function partWays(
         lang: customer.lang,
       })
     ).text;
-  return ctx.store.db.transaction().execute(async (trx) => {
-    const past = await listDecisions(trx, ctx.org.id, customerId);
-    if (relationshipStatus(past).status === "ended")
-      throw new AppError(
-        "RELATIONSHIP_ENDED",
-        `customer: the relationship with "${customerId}" is already ended`,
-      );
-    const decision: RelationshipDecision = {
-      id: newId("rd"),
-      customer: customerId,
-      kind: "part_ways",
-      reason: input.reason,
-      explanation: input.explanation.trim(),
-      evidence,
-      doorOpen,
-      condition,
-      letterLang: customer.lang,
-      letterText: letter,
-      decidedBy: ctx.actor.userId,
-      decidedByName: ctx.actor.name,
-      decidedAt: nextInstant(ctx, past),
-    };
-    await insertDecision(trx, ctx.org.id, decision);
-    return decision;
+  return appendDecision(ctx, customerId, "open", {
+    kind: "part_ways",
+    reason: input.reason,
+    explanation: input.explanation.trim(),
+    evidence,
+    doorOpen,
+    condition,
+    letterLang: customer.lang,
+    letterText: letter,
   });
 }
 
@@ -112,29 +136,14 @@ export async function resumeRelationship(
 ): Promise<RelationshipDecision> {
   requireOwner(ctx);
   await customerForLetter(ctx.store, ctx.org, customerId);
-  return ctx.store.db.transaction().execute(async (trx) => {
-    const past = await listDecisions(trx, ctx.org.id, customerId);
-    if (relationshipStatus(past).status !== "ended")
-      throw new AppError(
-        "RELATIONSHIP_NOT_ENDED",
-        `customer: the relationship with "${customerId}" is not ended`,
-      );
-    const decision: RelationshipDecision = {
-      id: newId("rd"),
-      customer: customerId,
-      kind: "resume",
-      reason: null,
-      explanation: input.explanation.trim(),
-      evidence: [],
-      doorOpen: true,
-      condition: null,
-      letterLang: null,
-      letterText: null,
-      decidedBy: ctx.actor.userId,
-      decidedByName: ctx.actor.name,
-      decidedAt: nextInstant(ctx, past),
-    };
-    await insertDecision(trx, ctx.org.id, decision);
-    return decision;
+  return appendDecision(ctx, customerId, "ended", {
+    kind: "resume",
+    reason: null,
+    explanation: input.explanation.trim(),
+    evidence: [],
+    doorOpen: true,
+    condition: null,
+    letterLang: null,
+    letterText: null,
   });
 }
