@@ -4,10 +4,12 @@
  * then exactly as before, row for row.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Store } from "../store/database.ts";
+import { openStore, type Store } from "../store/database.ts";
 import { ensureOrganization } from "../store/organization-repository.ts";
-import { openTestStore, testDialects } from "../store/test-stores.ts";
+import { openTestStore, tempSqlitePath, testDialects } from "../store/test-stores.ts";
 import { sampleLedger, tempDir, writeJsonl, writeLargeLedger } from "./fixtures/import-files.ts";
 import { importLedger } from "./import-ledger.ts";
 
@@ -87,3 +89,98 @@ for (const dialect of testDialects()) {
     );
   });
 }
+
+/**
+ * A large import on SQLite leaves WAL for a rollback journal when it is alone on the file
+ * (store/import-sqlite.ts): the same guarantees must hold, and WAL must come back.
+ */
+describe.runIf(testDialects().includes("sqlite"))(
+  "import atomicity under a rollback journal",
+  () => {
+    const journalMode = (path: string) => {
+      const db = new SQLite(path, { readonly: true });
+      try {
+        return db.pragma("journal_mode", { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+
+    it.each([0.5, 1])(
+      "leaves the store exactly as before when killed at %s of the file",
+      async (fraction) => {
+        const dir = tempDir();
+        const path = tempSqlitePath();
+        let store = await openStore(path);
+        const shop = await ensureOrganization(store, "shop");
+        await importLedger(store, {
+          orgId: shop.id,
+          files: [writeJsonl(dir, "a.jsonl", sampleLedger())],
+        });
+        await ensureOrganization(store, "big");
+        const before = await snapshot(store);
+        const file = writeLargeLedger(dir, "big.jsonl", 40_000);
+        // The child must be alone on the file to leave WAL.
+        await store.close();
+
+        const { signal, sawProgress } = await importAndKill(
+          [path, "-", "big", file, "rollback"],
+          fraction,
+        );
+        expect(sawProgress).toBe(true);
+        expect(signal).toBe("SIGKILL");
+        // The child had left WAL: byte 18 of the header is 1 in rollback mode, 2 in WAL.
+        expect(readFileSync(path).subarray(18, 20)).toEqual(Buffer.from([1, 1]));
+
+        store = await openStore(path);
+        try {
+          expect(await snapshot(store)).toEqual(before);
+          expect(journalMode(path)).toBe("wal");
+          const big = await ensureOrganization(store, "big");
+          const report = await importLedger(store, { orgId: big.id, files: [file] });
+          expect(report.counts.customer).toEqual({ added: 40_000, unchanged: 0 });
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+    it("comes back to WAL after the import, and stays in WAL when another connection is open", async () => {
+      const dir = tempDir();
+      const path = tempSqlitePath();
+      const store = await openStore(path);
+      try {
+        const file = writeJsonl(dir, "a.jsonl", sampleLedger());
+        const alone = await ensureOrganization(store, "alone");
+        const first = await importLedger(store, {
+          orgId: alone.id,
+          files: [file],
+          rollbackJournalMinBytes: 0,
+        });
+        expect(first.committed).toBe(true);
+        expect(journalMode(path)).toBe("wal");
+
+        // A reader in another connection: the switch fails at once, the import goes on in WAL.
+        const reader = new SQLite(path);
+        try {
+          reader.prepare("SELECT count(*) FROM facts").get();
+          const shared = await ensureOrganization(store, "shared");
+          const started = performance.now();
+          const second = await importLedger(store, {
+            orgId: shared.id,
+            files: [file],
+            rollbackJournalMinBytes: 0,
+          });
+          expect(second.counts).toEqual(first.counts);
+          // No wait for the busy timeout (5 s) before giving up the switch.
+          expect(performance.now() - started).toBeLessThan(4000);
+          expect(reader.pragma("journal_mode", { simple: true })).toBe("wal");
+        } finally {
+          reader.close();
+        }
+      } finally {
+        await store.close();
+      }
+    });
+  },
+);

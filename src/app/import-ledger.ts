@@ -44,8 +44,13 @@ export interface ImportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Decimals of the currency; default: those of the organization's charter currency. */
   currencyDigits?: number;
-  /** Read JSON-lines files in a worker thread (default: files of 4 MB or more). */
+  /** Read JSON-lines files in worker threads (default: files of 4 MB or more). */
   worker?: boolean;
+  /** Workers sharing a large file, and the size of its chunks (see import-parts.ts). */
+  workers?: number;
+  chunkBytes?: number;
+  /** SQLite: input size from which a rollback journal replaces WAL (store/import-sqlite.ts). */
+  rollbackJournalMinBytes?: number;
 }
 
 export interface ImportReport {
@@ -95,7 +100,11 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
     elapsedMs: 0,
   };
   const dialect = store.dialect;
-  const restore = await tuneForImport(store.db, dialect);
+  const lap = phaseTimer(process.env.COMPTOIR_IMPORT_TRACE === "1" && totalBytes >= 1 << 20);
+  const restore = await tuneForImport(store.db, dialect, {
+    bytes: totalBytes,
+    rollbackJournalMinBytes: options.rollbackJournalMinBytes,
+  });
   try {
     await store.db.transaction().execute(async (trx) => {
       await createStage(trx, dialect);
@@ -106,7 +115,7 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       for (const [fileIndex, path] of options.files.entries()) {
         const lenientNumbers = fileFormat(path) === "csv";
         const job = { path, fileIndex, digits, lenientNumbers, n0: n };
-        for await (const part of fileStagedParts(job, sizes[fileIndex], options.worker)) {
+        for await (const part of fileStagedParts(job, sizes[fileIndex], options)) {
           for (const e of part.errors) errors.add(e);
           report.totalFacts += part.valid;
           n = part.n;
@@ -118,11 +127,14 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
         }
       }
 
+      lap("staging");
       await indexStage(trx, dialect);
       await markDuplicates(trx, dialect);
       const stored = await hasStoredFacts(trx, options.orgId);
       if (stored) await markStored(trx, options.orgId);
+      lap("index+dups");
       await markReferences(trx, options.orgId, allowPartial, stored);
+      lap("references");
       const problems = await stageProblems(trx, MAX_LISTED);
       const listed = await problemMessages(
         trx,
@@ -139,6 +151,7 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       report.conflictCount = problems.conflicts;
       report.counts = await stageCounts(trx);
       if (errors.count > 0 && !allowPartial) throw new Refused();
+      lap("problems+counts");
       await publishStage(
         trx,
         dialect,
@@ -148,12 +161,15 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
         report.totalFacts,
       );
       report.committed = true;
+      lap("publish");
     });
+    lap("commit");
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
     report.counts = {};
   } finally {
     await restore();
+    lap("restore");
   }
   report.ok = report.errorCount === 0;
   report.elapsedMs = Math.round(performance.now() - started);
@@ -179,4 +195,23 @@ async function checkFiles(files: string[]): Promise<number[]> {
       }
     }),
   );
+}
+
+/**
+ * `COMPTOIR_IMPORT_TRACE=1`: each phase's wall and CPU time (all threads) on standard error,
+ * for imports of 1 MB or more (the bench's one-line imports would drown the big one).
+ */
+function phaseTimer(enabled: boolean): (phase: string) => void {
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  return (phase) => {
+    if (!enabled) return;
+    const used = process.cpuUsage(cpu);
+    const seconds = (ms: number) => (ms / 1000).toFixed(2);
+    console.error(
+      `[import] ${phase}: ${seconds(performance.now() - wall)} s, cpu ${seconds((used.user + used.system) / 1000)} s`,
+    );
+    wall = performance.now();
+    cpu = process.cpuUsage();
+  };
 }

@@ -70,7 +70,7 @@ async function* readJsonLines(path: string, onBytes: (n: number) => void) {
   if (batch.length > 0) yield batch;
 }
 
-function readJsonLine(text: string, line: number): RawLine | undefined {
+export function readJsonLine(text: string, line: number): RawLine | undefined {
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
   let value: unknown;

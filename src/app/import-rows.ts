@@ -67,7 +67,7 @@ export async function* fileParts(job: FileJob): AsyncGenerator<Part> {
   if (bytes > 0) yield { values: [], rows: 0, errors: [], valid: 0, bytes, n };
 }
 
-function stageLines(lines: RawLine[], job: FileJob, n0: number): Part {
+export function stageLines(lines: RawLine[], job: FileJob, n0: number): Part {
   const part: Part = { values: [], rows: 0, errors: [], valid: 0, bytes: 0, n: n0 };
   const opts = { currencyDigits: job.digits, lenientNumbers: job.lenientNumbers };
   let n = n0;

@@ -281,6 +281,20 @@ for (const dialect of testDialects()) {
       );
       const portfolio = await runCli(["portfolio", "--org", "shop-en", ...AS_OF, "--db", fresh.db]);
       expect(portfolio.stdout).toContain("top customer's share");
+      const clv = await runCli(["clv", "--org", "shop-en", ...AS_OF, "--db", fresh.db]);
+      expect(clv.code, clv.stderr).toBe(0);
+      expect(clv.stdout).toMatch(/customer\s+x\s+P\(alive\)\s+expected orders/);
+      const clvFr = await runCli([
+        "clv",
+        "--org",
+        "shop-en",
+        "--lang",
+        "fr",
+        ...AS_OF,
+        "--db",
+        fresh.db,
+      ]);
+      expect(clvFr.stdout).toMatch(/client\s+x\s+P\(actif\)\s+commandes attendues/);
     });
   });
 }

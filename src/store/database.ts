@@ -74,10 +74,20 @@ function openSqlite(path: string): Store {
       `cannot open SQLite file ${path}: ${(error as Error).message}`,
     );
   }
-  database.pragma("journal_mode = WAL");
+  // The timeout first: a large import may hold the file in rollback mode for a while
+  // (store/import-sqlite.ts), and switching to WAL then waits for it.
+  database.pragma("busy_timeout = 5000");
+  try {
+    database.pragma("journal_mode = WAL");
+  } catch (error) {
+    database.close();
+    throw new AppError(
+      "DATABASE_UNREACHABLE",
+      `cannot open SQLite file ${path}: it is busy (${(error as Error).message}); a large import may be running, try again when it ends`,
+    );
+  }
   database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
-  database.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: "sqlite", location: path, close: () => db.destroy() };
 }

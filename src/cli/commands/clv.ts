@@ -39,7 +39,9 @@ export const clvCommand: Command = {
       writeJson(ctx.io, report);
       return 0;
     }
-    const fr = ctx.lang === "fr";
+    // The organization's language unless --lang says otherwise, as scorecards and portfolio.
+    const lang = ctx.langOf(org);
+    const fr = lang === "fr";
     const { currency } = await getCharter(store, org.id);
     const num = (n: number, d = 3) =>
       new Intl.NumberFormat(fr ? "fr-FR" : "en-GB", { maximumFractionDigits: d }).format(n);
@@ -71,10 +73,10 @@ export const clvCommand: Command = {
             value: (r) => num(r.expected_orders, 2),
             align: "right",
           },
-          { title: "CLV", value: (r) => formatMoney(r.clv, currency, ctx.lang), align: "right" },
+          { title: "CLV", value: (r) => formatMoney(r.clv, currency, lang), align: "right" },
           {
             title: fr ? "valeur nette" : "net value",
-            value: (r) => formatMoney(r.net_value, currency, ctx.lang),
+            value: (r) => formatMoney(r.net_value, currency, lang),
             align: "right",
             colour: (r) => (r.net_value < 0 ? "red" : undefined),
           },

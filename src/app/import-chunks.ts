@@ -1,0 +1,106 @@
+/**
+ * A JSON-lines file cut into chunks of about `chunkBytes`, so that several worker threads can
+ * parse one file at once (see import-parts.ts). A line belongs to the chunk where its first
+ * byte lies; a chunk's reader finishes its last line past the chunk's end. Each chunk is
+ * staged with positions local to it (`n` and `line` from 1); the main thread, which takes the
+ * chunks in file order, adds the counts of the chunks before (`shiftPart`).
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import { type RawLine, readJsonLine } from "./import-readers.ts";
+import { type FileJob, type Part, STAGE_COLUMNS, stageLines } from "./import-rows.ts";
+
+/** A chunk's part, with what the main thread needs to place it in the file. */
+export interface ChunkPart extends Part {
+  /** Lines in the chunk, blank ones included (the file's line numbers move by as many). */
+  lines: number;
+}
+
+const WIDTH = STAGE_COLUMNS.length;
+const N = STAGE_COLUMNS.indexOf("n");
+const LINE = STAGE_COLUMNS.indexOf("line");
+
+/** How many chunks a file of `size` bytes has. */
+export function chunkCount(size: number, chunkBytes: number): number {
+  return Math.max(1, Math.ceil(size / chunkBytes));
+}
+
+/** Reads chunk `k` of an open file (`fd`) and stages its lines, positions local to the chunk. */
+export function stageChunk(
+  fd: number,
+  size: number,
+  k: number,
+  chunkBytes: number,
+  job: FileJob,
+): ChunkPart {
+  const from = k * chunkBytes;
+  const to = Math.min(size, from + chunkBytes);
+  // From one byte before the chunk: a newline there means a line starts exactly at `from`.
+  const readFrom = k === 0 ? 0 : from - 1;
+  let buf = readAt(fd, readFrom, to - readFrom);
+  // Finish the last line: read on until a newline at or after the chunk's last byte, or EOF.
+  let end = to;
+  while (end < size && buf[buf.length - 1] !== 10) {
+    const more = readAt(fd, end, Math.min(64 * 1024, size - end));
+    const nl = more.indexOf(10);
+    const take = nl === -1 ? more : more.subarray(0, nl + 1);
+    buf = Buffer.concat([buf, take]);
+    end += take.length;
+    if (nl !== -1) break;
+  }
+  let start = 0;
+  if (k > 0) {
+    const nl = buf.indexOf(10);
+    // No newline at all: a line started before this chunk and runs through it.
+    start = nl === -1 || nl >= to - readFrom ? buf.length : nl + 1;
+  }
+  const lines: RawLine[] = [];
+  let line = 0;
+  const take = (a: number, b: number) => {
+    line++;
+    let text = buf.toString("utf8", a, b);
+    if (k === 0 && line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const read = readJsonLine(text, line);
+    if (read) lines.push(read);
+  };
+  for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+    take(start, nl);
+    start = nl + 1;
+  }
+  if (start < buf.length) take(start, buf.length);
+  const part = stageLines(lines, job, 0) as ChunkPart;
+  part.lines = line;
+  part.bytes = to - from;
+  return part;
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const k = readSync(fd, buf, got, length - got, position + got);
+    if (k === 0) break;
+    got += k;
+  }
+  return got < length ? buf.subarray(0, got) : buf;
+}
+
+/** Moves a chunk's part to its place in the import: `n0` lines staged and `line0` lines before. */
+export function shiftPart(part: ChunkPart, n0: number, line0: number): Part {
+  const v = part.values;
+  for (let k = 0; k < part.rows * WIDTH; k += WIDTH) {
+    v[k + N] = (v[k + N] as number) + n0;
+    v[k + LINE] = (v[k + LINE] as number) + line0;
+  }
+  for (const e of part.errors) {
+    e.n += n0;
+    e.line += line0;
+  }
+  part.n += n0;
+  return part;
+}
+
+/** Opens `path` for stageChunk; the returned function closes it. */
+export function openChunks(path: string): { fd: number; close: () => void } {
+  const fd = openSync(path, "r");
+  return { fd, close: () => closeSync(fd) };
+}
