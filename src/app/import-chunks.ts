@@ -55,18 +55,23 @@ export function stageChunk(
   }
   const lines: RawLine[] = [];
   let line = 0;
-  const take = (a: number, b: number) => {
+  const take = (text: string) => {
     line++;
-    let text = buf.toString("utf8", a, b);
-    if (k === 0 && line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const read = readJsonLine(text, line);
+    const read = readJsonLine(
+      k === 0 && line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+      line,
+    );
     if (read) lines.push(read);
   };
-  for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-    take(start, nl);
-    start = nl + 1;
+  // Decoded in one call, then cut at each "\n": a newline byte is never part of a multi-byte
+  // character, so each line reads as if decoded on its own (as in import-readers.ts).
+  const text = buf.toString("utf8", start);
+  let at = 0;
+  for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", at)) {
+    take(text.slice(at, nl));
+    at = nl + 1;
   }
-  if (start < buf.length) take(start, buf.length);
+  if (at < text.length) take(text.slice(at));
   const part = stageLines(lines, job, 0) as ChunkPart;
   part.lines = line;
   part.bytes = to - from;

@@ -45,33 +45,38 @@ async function* readJsonLines(path: string, onBytes: (n: number) => void) {
   let rest: Buffer | undefined;
   let lineNo = 0;
   let batch: RawLine[] = [];
-  const take = (buf: Buffer, start: number, end: number) => {
+  const take = (line: string) => {
     lineNo++;
-    let text = buf.toString("utf8", start, end);
-    if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     const read = readJsonLine(text, lineNo);
     if (read) batch.push(read);
   };
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
     onBytes((chunk as Buffer).length);
     const buf: Buffer = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
+    // The complete lines are decoded in one call, then cut at each "\n": a newline byte is
+    // never part of a multi-byte character, so each line reads as if decoded on its own.
+    const end = buf.lastIndexOf(10) + 1;
+    const text = buf.toString("utf8", 0, end);
     let start = 0;
-    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-      take(buf, start, nl);
+    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+      take(text.slice(start, nl));
       start = nl + 1;
     }
-    rest = start < buf.length ? buf.subarray(start) : undefined;
+    rest = end < buf.length ? buf.subarray(end) : undefined;
     if (batch.length >= BATCH) {
       yield batch;
       batch = [];
     }
   }
-  if (rest) take(rest, 0, rest.length);
+  if (rest) take(rest.toString("utf8"));
   if (batch.length > 0) yield batch;
 }
 
 export function readJsonLine(text: string, line: number): RawLine | undefined {
-  const trimmed = text.trim();
+  // A line from `{` to `}`, as nearly all are, has nothing to trim.
+  const trimmed =
+    text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125 ? text : text.trim();
   if (trimmed === "") return undefined;
   let value: unknown;
   try {

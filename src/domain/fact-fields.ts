@@ -25,7 +25,7 @@ export const INSTANT_FORMAT =
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
@@ -42,6 +42,65 @@ function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): 
  * @example parseInstant("2026-03-01T10:00:00+02:00") // { value: { ms: Date.UTC(2026, 2, 1, 8), offset: "+02:00" } }
  */
 export function parseInstant(input: unknown): Parsed<Instant> {
+  if (typeof input === "string") {
+    const common = commonInstant(input);
+    if (common !== undefined) return ok(common);
+  }
+  return parseInstantGeneral(input);
+}
+
+/**
+ * The shapes nearly every line uses, read without regular expressions (an import reads
+ * millions of instants): `2026-03-01`, `2026-03-01T09:30:00Z`, `2026-03-01T09:30:00+01:00`.
+ * Undefined for anything else, or a field out of range: parseInstantGeneral then decides,
+ * and gives the error message, so the result is always that of parseInstantGeneral.
+ */
+export function commonInstant(text: string): Instant | undefined {
+  const n = text.length;
+  if (n !== 10 && n !== 20 && n !== 25) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined; // -
+  const y = digitsAt(text, 0, 4);
+  const mo = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || day < 1 || day > daysInMonth(y, mo)) return undefined;
+  if (n === 10) return { ms: utcMs(y, mo, day) };
+  if (
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58
+  ) {
+    return undefined;
+  }
+  const h = digitsAt(text, 11, 2);
+  const mi = digitsAt(text, 14, 2);
+  const s = digitsAt(text, 17, 2);
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return undefined;
+  const zone = text.charCodeAt(19);
+  if (n === 20) {
+    return zone === 90 ? { ms: utcMs(y, mo, day, h, mi, s, 0), offset: "Z" } : undefined; // Z
+  }
+  if ((zone !== 43 && zone !== 45) || text.charCodeAt(22) !== 58) return undefined; // + - :
+  const oh = digitsAt(text, 20, 2);
+  const om = digitsAt(text, 23, 2);
+  if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+  // The same arithmetic as parseInstantGeneral, so that even -00:00 gives the same number.
+  const shift = (zone === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+  return { ms: utcMs(y, mo, day, h, mi, s, 0) - shift, offset: text.slice(19) };
+}
+
+/** The number written with `length` ASCII digits at `start`, or -1 if one is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** parseInstant for any input, with every error message; parseInstant tries commonInstant first. */
+export function parseInstantGeneral(input: unknown): Parsed<Instant> {
   if (typeof input !== "string") return bad(INSTANT_FORMAT);
   const text = input.trim();
   const d = DATE.exec(text);
@@ -101,6 +160,54 @@ export function decimalText(input: unknown, lenient: boolean): string | undefine
 
 /** A non-negative amount in the charter currency, as integer minor units. */
 export function parseMoney(input: unknown, digits: number, lenient: boolean): Parsed<number> {
+  if (typeof input === "number") {
+    const minor = numberMinor(input, digits);
+    if (minor !== undefined) return ok(minor);
+  }
+  return parseMoneyGeneral(input, digits, lenient);
+}
+
+/**
+ * The minor units of a JSON number such as `89` or `16.68`, read from its digits without the
+ * regular expressions of decimalText and toMinor (an import reads millions of amounts).
+ * Undefined for anything else (negative, too many decimals, exponent form, too large):
+ * parseMoneyGeneral then decides, and gives the error message.
+ */
+export function numberMinor(input: number, digits: number): number | undefined {
+  if (!(Number.isInteger(digits) && digits >= 0 && digits <= 15) || !(input >= 0)) {
+    return undefined;
+  }
+  const scale = 10 ** digits;
+  if (Number.isSafeInteger(input)) {
+    // Exact while the product is a safe integer; otherwise the general path refuses it.
+    const minor = input * scale;
+    return Number.isSafeInteger(minor) ? minor + 0 : undefined; // + 0: no -0
+  }
+  // The digits String() writes, which are those decimalText gives toMinor.
+  const text = String(input);
+  const dot = text.indexOf(".");
+  if (dot < 0) return undefined;
+  let end = text.length;
+  while (end > dot + 1 && text.charCodeAt(end - 1) === 48) end--; // trailing zeros
+  const decimals = end - dot - 1;
+  if (decimals > digits) return undefined;
+  let minor = 0;
+  for (let i = 0; i < end; i++) {
+    if (i === dot) continue;
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return undefined; // e.g. 1e-7
+    minor = minor * 10 + d;
+  }
+  minor *= 10 ** (digits - decimals);
+  return Number.isSafeInteger(minor) ? minor : undefined;
+}
+
+/** parseMoney for any input, with every error message; parseMoney tries numberMinor first. */
+export function parseMoneyGeneral(
+  input: unknown,
+  digits: number,
+  lenient: boolean,
+): Parsed<number> {
   const text = decimalText(input, lenient);
   if (text === undefined) return bad("must be a number");
   const minor = toMinor(text.replace(/\.$/, ""), digits);
@@ -118,10 +225,15 @@ export function parseWhole(
   min: number,
   max = Number.MAX_SAFE_INTEGER,
 ): Parsed<number> {
-  const text = decimalText(input, lenient);
-  if (text === undefined) return bad("must be a number");
-  const n = Number(text);
-  if (!Number.isSafeInteger(n)) return bad("must be a whole number");
+  let n: number;
+  if (typeof input === "number" && Number.isSafeInteger(input)) {
+    n = input + 0; // as Number(String(-0)) reads it: 0, not -0
+  } else {
+    const text = decimalText(input, lenient);
+    if (text === undefined) return bad("must be a number");
+    n = Number(text);
+    if (!Number.isSafeInteger(n)) return bad("must be a whole number");
+  }
   if (n < min || n > max) {
     if (max === Number.MAX_SAFE_INTEGER) {
       return bad(min === 0 ? "must not be negative" : `must be at least ${min}`);
@@ -134,7 +246,11 @@ export function parseWhole(
 /** A string; `nonEmpty` refuses blank text (ids, names, references). */
 export function parseText(input: unknown, nonEmpty: boolean): Parsed<string> {
   if (typeof input !== "string") return bad("must be a string");
-  if (nonEmpty && input.trim() === "") return bad("must not be empty");
+  // A visible ASCII first character (as in nearly every id) is not blank: no trim() needed.
+  const first = input.charCodeAt(0);
+  if (nonEmpty && !(first > 32 && first < 127) && input.trim() === "") {
+    return bad("must not be empty");
+  }
   return ok(input);
 }
 

@@ -177,6 +177,22 @@ describe("parseFact normalizes valid lines", () => {
     expect(r.ok && r.fact).toMatchObject({ status: "active", extra: { vip: true } });
   });
 
+  it("keeps fields named like Object.prototype members under extra, as any unknown field", () => {
+    const raw = JSON.parse(
+      '{"type":"chase","id":"h1","at":"2026-01-05","customer":"c1","constructor":"x","toString":1,"__proto__":{"a":1}}',
+    );
+    const r = parseFact(raw, EUR);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const extra = (r.fact as { extra?: Record<string, unknown> }).extra ?? {};
+    expect(Object.keys(extra)).toEqual(["constructor", "toString", "__proto__"]);
+    expect(Object.getPrototypeOf(extra)).toBe(Object.prototype);
+    const stored = decodeFact({ ...encodeFact(r.fact), customer: "c1" });
+    expect(JSON.stringify((stored as { extra?: unknown }).extra)).toBe(
+      '{"__proto__":{"a":1},"constructor":"x","toString":1}',
+    );
+  });
+
   const lenient: [string, number][] = [
     ["1 234,50", 123450],
     ["1\u00a0234,5", 123450],

@@ -146,6 +146,16 @@ export const FACT_FIELDS: Record<FactType, Record<string, FieldSpec>> = {
 /** Fields whose value is an instant, for encoding and decoding stored facts. */
 export const INSTANT_FIELDS = ["due", "delivered", "warranty_end", "first_response", "resolved"];
 
+/** The required fields of each type, in FACT_FIELDS order (the order of the errors). */
+const REQUIRED = Object.fromEntries(
+  FACT_TYPES.map((type) => [
+    type,
+    Object.keys(FACT_FIELDS[type]).filter((key) => FACT_FIELDS[type][key].required),
+  ]),
+) as Record<FactType, string[]>;
+
+const TYPES: ReadonlySet<string> = new Set(FACT_TYPES);
+
 /** An empty value (`null`, or an empty CSV cell already dropped) counts as absent. */
 const absent = (v: unknown) => v === undefined || v === null;
 
@@ -162,7 +172,7 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
   const type = raw.type;
   let fields: Record<string, FieldSpec> | undefined;
   if (absent(type) || type === "") errors.push({ field: "type", reason: "required" });
-  else if (typeof type !== "string" || !(FACT_TYPES as readonly string[]).includes(type)) {
+  else if (typeof type !== "string" || !TYPES.has(type)) {
     errors.push({
       field: "type",
       reason: `unknown type ${JSON.stringify(type)}`,
@@ -185,13 +195,29 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
   if (!fields) return { ok: false, errors };
 
   let extra: Record<string, unknown> | undefined;
-  for (const [key, value] of Object.entries(raw)) {
+  // Object.keys, not Object.entries: no [key, value] pair to allocate per field.
+  const keys = Object.keys(raw);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (key === "type" || key === "id" || key === "at") continue;
-    const spec = fields[key] ?? (key === "corrects" ? CORRECTS : undefined);
+    const value = raw[key];
+    // Own keys only: a field named `constructor` or `__proto__` is an unknown field, kept
+    // under `extra`, not a member of Object.prototype.
+    const spec = Object.hasOwn(fields, key)
+      ? fields[key]
+      : key === "corrects"
+        ? CORRECTS
+        : undefined;
     if (!spec) {
       if (!absent(value)) {
         extra ??= {};
-        extra[key] = value;
+        // Defined, not assigned: assigning `__proto__` would replace the prototype.
+        Object.defineProperty(extra, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       continue;
     }
@@ -205,8 +231,8 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
       if (parsed.offsets) Object.assign(offsets, parsed.offsets);
     }
   }
-  for (const [key, spec] of Object.entries(fields)) {
-    if (spec.required && absent(raw[key])) errors.push({ field: key, reason: "required" });
+  for (const key of REQUIRED[type as FactType]) {
+    if (absent(raw[key])) errors.push({ field: key, reason: "required" });
   }
   if (out.corrects !== undefined && out.corrects === out.id) {
     errors.push({ field: "corrects", reason: "a fact cannot correct itself" });
