@@ -1,13 +1,19 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Organization } from "../store/organization-repository.ts";
-import { openTestStore, testDialects } from "../store/test-stores.ts";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { writeLedger } from "../../bench/generate-ledger.ts";
+import { openStore, type Store } from "../store/database.ts";
+import { ensureOrganization, type Organization } from "../store/organization-repository.ts";
+import { openTestStore, tempSqlitePath, testDialects } from "../store/test-stores.ts";
 import { computeScorecards } from "./compute-scorecards.ts";
 import { importLedger } from "./import-ledger.ts";
 import { loadDemo } from "./load-demo.ts";
 import { ScorecardIndex } from "./scorecard-index.ts";
+import type { ParallelOptions } from "./scorecard-parallel.ts";
+
+// SQLite files only: the suite on PostgreSQL skips these.
+const onSqlite = testDialects().includes("sqlite");
 
 const dir = mkdtempSync(join(tmpdir(), "comptoir-index-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,3 +65,58 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe.runIf(onSqlite)(
+  "scorecard index of a larger SQLite organization, built on two threads",
+  () => {
+    let store: Store;
+    let org: Organization;
+    const ledgerAsOf = Date.parse("2025-11-20T23:59:59.999Z");
+    beforeAll(async () => {
+      const file = join(dir, "ledger.jsonl");
+      await writeLedger(file, { customers: 400, asOf: "2026-11-20" });
+      store = await openStore(tempSqlitePath());
+      org = await ensureOrganization(store, "shop");
+      expect((await importLedger(store, { orgId: org.id, files: [file] })).ok).toBe(true);
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+    const build = (parallel: ParallelOptions, signal?: AbortSignal) =>
+      ScorecardIndex.build(store, org, { asOf: ledgerAsOf, lang: "fr", parallel, signal });
+    const oneThread = { minFacts: Number.POSITIVE_INFINITY };
+    // Small ranges, and the worker takes the first: both threads assess some customers.
+    const twoThreads = {
+      minFacts: 1,
+      rangeCustomers: 10,
+      waitForWorker: true,
+      onWorkerError: (error: Error) => {
+        throw error;
+      },
+    };
+
+    it("gives the scorecards of one thread", async () => {
+      const single = (await build(oneThread)).all();
+      expect(single.length).toBeGreaterThan(250);
+      expect((await build(twoThreads)).all()).toEqual(single);
+      const full = await computeScorecards(store, org, { asOf: ledgerAsOf, lang: "fr" });
+      expect(single).toEqual(full.scorecards);
+    });
+
+    it("refreshes after a build on two threads", async () => {
+      const index = await build(twoThreads);
+      const file = jsonl("more.jsonl", [
+        { type: "order", id: "par-o1", customer: "c17", at: "2025-11-01", price: 90000 },
+        { type: "chase", id: "par-h1", customer: "c399", at: "2025-11-02" },
+      ]);
+      expect((await importLedger(store, { orgId: org.id, files: [file] })).ok).toBe(true);
+      expect((await index.refresh()).sort()).toEqual(["c17", "c399"]);
+      expect(index.all()).toEqual((await build(oneThread)).all());
+    });
+
+    it("rejects with the signal's reason when aborted", async () => {
+      const reason = new Error("closing");
+      await expect(build(twoThreads, AbortSignal.abort(reason))).rejects.toBe(reason);
+    });
+  },
+);

@@ -15,6 +15,7 @@ import {
   portfolioTotals,
   RevenueRanking,
   type Scorecard,
+  type ScoringContext,
 } from "../domain/scorecard/index.ts";
 import { getCharter } from "../store/charter-repository.ts";
 import type { Store } from "../store/database.ts";
@@ -26,6 +27,7 @@ import {
 } from "../store/fact-repository.ts";
 import type { Organization } from "../store/organization-repository.ts";
 import { highValueNetValues } from "./compute-scorecards.ts";
+import { assessInParallel, type ParallelOptions } from "./scorecard-parallel.ts";
 
 export interface IndexOptions {
   asOf: number;
@@ -39,6 +41,11 @@ export interface IndexOptions {
   netValues?: (charter: Charter) => Promise<ReadonlyMap<string, number> | undefined>;
   /** Stops the build (it then rejects with the signal's reason): the server is closing. */
   signal?: AbortSignal;
+  /**
+   * How a large SQLite organization's pass is shared with a worker thread (scorecard-parallel.ts):
+   * tests force one thread with `{ minFacts: Infinity }`, or two on a small organization.
+   */
+  parallel?: Omit<ParallelOptions, "signal">;
 }
 
 export class ScorecardIndex {
@@ -69,15 +76,13 @@ export class ScorecardIndex {
     const charter = options.charter ?? (await getCharter(store, org.id));
     // Read the last seq first: a fact landing during the pass is then re-read by refresh().
     const seq = await lastFactSeq(store, org.id);
-    const ctx = { charter, asOf: options.asOf, lang: options.lang };
-    const assessments = new Map<string, Assessment>();
-    for await (const { customer, facts } of streamCustomerFacts(store, org.id, {
-      until: options.asOf,
-    })) {
-      options.signal?.throwIfAborted();
-      if (customer.at > options.asOf) continue;
-      assessments.set(customer.id, assessCustomer(customer, facts, ctx));
-    }
+    const ctx: ScoringContext = { charter, asOf: options.asOf, lang: options.lang };
+    // Large SQLite organizations on both cores; the rest (and PostgreSQL) here, streamed.
+    const assessments =
+      (await assessInParallel(store, org.id, ctx, {
+        ...options.parallel,
+        signal: options.signal,
+      })) ?? (await assessOnOneThread(store, org.id, ctx, options.signal));
     const netValues = await loadNetValues(store, org, charter, options);
     return new ScorecardIndex(store, org, charter, options, assessments, seq, netValues);
   }
@@ -132,6 +137,21 @@ export class ScorecardIndex {
     const ids = [...this.assessments.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return ids.map((id) => finalizeScorecard(this.assessments.get(id) as Assessment, totals, ctx));
   }
+}
+
+async function assessOnOneThread(
+  store: Store,
+  orgId: string,
+  ctx: ScoringContext,
+  signal: AbortSignal | undefined,
+): Promise<Map<string, Assessment>> {
+  const assessments = new Map<string, Assessment>();
+  for await (const { customer, facts } of streamCustomerFacts(store, orgId, { until: ctx.asOf })) {
+    signal?.throwIfAborted();
+    if (customer.at > ctx.asOf) continue;
+    assessments.set(customer.id, assessCustomer(customer, facts, ctx));
+  }
+  return assessments;
 }
 
 function loadNetValues(

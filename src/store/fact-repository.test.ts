@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Fact } from "../domain/facts.ts";
 import type { Store } from "./database.ts";
-import { findFact, insertFact, listCustomerFacts, streamCustomerFacts } from "./fact-repository.ts";
+import {
+  findFact,
+  hasFactsAtLeast,
+  insertFact,
+  listCustomerFacts,
+  streamCustomerFacts,
+} from "./fact-repository.ts";
 import { ensureOrganization } from "./organization-repository.ts";
 import { openTestStore, testDialects } from "./test-stores.ts";
 
@@ -117,6 +123,17 @@ for (const dialect of testDialects()) {
       expect(streamed).toEqual([]);
       expect(await listCustomerFacts(store, orgId, "a")).toEqual([]);
       expect((await listCustomerFacts(store, other, "a")).map((f) => f.id)).toEqual(["a", "h1"]);
+    });
+
+    it("tells whether the organization has at least so many facts", async () => {
+      expect(await hasFactsAtLeast(store, orgId, 0)).toBe(true);
+      expect(await hasFactsAtLeast(store, orgId, 1)).toBe(false);
+      await insertFact(store, orgId, customer("a"));
+      await insertFact(store, orgId, chase("h1", "a", T0));
+      await insertFact(store, (await ensureOrganization(store, "other")).id, customer("b"));
+      expect(await hasFactsAtLeast(store, orgId, 2)).toBe(true);
+      expect(await hasFactsAtLeast(store, orgId, 3)).toBe(false);
+      expect(await hasFactsAtLeast(store, orgId, Number.POSITIVE_INFINITY)).toBe(false);
     });
   });
 }

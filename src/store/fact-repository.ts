@@ -180,6 +180,25 @@ function* groupByCustomer(
   if (customer) yield { customer, facts };
 }
 
+/** Whether the organization has at least `count` facts: a bounded walk of one index. */
+export async function hasFactsAtLeast(
+  store: Store,
+  orgId: string,
+  count: number,
+): Promise<boolean> {
+  if (count <= 0) return true;
+  if (!Number.isFinite(count)) return false;
+  const row = await store.db
+    .selectFrom("facts")
+    .select("seq")
+    .where("org_id", "=", orgId)
+    .orderBy("seq")
+    .limit(1)
+    .offset(Math.ceil(count) - 1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The highest fact seq of the organization (0 when it has none): facts only ever get added. */
 export async function lastFactSeq(store: Store, orgId: string): Promise<number> {
   const row = await store.db
