@@ -80,6 +80,11 @@ export class ScorecardIndex {
     // Large SQLite organizations on both cores; the rest (and PostgreSQL) here, streamed.
     const assessments =
       (await assessInParallel(store, org.id, ctx, {
+        // Not an error (this thread does the worker's share), but worth a line in the log.
+        onWorkerError: (error) =>
+          console.warn(
+            `scorecards: the worker thread failed (${error.message}); finished on one thread`,
+          ),
         ...options.parallel,
         signal: options.signal,
       })) ?? (await assessOnOneThread(store, org.id, ctx, options.signal));
