@@ -36,17 +36,25 @@ export function stageChunk(
   const to = Math.min(size, from + chunkBytes);
   // From one byte before the chunk: a newline there means a line starts exactly at `from`.
   const readFrom = k === 0 ? 0 : from - 1;
-  let buf = readAt(fd, readFrom, to - readFrom);
-  // Finish the last line: read on until a newline at or after the chunk's last byte, or EOF.
+  const head = readAt(fd, readFrom, to - readFrom);
+  // No newline from the byte before the chunk to its end: no line starts in it (a long line
+  // that started earlier runs through it, and belongs to the chunk where it started).
+  if (k > 0 && head.indexOf(10) === -1) return emptyPart(to - from);
+  // Finish the last line: read on until a newline at or after the chunk's last byte, or EOF
+  // (pieces joined once: a line of many megabytes costs one copy, not one per piece).
+  const pieces = [head];
   let end = to;
-  while (end < size && buf[buf.length - 1] !== 10) {
-    const more = readAt(fd, end, Math.min(64 * 1024, size - end));
-    const nl = more.indexOf(10);
-    const take = nl === -1 ? more : more.subarray(0, nl + 1);
-    buf = Buffer.concat([buf, take]);
-    end += take.length;
-    if (nl !== -1) break;
+  if (head[head.length - 1] !== 10) {
+    while (end < size) {
+      const more = readAt(fd, end, Math.min(64 * 1024, size - end));
+      const nl = more.indexOf(10);
+      const piece = nl === -1 ? more : more.subarray(0, nl + 1);
+      pieces.push(piece);
+      end += piece.length;
+      if (nl !== -1 || piece.length === 0) break;
+    }
   }
+  const buf = pieces.length === 1 ? head : Buffer.concat(pieces);
   let start = 0;
   if (k > 0) {
     const nl = buf.indexOf(10);
@@ -76,6 +84,10 @@ export function stageChunk(
   part.lines = line;
   part.bytes = to - from;
   return part;
+}
+
+function emptyPart(bytes: number): ChunkPart {
+  return { values: [], rows: 0, errors: [], valid: 0, bytes, n: 0, lines: 0 };
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {

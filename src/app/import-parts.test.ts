@@ -72,6 +72,23 @@ for (const dialect of testDialects()) {
       for (const r of results.slice(1)) expect(r).toEqual(results[0]);
     });
 
+    it("reads a line that runs through many chunks once, in the chunk where it starts", async () => {
+      const [first, ...rest] = lines;
+      const long = {
+        type: "customer",
+        id: "c-long",
+        at: "2025-01-02",
+        name: "Long",
+        note: "é".repeat(100_000),
+      };
+      const file = writeJsonl(tempDir(), "long.jsonl", [first, long, ...rest, long]);
+      const results = await importEachWay(file, true);
+      const stored = results[0].rows.filter((r) => r.id === "c-long");
+      expect(stored).toHaveLength(1);
+      expect(stored[0]?.data).toContain("é".repeat(100_000));
+      for (const r of results.slice(1)) expect(r).toEqual(results[0]);
+    });
+
     it("keeps line numbers across chunks: a BOM, CRLF, blank lines and no final newline", async () => {
       const dir = tempDir();
       const source = readFileSync(writeJsonl(dir, "base.jsonl", lines), "utf8");
