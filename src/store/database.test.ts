@@ -1,3 +1,4 @@
+import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_CHARTER } from "../domain/charter.ts";
@@ -5,7 +6,7 @@ import { getCharter, updateCharter } from "./charter-repository.ts";
 import { openStore, resolveDatabaseUrl, type Store } from "./database.ts";
 import { migrations } from "./migrations/index.ts";
 import { ensureOrganization, getOrganization } from "./organization-repository.ts";
-import { openTestStore, testDialects } from "./test-stores.ts";
+import { openTestStore, tempSqlitePath, testDialects } from "./test-stores.ts";
 
 for (const dialect of testDialects()) {
   describe(`store on ${dialect}`, () => {
@@ -80,6 +81,33 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe.runIf(testDialects().includes("sqlite"))("SQLite file settings", () => {
+  const pageSize = (path: string) => {
+    const db = new SQLite(path, { readonly: true });
+    try {
+      return db.pragma("page_size", { simple: true });
+    } finally {
+      db.close();
+    }
+  };
+
+  it("gives a new file 8 kB pages, and leaves an existing file's own", async () => {
+    const fresh = tempSqlitePath();
+    await (await openStore(fresh)).close();
+    expect(pageSize(fresh)).toBe(8192);
+
+    const older = tempSqlitePath();
+    const db = new SQLite(older);
+    db.pragma("page_size = 4096");
+    db.exec("CREATE TABLE before_us (x)");
+    db.close();
+    const store = await openStore(older);
+    await ensureOrganization(store, "shop");
+    await store.close();
+    expect(pageSize(older)).toBe(4096);
+  });
+});
 
 describe("resolveDatabaseUrl", () => {
   it("prefers --db, then COMPTOIR_DB, then DATABASE_URL, then the embedded file", () => {
