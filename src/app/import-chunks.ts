@@ -6,7 +6,7 @@
  * chunks in file order, adds the counts of the chunks before (`shiftPart`).
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { type RawLine, readJsonLine } from "./import-readers.ts";
+import { type RawLine, readJsonText } from "./import-readers.ts";
 import { type FileJob, type Part, STAGE_COLUMNS, stageLines } from "./import-rows.ts";
 
 /** A chunk's part, with what the main thread needs to place it in the file. */
@@ -62,26 +62,9 @@ export function stageChunk(
     start = nl === -1 || nl >= to - readFrom ? buf.length : nl + 1;
   }
   const lines: RawLine[] = [];
-  let line = 0;
-  const take = (text: string) => {
-    line++;
-    const read = readJsonLine(
-      k === 0 && line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
-      line,
-    );
-    if (read) lines.push(read);
-  };
-  // Decoded in one call, then cut at each "\n": a newline byte is never part of a multi-byte
-  // character, so each line reads as if decoded on its own (as in import-readers.ts).
-  const text = buf.toString("utf8", start);
-  let at = 0;
-  for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", at)) {
-    take(text.slice(at, nl));
-    at = nl + 1;
-  }
-  if (at < text.length) take(text.slice(at));
+  const count = readJsonText(buf.toString("utf8", start), 0, k === 0, lines);
   const part = stageLines(lines, job, 0) as ChunkPart;
-  part.lines = line;
+  part.lines = count;
   part.bytes = to - from;
   return part;
 }

@@ -45,35 +45,53 @@ async function* readJsonLines(path: string, onBytes: (n: number) => void) {
   let rest: Buffer | undefined;
   let lineNo = 0;
   let batch: RawLine[] = [];
-  const take = (line: string) => {
-    lineNo++;
-    const text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-    const read = readJsonLine(text, lineNo);
-    if (read) batch.push(read);
-  };
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
     onBytes((chunk as Buffer).length);
     const buf: Buffer = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
-    // The complete lines are decoded in one call, then cut at each "\n": a newline byte is
-    // never part of a multi-byte character, so each line reads as if decoded on its own.
     const end = buf.lastIndexOf(10) + 1;
-    const text = buf.toString("utf8", 0, end);
-    let start = 0;
-    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
-      take(text.slice(start, nl));
-      start = nl + 1;
-    }
+    lineNo += readJsonText(buf.toString("utf8", 0, end), lineNo, lineNo === 0, batch);
     rest = end < buf.length ? buf.subarray(end) : undefined;
     if (batch.length >= BATCH) {
       yield batch;
       batch = [];
     }
   }
-  if (rest) take(rest.toString("utf8"));
+  if (rest) readJsonText(rest.toString("utf8"), lineNo, lineNo === 0, batch);
   if (batch.length > 0) yield batch;
 }
 
-export function readJsonLine(text: string, line: number): RawLine | undefined {
+/**
+ * Reads every line of `text` into `out`, numbered from `line0 + 1`: each "\n" ends one, and
+ * what follows the last is one more unless empty. Decoded in one call by the caller, then cut:
+ * a newline byte is never part of a multi-byte character, so each line reads as if decoded on
+ * its own. `fileStart`: the text begins the file (its first line loses a BOM). Returns how
+ * many lines it read, blank ones included.
+ */
+export function readJsonText(
+  text: string,
+  line0: number,
+  fileStart: boolean,
+  out: RawLine[],
+): number {
+  let line = line0;
+  const take = (raw: string) => {
+    line++;
+    const read = readJsonLine(
+      fileStart && line === line0 + 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw,
+      line,
+    );
+    if (read) out.push(read);
+  };
+  let start = 0;
+  for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+    take(text.slice(start, nl));
+    start = nl + 1;
+  }
+  if (start < text.length) take(text.slice(start));
+  return line - line0;
+}
+
+function readJsonLine(text: string, line: number): RawLine | undefined {
   // A line from `{` to `}`, as nearly all are, has nothing to trim.
   const trimmed =
     text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125 ? text : text.trim();

@@ -95,7 +95,13 @@ export async function listCustomerFacts(
 /** Rows per query of streamCustomerFacts: big enough to be cheap, small enough to interleave. */
 export const STREAM_CHUNK_ROWS = 4000;
 
-type FactRow = { type: string; id: string; at: string; customer: string | null; data: string };
+export type FactRow = {
+  type: string;
+  id: string;
+  at: string;
+  customer: string | null;
+  data: string;
+};
 
 /**
  * Every customer with its other facts, one customer at a time, ordered by customer. `until`
@@ -142,17 +148,15 @@ export async function* streamCustomerFacts(
     if (rows.length === 0) return;
     let whole = rows;
     if (rows.length === chunkRows) {
-      // The last customer may go on in the next rows: keep it for the next chunk.
+      const end = wholeCustomersEnd(rows, (r) => r.customer);
       const last = rows[rows.length - 1]?.customer as string;
-      let end = rows.length;
-      while (end > 0 && rows[end - 1]?.customer === last) end--;
       whole =
         end > 0
           ? rows.slice(0, end)
           : // One customer fills the chunk: read that customer alone, whole.
             await select().where("customer", "=", last).orderBy("at").orderBy("seq").execute();
     }
-    yield* groupByCustomer(whole);
+    yield* groupByCustomer(whole, (r) => r);
     if (rows.length < chunkRows) return;
     after = whole[whole.length - 1]?.customer as string;
     // SQLite answers synchronously: without this, the whole pass would hold the event loop.
@@ -160,13 +164,30 @@ export async function* streamCustomerFacts(
   }
 }
 
-function* groupByCustomer(
-  rows: readonly FactRow[],
+/**
+ * A full chunk ends inside its last customer, who may go on in the next rows: how many rows
+ * come before that customer (kept for the next chunk); 0 when one customer fills the chunk.
+ */
+export function wholeCustomersEnd<R>(rows: readonly R[], customerOf: (row: R) => unknown): number {
+  const last = customerOf(rows[rows.length - 1] as R);
+  let end = rows.length;
+  while (end > 0 && customerOf(rows[end - 1] as R) === last) end--;
+  return end;
+}
+
+/**
+ * Rows ordered by customer → each customer fact with its other facts. `read` gives a row's
+ * columns (rows may be objects or better-sqlite3's raw arrays, see sqlite-fact-stream.ts).
+ */
+export function* groupByCustomer<R>(
+  rows: readonly R[],
+  read: (row: R) => FactRow,
 ): Generator<{ customer: CustomerFact; facts: Fact[] }> {
   let current: string | null = null;
   let customer: CustomerFact | undefined;
   let facts: Fact[] = [];
-  for (const row of rows) {
+  for (const raw of rows) {
+    const row = read(raw);
     if (row.customer !== current) {
       if (customer) yield { customer, facts };
       current = row.customer;

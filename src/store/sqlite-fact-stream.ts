@@ -11,9 +11,8 @@
  * rows that are not committed. Each chunk is its own snapshot, as with streamCustomerFacts.
  */
 import SQLite from "better-sqlite3";
-import { decodeFact } from "../domain/fact-codec.ts";
 import type { CustomerFact, Fact } from "../domain/facts.ts";
-import { STREAM_CHUNK_ROWS } from "./fact-repository.ts";
+import { groupByCustomer, STREAM_CHUNK_ROWS, wholeCustomersEnd } from "./fact-repository.ts";
 
 export interface CustomerRange {
   /** First customer id of the range (included); from the first customer when undefined. */
@@ -104,10 +103,8 @@ export function* sqliteCustomerChunks(
     if (rows.length === 0) return;
     let whole = rows;
     if (rows.length === chunkRows) {
-      // The last customer may go on in the next rows: keep it for the next chunk.
+      const end = wholeCustomersEnd(rows, (r) => r[3]);
       const last = rows[rows.length - 1]?.[3] as string;
-      let end = rows.length;
-      while (end > 0 && rows[end - 1]?.[3] === last) end--;
       whole =
         end > 0
           ? rows.slice(0, end)
@@ -122,22 +119,15 @@ export function* sqliteCustomerChunks(
   }
 }
 
+/** The chunk's customers: streamCustomerFacts' grouping, on raw rows. */
 function groupRows(rows: readonly RawRow[]): CustomerEntry[] {
-  const entries: CustomerEntry[] = [];
-  let current: string | undefined;
-  let customer: CustomerFact | undefined;
-  let facts: Fact[] = [];
-  for (const [type, id, at, owner, data] of rows) {
-    if (owner !== current) {
-      if (customer) entries.push({ customer, facts });
-      current = owner;
-      customer = undefined;
-      facts = [];
-    }
-    const fact = decodeFact({ type, id, at, customer: owner, data });
-    if (fact.type === "customer") customer = fact;
-    else facts.push(fact);
-  }
-  if (customer) entries.push({ customer, facts });
-  return entries;
+  return [
+    ...groupByCustomer(rows, ([type, id, at, customer, data]) => ({
+      type,
+      id,
+      at,
+      customer,
+      data,
+    })),
+  ];
 }
