@@ -6,9 +6,10 @@
  * (import-chunks.ts) shared by two workers: parsing is most of an import's work.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { type ChunkPart, chunkCount, shiftPart } from "./import-chunks.ts";
 import { type FileJob, fileParts, type Part } from "./import-rows.ts";
+import { typescriptWorker } from "./typescript-worker.ts";
 
 /** Files from this size on are read by a worker. */
 export const WORKER_MIN_BYTES = 4 << 20;
@@ -82,12 +83,7 @@ async function* chunkedParts(
   }
 }
 
-// The worker runs TypeScript: it registers tsx itself, as bin/comptoir.js does, since hooks
-// registered on the main thread do not reach worker threads.
-const BOOT = `
-const { workerData } = require("node:worker_threads");
-import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });
-`;
+const WORKER_ENTRY = new URL("./import-worker.ts", import.meta.url);
 
 /** One worker thread of import-worker.ts, read part by part. */
 class PartsWorker {
@@ -97,9 +93,7 @@ class PartsWorker {
   private wake: (() => void) | undefined;
 
   constructor(data: Record<string, unknown>) {
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const entry = new URL("./import-worker.ts", import.meta.url).href;
-    this.worker = new Worker(BOOT, { eval: true, workerData: { tsx, entry, ...data } });
+    this.worker = typescriptWorker(WORKER_ENTRY, data);
     this.worker.on("message", (m: Part | "done") => {
       this.queue.push(m);
       this.wake?.();

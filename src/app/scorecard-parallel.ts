@@ -11,7 +11,7 @@
  * Each connection reads its own snapshots after the caller read lastFactSeq: a fact added
  * meanwhile is read or not, and refresh() re-reads it either way, as with one thread.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Charter } from "../domain/charter.ts";
 import { type Assessment, assessCustomer, type ScoringContext } from "../domain/scorecard/index.ts";
 import type { Store } from "../store/database.ts";
@@ -22,6 +22,7 @@ import {
   openFactReader,
   sqliteCustomerChunks,
 } from "../store/sqlite-fact-stream.ts";
+import { typescriptWorker } from "./typescript-worker.ts";
 
 /**
  * Organizations with fewer facts are assessed on one thread: a worker costs some 0.4 s of CPU
@@ -149,13 +150,6 @@ async function assessRange(
   return assessments;
 }
 
-// The worker runs TypeScript: it registers tsx itself, as bin/comptoir.js does, since hooks
-// registered on the main thread do not reach worker threads (as in import-parts.ts).
-const BOOT = `
-const { workerData } = require("node:worker_threads");
-import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });
-`;
-
 const WORKER_ENTRY = new URL("./scorecard-worker.ts", import.meta.url);
 
 /**
@@ -175,12 +169,13 @@ interface RunningWorker {
 function startWorker(job: WorkerJob, entry: URL, signal: AbortSignal | undefined): RunningWorker {
   let worker: Worker;
   try {
-    const tsx = import.meta.resolve("tsx/esm/api");
-    worker = new Worker(BOOT, {
-      eval: true,
-      workerData: { tsx, entry: entry.href, job },
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    });
+    worker = typescriptWorker(
+      entry,
+      { job },
+      {
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      },
+    );
   } catch (error) {
     const result = Promise.resolve(error as Error);
     return { result, started: result, stop: async () => {} };
