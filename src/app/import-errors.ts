@@ -3,6 +3,7 @@
  * the messages of lines refused by the set-based checks (conflicts, unknown references).
  */
 import type { Kysely } from "kysely";
+import { orgKey } from "../store/org-key.ts";
 import type { Database } from "../store/schema.ts";
 import { firstStaged, type StageProblem } from "./import-staging.ts";
 
@@ -110,7 +111,7 @@ async function ownerOf(
   const stored = await trx
     .selectFrom("facts")
     .select("customer")
-    .where("org_id", "=", orgId)
+    .where("org", "=", orgKey(orgId))
     .where("type", "=", type)
     .where("id", "=", id)
     .executeTakeFirst();

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../store/database.ts";
+import { orgKey } from "../store/org-key.ts";
 import { ensureOrganization } from "../store/organization-repository.ts";
 import { openTestStore, testDialects } from "../store/test-stores.ts";
 import { sampleLedger, tempDir, writeJsonl } from "./fixtures/import-files.ts";
@@ -56,7 +57,7 @@ for (const dialect of testDialects()) {
         const rows = await store.db
           .selectFrom("facts")
           .select(["type", "id", "at", "at_offset", "customer", "data", "hash"])
-          .where("org_id", "=", org.id)
+          .where("org", "=", orgKey(org.id))
           .orderBy("seq")
           .execute();
         const { importId: _id, elapsedMs: _ms, ...rest } = report;

@@ -13,6 +13,7 @@ import {
   sqliteHandle,
   tuneSqliteForImport,
 } from "../store/import-sqlite.ts";
+import { ensureOrgKey, orgKey } from "../store/org-key.ts";
 import type { Database } from "../store/schema.ts";
 import { STAGE_COLUMNS } from "./import-rows.ts";
 
@@ -140,7 +141,7 @@ export async function hasStoredFacts(trx: Kysely<Database>, orgId: string): Prom
   const any = await trx
     .selectFrom("facts")
     .select("seq")
-    .where("org_id", "=", orgId)
+    .where("org", "=", orgKey(orgId))
     .limit(1)
     .executeTakeFirst();
   return any !== undefined;
@@ -157,7 +158,7 @@ export async function markStored(trx: Kysely<Database>, orgId: string): Promise<
     SET state = CASE WHEN f.hash = s.hash THEN 'unchanged' ELSE s.state END,
         problem = CASE WHEN f.hash = s.hash THEN s.problem ELSE 'conflict_stored' END
     FROM ${sql.raw(STAGE)} AS line CROSS JOIN facts f
-    WHERE line.n = s.n AND f.org_id = ${orgId} AND f.type = line.type AND f.id = line.id
+    WHERE line.n = s.n AND f.org = ${orgKey(orgId)} AND f.type = line.type AND f.id = line.id
       AND s.problem IS NULL AND s.state IS NULL`.execute(trx);
 }
 
@@ -175,7 +176,7 @@ function refFound(ref: Ref, orgId: string, stored: boolean, live: string, sameCu
     AND r.id = s.${ref.column} ${live}
     ${sameCustomer ? "AND (r.customer = s.customer OR r.customer IS NULL)" : ""})`);
   if (!stored) return inStage;
-  const inStore = sql`EXISTS (SELECT 1 FROM facts f WHERE f.org_id = ${orgId} AND f.type = ${ref.type}
+  const inStore = sql`EXISTS (SELECT 1 FROM facts f WHERE f.org = ${orgKey(orgId)} AND f.type = ${ref.type}
     AND f.id = ${sql.raw(`s.${ref.column}`)} ${sameCustomer ? sql`AND f.customer = s.customer` : sql``})`;
   return sql`(${inStage} OR ${inStore})`;
 }
@@ -279,9 +280,10 @@ export async function publishStage(
   createdAt: string,
   adding: number,
 ): Promise<void> {
+  const key = await ensureOrgKey(trx, orgId);
   const restoreIndexes = dialect === "sqlite" ? await setIndexesAside(trx, adding) : async () => {};
-  await sql`INSERT INTO facts (org_id, type, id, at, at_offset, customer, data, hash, import_id, created_at)
-    SELECT ${orgId}, type, id, at, at_offset, customer, data, hash, ${importId}, ${createdAt}
+  await sql`INSERT INTO facts (org, type, id, at, at_offset, customer, data, hash, import_id, created_at)
+    SELECT ${key}, type, id, at, at_offset, customer, data, hash, ${importId}, ${createdAt}
     FROM ${sql.raw(STAGE)} WHERE problem IS NULL AND state IS NULL
     ${sql.raw(dialect === "sqlite" ? "ORDER BY rowid" : "")}`.execute(trx);
   await restoreIndexes();

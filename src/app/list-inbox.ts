@@ -4,6 +4,7 @@
  * through the acknowledgement link, complaints without a first response, and detractor
  * feedback (score 0 to 6) nobody has answered yet.
  */
+import { sql } from "kysely";
 import { AppError } from "../domain/errors.ts";
 import { decodeFact } from "../domain/fact-codec.ts";
 import type { FeedbackFact } from "../domain/facts.ts";
@@ -12,6 +13,7 @@ import { listComplaints } from "../store/intake-complaint-repository.ts";
 import { doneRefs, markDone } from "../store/intake-inbox-repository.ts";
 import { listUnreviewedAnswers } from "../store/intake-order-repository.ts";
 import { intakeDb } from "../store/intake-schema.ts";
+import { orgKey } from "../store/org-key.ts";
 import { charterOf, type IntakeContext, nowOf } from "./intake-support.ts";
 
 export type InboxKind = "answer" | "complaint" | "feedback";
@@ -72,8 +74,8 @@ export async function listInbox(ctx: IntakeContext): Promise<Inbox> {
   const rows = await db
     .selectFrom("facts")
     .select(["type", "id", "at", "customer", "data"])
-    .where("org_id", "=", ctx.org.id)
-    .where("type", "=", "feedback")
+    .where("org", "=", orgKey(ctx.org.id))
+    .where("type", "=", sql.lit("feedback"))
     .where("at", ">=", new Date(now - FEEDBACK_DAYS * 86_400_000).toISOString())
     .where("at", "<=", new Date(now).toISOString())
     .execute();
@@ -109,8 +111,8 @@ export async function markFeedbackAnswered(ctx: IntakeContext, feedbackId: strin
   const rows = await ctx.store.db
     .selectFrom("facts")
     .select("id")
-    .where("org_id", "=", ctx.org.id)
-    .where("type", "=", "feedback")
+    .where("org", "=", orgKey(ctx.org.id))
+    .where("type", "=", sql.lit("feedback"))
     .where("id", "=", feedbackId)
     .execute();
   if (rows.length === 0)

@@ -7,6 +7,7 @@ import { AppError } from "../domain/errors.ts";
 import { decodeFact, encodeFact } from "../domain/fact-codec.ts";
 import type { CustomerFact, Fact, FactType } from "../domain/facts.ts";
 import type { Store } from "./database.ts";
+import { orgKey } from "./org-key.ts";
 
 /** SHA-256 of a fact's canonical content (see fact-codec.ts). */
 export function contentHash(content: string): string {
@@ -29,7 +30,7 @@ export async function insertFact(
   const existing = await store.db
     .selectFrom("facts")
     .select("hash")
-    .where("org_id", "=", orgId)
+    .where("org", "=", orgKey(orgId))
     .where("type", "=", enc.type)
     .where("id", "=", enc.id)
     .executeTakeFirst();
@@ -43,7 +44,7 @@ export async function insertFact(
   await store.db
     .insertInto("facts")
     .values({
-      org_id: orgId,
+      org: orgKey(orgId),
       type: enc.type,
       id: enc.id,
       at: enc.at,
@@ -68,7 +69,7 @@ export async function findFact(
   const row = await store.db
     .selectFrom("facts")
     .select(["type", "id", "at", "customer", "data"])
-    .where("org_id", "=", orgId)
+    .where("org", "=", orgKey(orgId))
     .where("type", "=", type)
     .where("id", "=", id)
     .executeTakeFirst();
@@ -84,7 +85,7 @@ export async function listCustomerFacts(
   const rows = await store.db
     .selectFrom("facts")
     .select(["type", "id", "at", "customer", "data"])
-    .where("org_id", "=", orgId)
+    .where("org", "=", orgKey(orgId))
     .where("customer", "=", customerId)
     .orderBy("at")
     .orderBy("seq")
@@ -127,7 +128,7 @@ export async function* streamCustomerFacts(
     let query = store.db
       .selectFrom("facts")
       .select(["type", "id", "at", "customer", "data"])
-      .where("org_id", "=", orgId)
+      .where("org", "=", orgKey(orgId))
       .where("customer", "is not", null);
     if (until !== undefined) {
       query = query.where((eb) => eb.or([eb("at", "<=", until), eb("type", "=", "customer")]));
@@ -212,7 +213,7 @@ export async function hasFactsAtLeast(
   const row = await store.db
     .selectFrom("facts")
     .select("seq")
-    .where("org_id", "=", orgId)
+    .where("org", "=", orgKey(orgId))
     .orderBy("seq")
     .limit(1)
     .offset(Math.ceil(count) - 1)
@@ -225,7 +226,7 @@ export async function lastFactSeq(store: Store, orgId: string): Promise<number> 
   const row = await store.db
     .selectFrom("facts")
     .select((eb) => eb.fn.max("seq").as("seq"))
-    .where("org_id", "=", orgId)
+    .where("org", "=", orgKey(orgId))
     .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
@@ -240,7 +241,7 @@ export async function customersTouchedSince(
   const rows = await store.db
     .selectFrom("facts")
     .select("customer")
-    .where("org_id", "=", orgId)
+    .where("org", "=", orgKey(orgId))
     .where("seq", ">", seq)
     .orderBy("seq")
     .execute();

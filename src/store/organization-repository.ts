@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../domain/errors.ts";
 import type { Store } from "./database.ts";
+import { ensureOrgKey, orgKey } from "./org-key.ts";
 import type { OrganizationTable } from "./schema.ts";
 
 export type Organization = OrganizationTable;
@@ -54,7 +55,9 @@ export async function ensureOrganization(
     .values(org)
     .onConflict((oc) => oc.column("slug").doNothing())
     .execute();
-  return (await findOrganization(store, slug)) as Organization;
+  const created = (await findOrganization(store, slug)) as Organization;
+  await ensureOrgKey(store.db, created.id);
+  return created;
 }
 
 export async function listOrganizations(store: Store): Promise<Organization[]> {
@@ -66,7 +69,7 @@ export async function countFacts(store: Store, orgId: string): Promise<number> {
   const row = await store.db
     .selectFrom("facts")
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("org_id", "=", orgId)
+    .where("org", "=", orgKey(orgId))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

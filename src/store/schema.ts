@@ -20,9 +20,16 @@ export interface CharterTable {
   updated_at: string;
 }
 
+/** The small integer that stands for an organization in `facts` and its indexes. */
+export interface OrgKeyTable {
+  key: Generated<number | string>;
+  org_id: string;
+}
+
 export interface FactTable {
   seq: Generated<number | string>;
-  org_id: string;
+  /** The organization's key in `org_keys` (see store/org-key.ts), not its id. */
+  org: number | string;
   type: string;
   id: string;
   at: string;
@@ -98,6 +105,7 @@ export interface AuthUserTable {
 export interface Database {
   organizations: OrganizationTable;
   charters: CharterTable;
+  org_keys: OrgKeyTable;
   facts: FactTable;
   memberships: MembershipTable;
   invitations: InvitationTable;

@@ -44,7 +44,9 @@ export function customerRanges(
   customers: number,
 ): CustomerRange[] {
   const ids = database
-    .prepare("SELECT id FROM facts WHERE org_id = ? AND type = 'customer' ORDER BY id")
+    .prepare(
+      "SELECT id FROM facts WHERE org = (SELECT key FROM org_keys WHERE org_id = ?) AND type = 'customer' ORDER BY id",
+    )
     .pluck()
     .all(orgId) as string[];
   if (ids.length === 0) return [];
@@ -76,14 +78,14 @@ export function* sqliteCustomerChunks(
   const select = (keyset: string) =>
     database
       .prepare(
-        `SELECT type, id, at, customer, data FROM facts WHERE org_id = @orgId AND customer IS NOT NULL${keyset}${upTo}${dated} ORDER BY customer, at, seq LIMIT @limit`,
+        `SELECT type, id, at, customer, data FROM facts WHERE org = (SELECT key FROM org_keys WHERE org_id = @orgId) AND customer IS NOT NULL${keyset}${upTo}${dated} ORDER BY customer, at, seq LIMIT @limit`,
       )
       .raw(true);
   const first = select(options.from === undefined ? "" : " AND customer >= @from");
   const next = select(" AND customer > @after");
   const alone = database
     .prepare(
-      `SELECT type, id, at, customer, data FROM facts WHERE org_id = @orgId AND customer = @customer${dated} ORDER BY at, seq`,
+      `SELECT type, id, at, customer, data FROM facts WHERE org = (SELECT key FROM org_keys WHERE org_id = @orgId) AND customer = @customer${dated} ORDER BY at, seq`,
     )
     .raw(true);
   // better-sqlite3 refuses named parameters the statement does not use.

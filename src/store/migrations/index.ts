@@ -5,6 +5,7 @@ import * as factSeqIndex from "./2026-11-22T08-10-fact-seq-index.ts";
 import * as intake from "./2026-11-22T09-00-intake.ts";
 import * as relationships from "./2026-12-01T10-00-relationships.ts";
 import * as accountsMore from "./2026-12-01T12-00-accounts-more.ts";
+import * as factOrgKey from "./2026-12-01T14-00-fact-org-key.ts";
 
 /**
  * Every migration the code knows, by name, in order. Listed statically (no directory scan),
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T09-00-intake": intake,
   "2026-12-01T10-00-relationships": relationships,
   "2026-12-01T12-00-accounts-more": accountsMore,
+  "2026-12-01T14-00-fact-org-key": factOrgKey,
 };
