@@ -6,18 +6,15 @@
  * chunks in file order, adds the counts of the chunks before (`shiftPart`).
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { type RawLine, readJsonText } from "./import-readers.ts";
-import { type FileJob, type Part, STAGE_COLUMNS, stageLines } from "./import-rows.ts";
+import { readJsonText } from "./import-readers.ts";
+import { type FileJob, LineStager, type Part } from "./import-rows.ts";
+import { NUMBER_COLUMNS, noStagedRows } from "./staged-rows.ts";
 
 /** A chunk's part, with what the main thread needs to place it in the file. */
 export interface ChunkPart extends Part {
   /** Lines in the chunk, blank ones included (the file's line numbers move by as many). */
   lines: number;
 }
-
-const WIDTH = STAGE_COLUMNS.length;
-const N = STAGE_COLUMNS.indexOf("n");
-const LINE = STAGE_COLUMNS.indexOf("line");
 
 /** How many chunks a file of `size` bytes has. */
 export function chunkCount(size: number, chunkBytes: number): number {
@@ -61,16 +58,16 @@ export function stageChunk(
     // No newline at all: a line started before this chunk and runs through it.
     start = nl === -1 || nl >= to - readFrom ? buf.length : nl + 1;
   }
-  const lines: RawLine[] = [];
-  const count = readJsonText(buf.toString("utf8", start), 0, k === 0, lines);
-  const part = stageLines(lines, job, 0) as ChunkPart;
+  const stager = new LineStager(job, 0);
+  const count = readJsonText(buf.toString("utf8", start), 0, k === 0, stager);
+  const part = stager.finish() as ChunkPart;
   part.lines = count;
   part.bytes = to - from;
   return part;
 }
 
 function emptyPart(bytes: number): ChunkPart {
-  return { values: [], rows: 0, errors: [], valid: 0, bytes, n: 0, lines: 0 };
+  return { values: noStagedRows(), rows: 0, errors: [], valid: 0, bytes, n: 0, lines: 0 };
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {
@@ -86,10 +83,10 @@ function readAt(fd: number, position: number, length: number): Buffer {
 
 /** Moves a chunk's part to its place in the import: `n0` lines staged and `line0` lines before. */
 export function shiftPart(part: ChunkPart, n0: number, line0: number): Part {
-  const v = part.values;
-  for (let k = 0; k < part.rows * WIDTH; k += WIDTH) {
-    v[k + N] = (v[k + N] as number) + n0;
-    v[k + LINE] = (v[k + LINE] as number) + line0;
+  const v = part.values.numbers; // n, file, line
+  for (let k = 0; k < part.rows * NUMBER_COLUMNS; k += NUMBER_COLUMNS) {
+    v[k] += n0;
+    v[k + 2] += line0;
   }
   for (const e of part.errors) {
     e.n += n0;

@@ -20,6 +20,13 @@ export const CHUNK_BYTES = 1 << 20;
 /** Parts a worker may compute ahead of the main thread: bounds memory (a part is ≤ 1 MB read). */
 const AHEAD = 3;
 
+/**
+ * A worker's young generation: a worker allocates some 10 MB per part, and with the default
+ * 16 MB the scavenger ran every part or two, copying what the part held so far; 64 MB made
+ * staging 1.3 million lines 0.3 to 0.5 s faster.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
+
 export interface PartsOptions {
   /** Read in worker threads (default: files of WORKER_MIN_BYTES or more). */
   worker?: boolean;
@@ -93,7 +100,7 @@ class PartsWorker {
   private wake: (() => void) | undefined;
 
   constructor(data: Record<string, unknown>) {
-    this.worker = typescriptWorker(WORKER_ENTRY, data);
+    this.worker = typescriptWorker(WORKER_ENTRY, data, { resourceLimits: WORKER_LIMITS });
     this.worker.on("message", (m: Part | "done") => {
       this.queue.push(m);
       this.wake?.();

@@ -71,7 +71,7 @@ export function readJsonText(
   text: string,
   line0: number,
   fileStart: boolean,
-  out: RawLine[],
+  out: { push(read: RawLine): void },
 ): number {
   let line = line0;
   const take = (raw: string) => {

@@ -9,8 +9,9 @@ import { parseFact } from "../domain/fact-validation.ts";
 import type { Fact } from "../domain/facts.ts";
 import type { ImportError } from "./import-errors.ts";
 import { type RawLine, readLines } from "./import-readers.ts";
+import { noStagedRows, type StagedRows, StagedRowsBuilder } from "./staged-rows.ts";
 
-/** The staging table's columns, in the order of `Part.values`. */
+/** The staging table's columns, in the order of `Part.values` (numbers, then texts). */
 export const STAGE_COLUMNS = [
   "n",
   "file",
@@ -36,9 +37,9 @@ export interface FileJob {
   n0: number;
 }
 
-/** A part of a file: its staged rows, flat (`STAGE_COLUMNS` per row), and its errors. */
+/** A part of a file: its staged rows (packed, see staged-rows.ts), and its errors. */
 export interface Part {
-  values: unknown[];
+  values: StagedRows;
   rows: number;
   errors: (ImportError & { n: number })[];
   /** Valid fact lines in the part. */
@@ -62,36 +63,61 @@ export async function* fileParts(job: FileJob): AsyncGenerator<Part> {
     n = part.n;
     yield part;
   }
-  if (bytes > 0) yield { values: [], rows: 0, errors: [], valid: 0, bytes, n };
+  if (bytes > 0) yield { values: noStagedRows(), rows: 0, errors: [], valid: 0, bytes, n };
 }
 
 export function stageLines(lines: RawLine[], job: FileJob, n0: number): Part {
-  const part: Part = { values: [], rows: 0, errors: [], valid: 0, bytes: 0, n: n0 };
-  const opts = { currencyDigits: job.digits, lenientNumbers: job.lenientNumbers };
-  let n = n0;
-  for (const read of lines) {
-    n++;
+  const stager = new LineStager(job, n0);
+  for (const read of lines) stager.push(read);
+  return stager.finish();
+}
+
+/**
+ * Stages lines one by one as they are read (`push`, so that it can stand for the array
+ * readJsonText fills): each line's parsed object is garbage at once, instead of a part's
+ * thousands of them outliving a few scavenges.
+ */
+export class LineStager {
+  private readonly out = new StagedRowsBuilder();
+  private readonly errors: Part["errors"] = [];
+  private readonly opts: { currencyDigits: number; lenientNumbers: boolean };
+  private valid = 0;
+  private n: number;
+
+  constructor(
+    private readonly job: FileJob,
+    n0: number,
+  ) {
+    this.n = n0;
+    this.opts = { currencyDigits: job.digits, lenientNumbers: job.lenientNumbers };
+  }
+
+  push(read: RawLine): void {
+    const n = ++this.n;
+    const job = this.job;
     if (read.error) {
-      part.errors.push({ n, file: job.path, line: read.line, ...read.error });
-      continue;
+      this.errors.push({ n, file: job.path, line: read.line, ...read.error });
+      return;
     }
     const raw = read.raw as Record<string, unknown>;
-    const parsed = parseFact(raw, opts);
+    const parsed = parseFact(raw, this.opts);
     if (!parsed.ok) {
-      for (const e of parsed.errors) part.errors.push({ n, file: job.path, line: read.line, ...e });
-      if (pushInvalid(part.values, n, job.fileIndex, read.line, raw)) part.rows++;
+      for (const e of parsed.errors) this.errors.push({ n, file: job.path, line: read.line, ...e });
+      pushInvalid(this.out, n, job.fileIndex, read.line, raw);
     } else {
-      part.valid++;
-      pushValid(part.values, n, job.fileIndex, read.line, parsed.fact, parsed.offsets);
-      part.rows++;
+      this.valid++;
+      pushValid(this.out, n, job.fileIndex, read.line, parsed.fact, parsed.offsets);
     }
   }
-  part.n = n;
-  return part;
+
+  finish(): Part {
+    const { out, errors, valid, n } = this;
+    return { values: out.finish(), rows: out.rows, errors, valid, bytes: 0, n };
+  }
 }
 
 function pushValid(
-  out: unknown[],
+  out: StagedRowsBuilder,
   n: number,
   file: number,
   line: number,
@@ -100,22 +126,17 @@ function pushValid(
 ): void {
   const enc = encodeFact(fact, offsets);
   const refs = fact as { order?: string; invoice?: string };
-  // One push of the STAGE_COLUMNS values: growing `out.length` first costs more.
-  out.push(
-    n,
-    file,
-    line,
-    enc.type,
-    enc.id,
-    enc.at,
-    enc.at_offset,
-    enc.customer,
-    enc.data,
-    hash("sha256", enc.content),
-    refs.order ?? null,
-    refs.invoice ?? null,
-    null,
-  );
+  out.row(n, file, line);
+  out.text(enc.type);
+  out.text(enc.id);
+  out.text(enc.at);
+  out.text(enc.at_offset);
+  out.text(enc.customer);
+  out.text(enc.data);
+  out.text(hash("sha256", enc.content));
+  out.text(refs.order ?? null);
+  out.text(refs.invoice ?? null);
+  out.text(null);
 }
 
 /**
@@ -123,31 +144,23 @@ function pushValid(
  * also reported as "unknown" (fixing it fixes them).
  */
 function pushInvalid(
-  out: unknown[],
+  out: StagedRowsBuilder,
   n: number,
   file: number,
   line: number,
   raw: Record<string, unknown>,
-): boolean {
+): void {
   if (typeof raw.type !== "string" || typeof raw.id !== "string" || raw.id.trim() === "") {
-    return false;
+    return;
   }
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const customer = raw.type === "customer" ? raw.id : text(raw.customer);
-  out.push(
-    n,
-    file,
-    line,
-    raw.type,
-    raw.id,
-    null,
-    null,
-    customer,
-    null,
-    null,
-    null,
-    null,
-    "invalid",
-  );
-  return true;
+  out.row(n, file, line);
+  out.text(raw.type);
+  out.text(raw.id);
+  out.text(null);
+  out.text(null);
+  out.text(customer);
+  for (let c = 0; c < 4; c++) out.text(null); // data, hash, ref_order, ref_invoice
+  out.text("invalid");
 }

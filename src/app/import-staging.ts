@@ -16,6 +16,7 @@ import {
 import { ensureOrgKey, orgKey } from "../store/org-key.ts";
 import type { Database } from "../store/schema.ts";
 import { STAGE_COLUMNS } from "./import-rows.ts";
+import { NUMBER_COLUMNS, type StagedRows, StagedTextReader } from "./staged-rows.ts";
 
 export const STAGE = "import_stage";
 
@@ -49,8 +50,14 @@ export async function createStage(trx: Kysely<Database>, dialect: DialectName): 
   }
 }
 
-/** Writes staged rows: `rows` rows of `STAGE_COLUMNS` values each, flat. */
-export type StageWriter = (values: unknown[], rows: number) => Promise<void>;
+/** Writes staged rows: `rows` rows, packed (see staged-rows.ts). */
+export type StageWriter = (values: StagedRows, rows: number) => Promise<void>;
+
+/**
+ * Rows per INSERT on SQLite: each run of a statement has a cost of its own (step, reset, the
+ * result object), and 16 rows a run write the stage some 30% faster than one.
+ */
+const ROWS_PER_INSERT = 16;
 
 /** The stage's writer, within the import's transaction `trx`. */
 export async function stageWriter(
@@ -64,33 +71,42 @@ export async function stageWriter(
     const text = `${target} SELECT * FROM unnest(${arrays.join(", ")})`;
     return async (values, rows) => {
       if (rows === 0) return;
-      const params = COLUMNS.map((_, c) => {
-        const column = new Array(rows);
-        for (let r = 0; r < rows; r++) column[r] = values[r * width + c];
-        return column;
-      });
+      const params = COLUMNS.map(() => new Array(rows));
+      const { numbers } = values;
+      const texts = new StagedTextReader(values);
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < NUMBER_COLUMNS; c++) params[c][r] = numbers[r * NUMBER_COLUMNS + c];
+        for (let c = NUMBER_COLUMNS; c < width; c++) params[c][r] = texts.next();
+      }
       await trx.executeQuery(CompiledQuery.raw(text, params));
     };
   }
   const handle = await sqliteHandle(trx);
-  const insert = handle.prepare(`${target} VALUES (${COLUMNS.map(() => "?").join(", ")})`);
-  return async (v, rows) => {
-    for (let k = 0; k < rows * width; k += width) {
-      insert.run(
-        v[k],
-        v[k + 1],
-        v[k + 2],
-        v[k + 3],
-        v[k + 4],
-        v[k + 5],
-        v[k + 6],
-        v[k + 7],
-        v[k + 8],
-        v[k + 9],
-        v[k + 10],
-        v[k + 11],
-        v[k + 12],
-      );
+  const row = `(${COLUMNS.map(() => "?").join(", ")})`;
+  const insertOne = handle.prepare(`${target} VALUES ${row}`);
+  const insertMany = handle.prepare(
+    `${target} VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => row).join(", ")}`,
+  );
+  const many: unknown[] = new Array(ROWS_PER_INSERT * width);
+  const one: unknown[] = new Array(width);
+  return async (values, rows) => {
+    const numbers = values.numbers;
+    const texts = new StagedTextReader(values);
+    const fill = (args: unknown[], from: number, r: number) => {
+      const k = r * NUMBER_COLUMNS;
+      args[from] = numbers[k];
+      args[from + 1] = numbers[k + 1];
+      args[from + 2] = numbers[k + 2];
+      for (let c = from + NUMBER_COLUMNS; c < from + width; c++) args[c] = texts.next();
+    };
+    let r = 0;
+    for (; r + ROWS_PER_INSERT <= rows; r += ROWS_PER_INSERT) {
+      for (let i = 0; i < ROWS_PER_INSERT; i++) fill(many, i * width, r + i);
+      insertMany.run(...many); // spread: better-sqlite3 binds arguments faster than an array
+    }
+    for (; r < rows; r++) {
+      fill(one, 0, r);
+      insertOne.run(...one);
     }
   };
 }

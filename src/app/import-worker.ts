@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { chunkCount, openChunks, stageChunk } from "./import-chunks.ts";
 import { type FileJob, fileParts, type Part } from "./import-rows.ts";
+import { stagedRowsTransfer } from "./staged-rows.ts";
 
 const port = parentPort;
 if (!port) throw new Error("import-worker.ts runs as a worker thread");
@@ -25,7 +26,7 @@ port.on("message", () => {
 async function post(part: Part): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits--;
-  port?.postMessage(part);
+  port?.postMessage(part, stagedRowsTransfer(part.values));
 }
 
 if (chunks) {
