@@ -63,6 +63,21 @@ for (const dialect of testDialects()) {
       const full = await computeScorecards(store, org, { asOf, lang: "en" });
       expect(index.all()).toEqual(full.scorecards);
     });
+
+    it("lists a customer that a refresh added in customer id order, with the others", async () => {
+      const index = await ScorecardIndex.build(store, org, { asOf, lang: "fr" });
+      const file = jsonl("newcomer.jsonl", [
+        { type: "customer", id: "a-first", at: "2026-11-01", name: "Newcomer", status: "active" },
+        { type: "order", id: "new-o1", customer: "a-first", at: "2026-11-02", price: 500 },
+      ]);
+      expect((await importLedger(store, { orgId: org.id, files: [file] })).ok).toBe(true);
+      expect(await index.refresh()).toEqual(["a-first"]);
+      const ids = index.all().map((c) => c.customer);
+      expect(ids[0]).toBe("a-first");
+      expect(ids).toEqual([...ids].sort());
+      const full = await computeScorecards(store, org, { asOf, lang: "fr" });
+      expect(index.all()).toEqual(full.scorecards);
+    });
   });
 }
 

@@ -139,9 +139,23 @@ export class ScorecardIndex {
   all(): Scorecard[] {
     const totals = this.totals();
     const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
-    const ids = [...this.assessments.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return ids.map((id) => finalizeScorecard(this.assessments.get(id) as Assessment, totals, ctx));
+    return byCustomerId(this.assessments).map((a) => finalizeScorecard(a, totals, ctx));
   }
+}
+
+/**
+ * The assessments in customer id order. A build inserts them in that order already (the
+ * facts are read by customer), so the sort is only for a map that refresh() added to.
+ */
+function byCustomerId(assessments: ReadonlyMap<string, Assessment>): Assessment[] {
+  const ids = [...assessments.keys()];
+  for (let i = 1; i < ids.length; i++) {
+    if ((ids[i - 1] as string) >= (ids[i] as string)) {
+      ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return ids.map((id) => assessments.get(id) as Assessment);
+    }
+  }
+  return [...assessments.values()];
 }
 
 async function assessOnOneThread(

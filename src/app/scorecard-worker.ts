@@ -19,7 +19,7 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 const reader = openFactReader(job.location);
 try {
   for (let i = Atomics.add(next, 0, 1); i < job.ranges.length; i = Atomics.add(next, 0, 1)) {
-    const range = { ...job.ranges[i], until: job.asOf };
+    const range = { ...job.ranges[i], until: job.asOf, chunkRows: job.chunkRows };
     for (const chunk of sqliteCustomerChunks(reader, job.orgId, range)) {
       const assessments: Assessment[] = [];
       for (const { customer, facts } of chunk) {

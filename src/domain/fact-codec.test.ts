@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeFact, encodeFact, parseStoredInstant } from "./fact-codec.ts";
+import { decodeFact, decodeFactColumns, encodeFact, parseStoredInstant } from "./fact-codec.ts";
 import type { Fact } from "./facts.ts";
 
 describe("parseStoredInstant", () => {
@@ -48,5 +48,15 @@ describe("decodeFact", () => {
     const back = decodeFact(enc);
     expect(back).toEqual(order);
     expect(Object.keys(back)).not.toContain("_offsets");
+  });
+
+  it("decodes the columns themselves as it decodes the row, keys in the same order", () => {
+    const enc = encodeFact(
+      { type: "invoice", id: "i1", at: 0, customer: "c1", amount: 5, due: 86_400_000 } as Fact,
+      { due: "+02:00" },
+    );
+    const fromColumns = decodeFactColumns(enc.type, enc.id, enc.at, enc.customer, enc.data);
+    expect(fromColumns).toEqual(decodeFact(enc));
+    expect(Object.keys(fromColumns)).toEqual(Object.keys(decodeFact(enc)));
   });
 });

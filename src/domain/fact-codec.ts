@@ -5,6 +5,7 @@
  * content for idempotency: two lines with the same content are the same fact, whatever the
  * order of their keys, `12.5` or `12.50`, or the offset an instant was written with.
  */
+import { civilFromDays } from "./civil-days.ts";
 import { INSTANT_FIELDS } from "./fact-validation.ts";
 import type { Disclosure, Fact } from "./facts.ts";
 
@@ -77,25 +78,8 @@ function isoMidnight(day: number): string {
 
 /** `2026-03-01` for a day number (days since 1970-01-01), years 0 to 9999. */
 function civilDate(day: number): string {
-  // Year, month and day of the civil calendar from the day number (H. Hinnant's
-  // civil_from_days): eras of 400 years, each year counted from March 1.
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const m5 = Math.floor((5 * dayOfYear + 2) / 153); // months from March
-  const date = dayOfYear - Math.floor((153 * m5 + 2) / 5) + 1;
-  const month = m5 < 10 ? m5 + 3 : m5 - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month]}-${TWO_DIGITS[date]}`;
+  const { year, month, date } = civilFromDays(day);
+  return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month + 1]}-${TWO_DIGITS[date]}`;
 }
 
 const INSTANT_KEYS: ReadonlySet<string> = new Set(INSTANT_FIELDS);
@@ -106,28 +90,50 @@ const INSTANT_KEYS: ReadonlySet<string> = new Set(INSTANT_FIELDS);
  * canonicalJson. Keys are written unescaped: they are the format's field names.
  */
 function bodyJson(fact: Record<string, unknown>): string {
-  const keys: string[] = [];
-  for (const key of Object.keys(fact)) {
-    if (key === "type" || key === "id" || key === "at" || key === "customer") continue;
-    if (fact[key] === undefined) continue;
-    // Insertion sort (the order of Array#sort): a body has a handful of keys.
-    let i = keys.length;
-    while (i > 0 && keys[i - 1] > key) {
-      keys[i] = keys[i - 1];
-      i--;
-    }
-    keys[i] = key;
-  }
-  if (keys.length === 0) return "{}";
-  // Joined rather than appended with +=: join makes one flat string, where += makes a tree of
-  // pieces that the staged row keeps, and the garbage collector copies, until it is written.
-  const parts: string[] = [];
+  const keys = sortedBodyKeys(fact);
+  // Appended with +=, a tree of pieces: the import flattens it when it packs the staged rows
+  // (staged-rows.ts), and an array to join cost more.
+  let out = "";
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    parts.push(`${i === 0 ? "{" : ","}"${key}":${fieldJson(key, fact[key])}`);
+    const v = fact[key];
+    if (v === undefined) continue;
+    out += `${out === "" ? "{" : ","}"${key}":${fieldJson(key, v)}`;
   }
-  parts.push("}");
-  return parts.join("");
+  return out === "" ? "{}" : `${out}}`;
+}
+
+/**
+ * The keys of the last fact of each type as Object.keys gave them, and its body keys sorted:
+ * the facts of a type nearly always have the same keys in the same order (those parseFact
+ * writes), and checking that they do costs less than sorting them again.
+ */
+const keyOrders = new Map<unknown, { keys: string[]; sorted: string[] }>();
+
+function sortedBodyKeys(fact: Record<string, unknown>): string[] {
+  const keys = Object.keys(fact);
+  const last = keyOrders.get(fact.type);
+  if (last !== undefined && sameKeys(last.keys, keys)) return last.sorted;
+  const sorted: string[] = [];
+  for (const key of keys) {
+    if (key === "type" || key === "id" || key === "at" || key === "customer") continue;
+    // Insertion sort (the order of Array#sort): a body has a handful of keys.
+    let i = sorted.length;
+    while (i > 0 && sorted[i - 1] > key) {
+      sorted[i] = sorted[i - 1];
+      i--;
+    }
+    sorted[i] = key;
+  }
+  if (keyOrders.size >= 100) keyOrders.clear(); // facts of unknown types, from other callers
+  keyOrders.set(fact.type, { keys, sorted });
+  return sorted;
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function fieldJson(key: string, v: unknown): string {
@@ -251,13 +257,24 @@ export function decodeFact(row: {
   customer: string | null;
   data: string;
 }): Fact {
-  const body = JSON.parse(row.data) as Record<string, unknown>;
-  const fact: Record<string, unknown> = {
-    type: row.type,
-    id: row.id,
-    at: parseStoredInstant(row.at),
-  };
-  if (row.type !== "customer" && row.customer !== null) fact.customer = row.customer;
+  return decodeFactColumns(row.type, row.id, row.at, row.customer, row.data);
+}
+
+/**
+ * decodeFact on the columns themselves: a reader of raw rows (arrays) decodes a scorecard
+ * pass's 1.3 million facts without first making each row an object.
+ * @example decodeFactColumns("chase", "h1", "2026-03-01T08:00:00.000Z", "c1", "{}").at // 1772352000000
+ */
+export function decodeFactColumns(
+  type: string,
+  id: string,
+  at: string,
+  customer: string | null,
+  data: string,
+): Fact {
+  const body = JSON.parse(data) as Record<string, unknown>;
+  const fact: Record<string, unknown> = { type, id, at: parseStoredInstant(at) };
+  if (type !== "customer" && customer !== null) fact.customer = customer;
   // Copied rather than `delete body._offsets`: a deleted key leaves a slow dictionary object.
   for (const key in body) {
     if (key === "_offsets") continue;

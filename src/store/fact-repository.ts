@@ -6,6 +6,12 @@ import { hash } from "node:crypto";
 import { AppError } from "../domain/errors.ts";
 import { decodeFact, encodeFact } from "../domain/fact-codec.ts";
 import type { CustomerFact, Fact, FactType } from "../domain/facts.ts";
+import {
+  type FactRow,
+  groupByCustomer,
+  STREAM_CHUNK_ROWS,
+  wholeCustomersEnd,
+} from "./customer-rows.ts";
 import type { Store } from "./database.ts";
 import { orgKey } from "./org-key.ts";
 
@@ -93,17 +99,6 @@ export async function listCustomerFacts(
   return rows.map(decodeFact);
 }
 
-/** Rows per query of streamCustomerFacts: big enough to be cheap, small enough to interleave. */
-export const STREAM_CHUNK_ROWS = 4000;
-
-export type FactRow = {
-  type: string;
-  id: string;
-  at: string;
-  customer: string | null;
-  data: string;
-};
-
 /**
  * Every customer with its other facts, one customer at a time, ordered by customer. `until`
  * (epoch ms) drops facts dated later, but never the customer fact itself. Facts without a
@@ -157,49 +152,12 @@ export async function* streamCustomerFacts(
           : // One customer fills the chunk: read that customer alone, whole.
             await select().where("customer", "=", last).orderBy("at").orderBy("seq").execute();
     }
-    yield* groupByCustomer(whole, (r) => r);
+    yield* groupByCustomer(whole, (r) => r.customer, decodeFact);
     if (rows.length < chunkRows) return;
     after = whole[whole.length - 1]?.customer as string;
     // SQLite answers synchronously: without this, the whole pass would hold the event loop.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-}
-
-/**
- * A full chunk ends inside its last customer, who may go on in the next rows: how many rows
- * come before that customer (kept for the next chunk); 0 when one customer fills the chunk.
- */
-export function wholeCustomersEnd<R>(rows: readonly R[], customerOf: (row: R) => unknown): number {
-  const last = customerOf(rows[rows.length - 1] as R);
-  let end = rows.length;
-  while (end > 0 && customerOf(rows[end - 1] as R) === last) end--;
-  return end;
-}
-
-/**
- * Rows ordered by customer → each customer fact with its other facts. `read` gives a row's
- * columns (rows may be objects or better-sqlite3's raw arrays, see sqlite-fact-stream.ts).
- */
-export function* groupByCustomer<R>(
-  rows: readonly R[],
-  read: (row: R) => FactRow,
-): Generator<{ customer: CustomerFact; facts: Fact[] }> {
-  let current: string | null = null;
-  let customer: CustomerFact | undefined;
-  let facts: Fact[] = [];
-  for (const raw of rows) {
-    const row = read(raw);
-    if (row.customer !== current) {
-      if (customer) yield { customer, facts };
-      current = row.customer;
-      customer = undefined;
-      facts = [];
-    }
-    const fact = decodeFact(row);
-    if (fact.type === "customer") customer = fact;
-    else facts.push(fact);
-  }
-  if (customer) yield { customer, facts };
 }
 
 /** Whether the organization has at least `count` facts: a bounded walk of one index. */

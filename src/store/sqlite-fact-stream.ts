@@ -11,8 +11,9 @@
  * rows that are not committed. Each chunk is its own snapshot, as with streamCustomerFacts.
  */
 import SQLite from "better-sqlite3";
+import { decodeFactColumns } from "../domain/fact-codec.ts";
 import type { CustomerFact, Fact } from "../domain/facts.ts";
-import { groupByCustomer, STREAM_CHUNK_ROWS, wholeCustomersEnd } from "./fact-repository.ts";
+import { groupByCustomer, STREAM_CHUNK_ROWS, wholeCustomersEnd } from "./customer-rows.ts";
 
 export interface CustomerRange {
   /** First customer id of the range (included); from the first customer when undefined. */
@@ -123,13 +124,9 @@ export function* sqliteCustomerChunks(
 
 /** The chunk's customers: streamCustomerFacts' grouping, on raw rows. */
 function groupRows(rows: readonly RawRow[]): CustomerEntry[] {
-  return [
-    ...groupByCustomer(rows, ([type, id, at, customer, data]) => ({
-      type,
-      id,
-      at,
-      customer,
-      data,
-    })),
-  ];
+  return [...groupByCustomer(rows, (r) => r[3], decodeRow)];
+}
+
+function decodeRow([type, id, at, customer, data]: RawRow): Fact {
+  return decodeFactColumns(type, id, at, customer, data);
 }

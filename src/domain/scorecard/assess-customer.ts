@@ -1,5 +1,5 @@
 import type { Charter } from "../charter.ts";
-import { applyCorrections } from "../corrections.ts";
+import { applyCorrections, correctedId } from "../corrections.ts";
 import type { CustomerFact, Fact } from "../facts.ts";
 import { abusive, serialReturner, unfoundedComplaints, warrantyGaming } from "./conduct-rules.ts";
 import { customerLedger } from "./customer-ledger.ts";
@@ -73,8 +73,10 @@ export function assessCustomer(
   facts: readonly Fact[],
   ctx: ScoringContext,
 ): Assessment {
-  // Corrections known at the as-of instant replace what they correct.
-  const known = applyCorrections(facts.filter((f) => f.at <= ctx.asOf));
+  // Corrections known at the as-of instant replace what they correct. Most customers have
+  // none: their facts then skip applyCorrections' bookkeeping (an object per fact).
+  const dated = facts.filter((f) => f.at <= ctx.asOf);
+  const known = dated.some((f) => correctedId(f) !== undefined) ? applyCorrections(dated) : dated;
   const ledger = customerLedger(customer, known, ctx.asOf);
   const window = scoringWindow(ctx.asOf, ctx.charter.window_months);
   const invoices = invoiceBalances(ledger);

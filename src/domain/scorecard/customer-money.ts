@@ -34,8 +34,17 @@ export interface CustomerMoney {
  * @example labourCost(90, 40, 2) // 6000
  */
 export function labourCost(minutes: number, hourCost: number, digits: number): number {
-  const hourMinor = toMinor(hourCost, digits) ?? hourCost * 10 ** digits;
-  return Math.round((minutes * hourMinor) / 60);
+  return Math.round((minutes * hourMinor(hourCost, digits)) / 60);
+}
+
+/** The last hour cost converted: every customer of a pass asks for the charter's, twice. */
+let lastHour = { hourCost: Number.NaN, digits: Number.NaN, minor: Number.NaN };
+
+function hourMinor(hourCost: number, digits: number): number {
+  if (hourCost !== lastHour.hourCost || digits !== lastHour.digits) {
+    lastHour = { hourCost, digits, minor: toMinor(hourCost, digits) ?? hourCost * 10 ** digits };
+  }
+  return lastHour.minor;
 }
 
 /**

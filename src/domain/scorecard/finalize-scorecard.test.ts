@@ -138,4 +138,20 @@ describe("finalizeScorecard: segments", () => {
     const card = finalizeScorecard(a, portfolioTotals([a]), ctx);
     expect(card).toMatchObject({ segment: null, signals: [], revenue: 100_00, status: "prospect" });
   });
+
+  it("keeps the fields of a scorecard in their order (that of its JSON)", () => {
+    const [card] = scoreAll(withRevenues([100_00]));
+    expect(Object.keys(card ?? {})).toEqual([
+      "customer",
+      "name",
+      "status",
+      "revenue",
+      "margin",
+      "orders",
+      "outstanding",
+      "outstandingTotal",
+      "segment",
+      "signals",
+    ]);
+  });
 });

@@ -32,7 +32,27 @@ export function finalizeScorecard(
   totals: PortfolioTotals,
   ctx: ScoringContext,
 ): Scorecard {
-  const base = {
+  // One object literal, in the key order the scorecards have always had (their JSON): all()
+  // builds 100,000 of these, and a spread of a base object costs twice as much.
+  if (a.status === "prospect") return card(a, null, []);
+  const shared = concentration(a, totals, ctx);
+  const high = highValue(a, totals, ctx);
+  const signals =
+    shared || high
+      ? sortSignals([...a.signals, ...(shared ? [shared] : []), ...(high ? [high] : [])])
+      : sortSignals(a.signals);
+  return card(
+    a,
+    pickSegment(
+      signals.map((s) => s.code),
+      a,
+    ),
+    signals,
+  );
+}
+
+function card(a: Assessment, segment: Segment | null, signals: Signal[]): Scorecard {
+  return {
     customer: a.customer,
     name: a.name,
     status: a.status,
@@ -41,19 +61,9 @@ export function finalizeScorecard(
     orders: a.orders,
     outstanding: a.outstanding,
     outstandingTotal: a.outstandingTotal,
+    segment,
+    signals,
   };
-  if (a.status === "prospect") return { ...base, segment: null, signals: [] };
-  const signals = [...a.signals];
-  for (const rule of [concentration, highValue]) {
-    const signal = rule(a, totals, ctx);
-    if (signal) signals.push(signal);
-  }
-  const sorted = sortSignals(signals);
-  const segment = pickSegment(
-    sorted.map((s) => s.code),
-    a,
-  );
-  return { ...base, segment, signals: sorted };
 }
 
 /** The customer's share of the window's revenue exceeds `max_revenue_share_pct`. */

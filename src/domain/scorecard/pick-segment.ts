@@ -21,12 +21,21 @@ export function pickSegment(
   codes: readonly SignalCode[],
   { unpaidAfterFormalNotice }: { unpaidAfterFormalNotice: boolean },
 ): Segment {
-  const has = (list: readonly SignalCode[]) => codes.some((c) => list.includes(c));
-  if (has(PART_WAYS) || (codes.includes("unpaid") && unpaidAfterFormalNotice)) return "part_ways";
-  if (has(RENEGOTIATE)) return "renegotiate";
-  if (has(WATCH)) return "watch";
-  if (!codes.some(isNegativeSignal) && (codes.includes("loyal") || codes.includes("high_value"))) {
-    return "partner";
+  // One pass over the codes (every scorecard of a pass comes here), then the rules in order.
+  let renegotiate = false;
+  let watch = false;
+  let negative = false;
+  let valued = false;
+  for (const code of codes) {
+    if (PART_WAYS.includes(code) || (code === "unpaid" && unpaidAfterFormalNotice)) {
+      return "part_ways";
+    }
+    if (RENEGOTIATE.includes(code)) renegotiate = true;
+    if (WATCH.includes(code)) watch = true;
+    if (isNegativeSignal(code)) negative = true;
+    if (code === "loyal" || code === "high_value") valued = true;
   }
-  return "steady";
+  if (renegotiate) return "renegotiate";
+  if (watch) return "watch";
+  return !negative && valued ? "partner" : "steady";
 }

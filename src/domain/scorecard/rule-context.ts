@@ -22,5 +22,7 @@ export type Rule = (ctx: RuleContext) => Signal | undefined;
 
 /** Fact ids without repeats, list after list (each list is already oldest first). */
 export function ids(...lists: readonly { id: string }[][]): string[] {
-  return [...new Set(lists.flat().map((f) => f.id))];
+  const unique = new Set<string>();
+  for (const list of lists) for (const fact of list) unique.add(fact.id);
+  return [...unique];
 }
