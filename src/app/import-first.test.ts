@@ -42,40 +42,100 @@ async function outcome(file: string, options: Partial<ImportOptions>) {
   return { report: rest as Omit<ImportReport, "importId" | "elapsedMs">, facts, generalWay };
 }
 
-const line = fc.oneof(
-  fc.record({ type: fc.constant("customer"), id: fc.constantFrom("c1", "c2", "c3") }),
-  fc.record({
-    type: fc.constant("order"),
-    id: fc.constantFrom("o1", "o2", "o3"),
-    customer: fc.constantFrom("c1", "c2", "c4"),
-    price: fc.constantFrom(100, 120),
-  }),
-  fc.record({
-    type: fc.constant("invoice"),
-    id: fc.constantFrom("i1", "i2"),
-    customer: fc.constantFrom("c1", "c2"),
-    order: fc.constantFrom("o1", "o2", "o9"),
-    amount: fc.constant(100),
-    due: fc.constant("2025-04-01"),
-  }),
-  fc.record({
-    type: fc.constant("payment"),
-    id: fc.constantFrom("p1", "p2"),
-    customer: fc.constantFrom("c1", "c2"),
-    invoice: fc.constantFrom("i1", "i2", "i9"),
-    amount: fc.constant(100),
-  }),
-  fc.record({
-    type: fc.constant("feedback"),
-    id: fc.constantFrom("f1", "f2"),
-    score: fc.constantFrom(3, 9),
-  }),
-);
+const AT = "2025-03-01";
+const who = fc.constantFrom("c1", "c2", "c3");
 
-const ledger = fc.array(
-  line.map((l) => ({ at: "2025-03-01", name: "N", ...l })),
-  { minLength: 1, maxLength: 14 },
-);
+/**
+ * Ledgers with distinct ids (o0, o1, ...) whose references are mostly found: orders of a
+ * customer that may be missing, lines naming an order or invoice that may not exist or may
+ * be another customer's, an optional duplicate and conflict, in any order.
+ */
+const ledger = fc
+  .record({
+    customers: fc.oneof(
+      { weight: 5, arbitrary: fc.constant(["c1", "c2", "c3"]) },
+      { weight: 1, arbitrary: fc.constant(["c1", "c2"]) },
+    ),
+    orders: fc.array(
+      fc.oneof({ weight: 9, arbitrary: who }, { weight: 1, arbitrary: fc.constant("c4") }),
+      { minLength: 3, maxLength: 4 },
+    ),
+    times: fc.array(fc.record({ customer: who, order: fc.nat(3), own: fc.nat(4) }), {
+      maxLength: 4,
+    }),
+    invoices: fc.array(fc.record({ customer: who, order: fc.nat(3), own: fc.nat(4) }), {
+      minLength: 2,
+      maxLength: 3,
+    }),
+    payments: fc.array(fc.record({ customer: who, invoice: fc.nat(2), own: fc.nat(4) }), {
+      maxLength: 3,
+    }),
+    feedback: fc.array(fc.record({ customer: fc.option(who), order: fc.option(fc.nat(3)) }), {
+      maxLength: 2,
+    }),
+    duplicate: fc.option(fc.nat(), { freq: 4 }),
+    conflict: fc.option(fc.nat(), { freq: 4 }),
+  })
+  .chain((l) => {
+    // Mostly (own > 0) a line belongs to the customer of the order or invoice it names.
+    const orderOwner = (k: number, own: number, other: string) =>
+      own > 0 ? (l.orders[k] ?? other) : other;
+    const invoiceOwner = (k: number, own: number, other: string) => {
+      const v = l.invoices[k];
+      return own > 0 && v ? orderOwner(v.order, v.own, v.customer) : other;
+    };
+    const lines: Record<string, unknown>[] = [
+      ...l.customers.map((id) => ({ type: "customer", id, at: AT, name: `N ${id}` })),
+      ...l.orders.map((customer, i) => ({
+        type: "order",
+        id: `o${i}`,
+        at: AT,
+        customer,
+        price: 100,
+      })),
+      ...l.times.map((t, i) => ({
+        type: "time",
+        id: `t${i}`,
+        at: AT,
+        customer: orderOwner(t.order, t.own, t.customer),
+        order: `o${t.order}`,
+        minutes: 30,
+        activity: "work",
+      })),
+      ...l.invoices.map((v, i) => ({
+        type: "invoice",
+        id: `i${i}`,
+        at: AT,
+        customer: orderOwner(v.order, v.own, v.customer),
+        order: `o${v.order}`,
+        amount: 100,
+        due: "2025-04-01",
+      })),
+      ...l.payments.map((p, i) => ({
+        type: "payment",
+        id: `p${i}`,
+        at: AT,
+        customer: invoiceOwner(p.invoice, p.own, p.customer),
+        invoice: `i${p.invoice}`,
+        amount: 100,
+      })),
+      ...l.feedback.map((f, i) => ({
+        type: "feedback",
+        id: `f${i}`,
+        at: AT,
+        source: "customer",
+        score: 9,
+        ...(f.customer === null
+          ? {}
+          : { customer: f.order === null ? f.customer : orderOwner(f.order, 1, f.customer) }),
+        ...(f.order === null ? {} : { order: `o${f.order}` }),
+      })),
+    ];
+    const pick = (k: number) => lines[k % lines.length] as Record<string, unknown>;
+    if (l.duplicate !== null) lines.push({ ...pick(l.duplicate) });
+    if (l.conflict !== null) lines.push({ ...pick(l.conflict), at: "2025-03-02" });
+    return fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length });
+  });
 
 describe.runIf(testDialects().includes("sqlite"))("a first import straight into facts", () => {
   it("gives the general way's report and facts, for any file and mode", async () => {
@@ -96,7 +156,7 @@ describe.runIf(testDialects().includes("sqlite"))("a first import straight into 
           expect(straight.generalWay).toBe(false);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 

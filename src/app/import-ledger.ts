@@ -32,6 +32,7 @@ import {
   stageWriter,
   tuneForImport,
 } from "./import-staging.ts";
+import { ReferenceTally } from "./reference-tally.ts";
 
 export type { ImportConflict, ImportError } from "./import-errors.ts";
 
@@ -114,7 +115,13 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
   try {
     await store.db.transaction().execute(async (trx) => {
       await createStage(trx, dialect);
-      const writeStage = await stageWriter(trx, dialect);
+      const stored = await hasStoredFacts(trx, options.orgId);
+      // A first import on SQLite tallies its references as it goes, to skip the general way.
+      const tally =
+        dialect === "sqlite" && !stored && options.straightFirstImport !== false
+          ? new ReferenceTally()
+          : undefined;
+      const writeStage = await stageWriter(trx, dialect, tally);
       const errors = new ErrorList(MAX_LISTED);
       let n = 0;
       let bytesRead = 0;
@@ -134,13 +141,7 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       }
 
       lap("staging");
-      const stored = await hasStoredFacts(trx, options.orgId);
-      if (
-        dialect === "sqlite" &&
-        !stored &&
-        errors.count === 0 &&
-        options.straightFirstImport !== false
-      ) {
+      if (tally && errors.count === 0 && tally.clean()) {
         const counts = await publishFirstImport(
           trx,
           options.orgId,
