@@ -117,3 +117,19 @@ describe("ReferenceTally against markReferences' rules", () => {
     );
   });
 });
+
+describe("ReferenceTally's bound", () => {
+  it("lets go of its ids past the bound, and then never says clean", () => {
+    const lines: Line[] = [
+      ["customer", "c1", "c1", null, null],
+      ["order", "o1", "c1", null, null],
+      ["time", "t1", "c1", "o1", null],
+    ];
+    const small = new ReferenceTally(1);
+    for (const l of lines) small.line(...l);
+    expect(small.clean()).toBe(false);
+    const enough = new ReferenceTally(2);
+    for (const l of lines) enough.line(...l);
+    expect(enough.clean()).toBe(true);
+  });
+});

@@ -8,7 +8,20 @@
  * forward wait for the end.
  */
 
+/**
+ * Ids a tally may hold (customers, orders, invoices, references waiting): about 90 MB, the ids
+ * of a first import of some two million facts. Past it the tally lets go of them and the import
+ * goes the general way, so that memory stays bounded whatever the size of the file.
+ */
+export const TALLY_MAX_IDS = 1_000_000;
+
 export class ReferenceTally {
+  /** Ids held: an upper bound (a reference waiting counts again when its line repeats). */
+  private held = 0;
+  private overflow = false;
+
+  constructor(private readonly maxIds = TALLY_MAX_IDS) {}
+
   private readonly customers = new Set<string>();
   /** Orders and invoices of the import → their customer (null for none). */
   private readonly owners = {
@@ -30,15 +43,24 @@ export class ReferenceTally {
     refOrder: string | null,
     refInvoice: string | null,
   ): void {
-    if (type === "customer") this.customers.add(id);
-    else if (type === "order" || type === "invoice") {
-      if (!this.owners[type].has(id)) this.owners[type].set(id, customer);
+    if (this.overflow) return;
+    if (type === "customer") {
+      this.customers.add(id);
+      this.held++;
+    } else if (type === "order" || type === "invoice") {
+      if (!this.owners[type].has(id)) {
+        this.owners[type].set(id, customer);
+        this.held++;
+      }
     }
     // Lines of one customer, and of one order, mostly follow each other: the last reference
     // found needs no second look (a string comparison costs less than a lookup).
     if (customer !== null && type !== "customer" && customer !== this.lastCustomer) {
       if (this.customers.has(customer)) this.lastCustomer = customer;
-      else this.wantedCustomers.add(customer);
+      else {
+        this.wantedCustomers.add(customer);
+        this.held++;
+      }
     }
     if (
       refOrder !== null &&
@@ -50,6 +72,7 @@ export class ReferenceTally {
       }
     }
     if (refInvoice !== null) this.want("invoice", refInvoice, customer);
+    if (this.held > this.maxIds) this.letGo();
   }
 
   private lastCustomer: string | null = null;
@@ -61,6 +84,7 @@ export class ReferenceTally {
    * order or invoice named, its line with the same customer or none (as markReferences).
    */
   clean(): boolean {
+    if (this.overflow) return false;
     for (const c of this.wantedCustomers) if (!this.customers.has(c)) return false;
     for (const kind of ["order", "invoice"] as const) {
       for (const [id, customers] of this.wanted[kind]) {
@@ -68,6 +92,16 @@ export class ReferenceTally {
       }
     }
     return true;
+  }
+
+  private letGo(): void {
+    this.overflow = true;
+    this.customers.clear();
+    this.wantedCustomers.clear();
+    for (const kind of ["order", "invoice"] as const) {
+      this.owners[kind].clear();
+      this.wanted[kind].clear();
+    }
   }
 
   /** Whether the reference is found already; if not, it waits for the end. */
@@ -79,6 +113,7 @@ export class ReferenceTally {
       this.wanted[kind].set(id, customers);
     }
     customers.add(customer);
+    this.held++;
     return false;
   }
 
