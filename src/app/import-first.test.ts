@@ -1,3 +1,4 @@
+import SQLite from "better-sqlite3";
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
@@ -196,5 +197,35 @@ describe.runIf(testDialects().includes("sqlite"))("a first import straight into 
     const { rows } = await sql<{ name: string }>`
       SELECT name FROM temp.sqlite_master WHERE type = 'index'`.execute(store.db);
     expect(rows.map((r) => r.name)).toContain("import_stage_type_id");
+  });
+
+  it("commits when another connection writes while the lines are read, either way", async () => {
+    const dir = tempDir();
+    for (const straightFirstImport of [true, false]) {
+      const store = await openTestStore("sqlite");
+      stores.push(store);
+      const orgId = (await ensureOrganization(store, "shop")).id;
+      const other = new SQLite(store.location);
+      let wrote = false;
+      const report = await importLedger(store, {
+        orgId,
+        files: [writeJsonl(dir, "ledger.jsonl", sampleLedger())],
+        straightFirstImport,
+        onProgress: () => {
+          if (wrote) return;
+          wrote = true; // e.g. the server recording a fact for another organization
+          other
+            .prepare(`INSERT INTO organizations (id, slug, name, lang, time_zone, created_at)
+              VALUES ('o2', 'other', 'Other', 'fr', 'Europe/Paris', '2026-01-01')`)
+            .run();
+        },
+      });
+      other.close();
+      expect({ straightFirstImport, wrote, committed: report.committed }).toEqual({
+        straightFirstImport,
+        wrote: true,
+        committed: true,
+      });
+    }
   });
 });

@@ -112,15 +112,19 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
     bytes: totalBytes,
     rollbackJournalMinBytes: options.rollbackJournalMinBytes,
   });
+  // A first import on SQLite tallies its references as it goes, to skip the general way. Asked
+  // before the transaction: a read of the database inside it, before the lines are staged,
+  // would fix its snapshot, and its first write would then fail (SQLITE_BUSY_SNAPSHOT) if
+  // anything else wrote meanwhile. Asked again inside, after staging.
+  const tally =
+    dialect === "sqlite" &&
+    options.straightFirstImport !== false &&
+    !(await hasStoredFacts(store.db, options.orgId))
+      ? new ReferenceTally()
+      : undefined;
   try {
     await store.db.transaction().execute(async (trx) => {
       await createStage(trx, dialect);
-      const stored = await hasStoredFacts(trx, options.orgId);
-      // A first import on SQLite tallies its references as it goes, to skip the general way.
-      const tally =
-        dialect === "sqlite" && !stored && options.straightFirstImport !== false
-          ? new ReferenceTally()
-          : undefined;
       const writeStage = await stageWriter(trx, dialect, tally);
       const errors = new ErrorList(MAX_LISTED);
       let n = 0;
@@ -141,7 +145,8 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       }
 
       lap("staging");
-      if (tally && errors.count === 0 && tally.clean()) {
+      const stored = await hasStoredFacts(trx, options.orgId);
+      if (tally && !stored && errors.count === 0 && tally.clean()) {
         const counts = await publishFirstImport(
           trx,
           options.orgId,
