@@ -143,7 +143,14 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
     migrationTableSchema: schema,
     provider: { getMigrations: async () => migrations },
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // To find its own tables, Kysely's migrator lists the tables of every schema: on PostgreSQL,
+  // a schema dropped meanwhile by another client (tests drop theirs) makes that query fail
+  // with "schema ... does not exist" for that other schema. Nothing was applied then: again.
+  for (let attempt = 0; attempt < 5 && error && droppedMeanwhile(error, schema); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const message = (error as Error).message ?? String(error);
     const unknown = /previously executed migration (\S+) is missing/.exec(message);
@@ -159,4 +166,10 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
       `migration ${failed?.migrationName ?? "?"} failed: ${message}`,
     );
   }
+}
+
+/** Whether a migration failed because a schema other than ours vanished during its lookup. */
+function droppedMeanwhile(error: unknown, schema: string | undefined): boolean {
+  const missing = /schema "([^"]+)" does not exist/.exec((error as Error)?.message ?? "");
+  return missing !== null && missing[1] !== schema;
 }

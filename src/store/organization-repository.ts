@@ -41,7 +41,10 @@ export async function ensureOrganization(
     throw new AppError("BAD_INPUT", `org: "${slug}" must be lower-case letters, digits and dashes`);
   }
   const existing = await findOrganization(store, slug);
-  if (existing) return existing;
+  if (existing) {
+    await ensureOrgKey(store.db, existing.id); // one lookup; none is missing unless a crash
+    return existing;
+  }
   const org: Organization = {
     id: randomUUID(),
     slug,

@@ -9,7 +9,27 @@ import { autoIncrementPrimaryKey, autoIncrementType, dialectOf } from "../dialec
 // its rows and seq numbers as they were (facts are never deleted: new ones go on after the
 // highest). Never edit after it shipped.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const postgres = dialectOf(db) === "postgres";
+  if (dialectOf(db) === "postgres") {
+    await rebuild(db, true); // Kysely runs PostgreSQL migrations in a transaction.
+    return;
+  }
+  // On SQLite, Kysely runs migrations statement by statement: a kill during the copy would
+  // leave half a migration behind. One transaction makes it all or nothing; and if a run
+  // committed but was killed before Kysely recorded it, the next run finds it done.
+  const { rows } = await sql<{ one: number }>`
+    SELECT 1 AS one FROM pragma_table_info('facts') WHERE name = 'org'`.execute(db);
+  if (rows.length > 0) return;
+  await sql`BEGIN IMMEDIATE`.execute(db);
+  try {
+    await rebuild(db, false);
+    await sql`COMMIT`.execute(db);
+  } catch (error) {
+    await sql`ROLLBACK`.execute(db);
+    throw error;
+  }
+}
+
+async function rebuild(db: Kysely<unknown>, postgres: boolean): Promise<void> {
   await db.schema
     .createTable("org_keys")
     .addColumn("key", autoIncrementType(db), (c) => autoIncrementPrimaryKey(db, c))
@@ -38,6 +58,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     SELECT f.seq, k.key, f.type, f.id, f.at, f.at_offset, f.customer, f.data, f.hash,
       f.import_id, f.created_at
     FROM facts f JOIN org_keys k ON k.org_id = f.org_id ORDER BY f.seq`.execute(db);
+  const { rows: counts } = await sql<{ old: number | string; copied: number | string }>`
+    SELECT (SELECT count(*) FROM facts) AS old, (SELECT count(*) FROM facts_next) AS copied`.execute(
+    db,
+  );
+  const lost = Number(counts[0]?.old ?? 0) - Number(counts[0]?.copied ?? 0);
+  if (lost !== 0) {
+    throw new Error(
+      `${lost} facts name an organization that does not exist (facts.org_id): nothing was changed; remove them or restore their organization, then start again`,
+    );
+  }
   if (postgres) {
     // The copy gave seq explicitly: the new sequence goes on after the highest one.
     await sql`SELECT setval(pg_get_serial_sequence('facts_next', 'seq'), coalesce(max(seq), 0) + 1,
@@ -45,6 +75,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }
   await db.schema.dropTable("facts").execute();
   await db.schema.alterTable("facts_next").renameTo("facts").execute();
+  if (postgres) {
+    // The names the table's own sequence and key would have had, had it been created as facts.
+    await sql`ALTER SEQUENCE facts_next_seq_seq RENAME TO facts_seq_seq`.execute(db);
+    await sql`ALTER INDEX facts_next_pkey RENAME TO facts_pkey`.execute(db);
+  }
   await db.schema
     .createIndex("facts_org_customer_at")
     .on("facts")
