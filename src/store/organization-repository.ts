@@ -40,11 +40,17 @@ export async function ensureOrganization(
   if (!SLUG_PATTERN.test(slug)) {
     throw new AppError("BAD_INPUT", `org: "${slug}" must be lower-case letters, digits and dashes`);
   }
-  const existing = await findOrganization(store, slug);
-  if (existing) {
-    await ensureOrgKey(store.db, existing.id); // one lookup; none is missing unless a crash
-    return existing;
-  }
+  const org =
+    (await findOrganization(store, slug)) ?? (await createOrganization(store, slug, init));
+  await ensureOrgKey(store.db, org.id); // one lookup when it has one, as it should
+  return org;
+}
+
+async function createOrganization(
+  store: Store,
+  slug: string,
+  init: Partial<Pick<Organization, "name" | "lang" | "time_zone">>,
+): Promise<Organization> {
   const org: Organization = {
     id: randomUUID(),
     slug,
@@ -58,9 +64,7 @@ export async function ensureOrganization(
     .values(org)
     .onConflict((oc) => oc.column("slug").doNothing())
     .execute();
-  const created = (await findOrganization(store, slug)) as Organization;
-  await ensureOrgKey(store.db, created.id);
-  return created;
+  return (await findOrganization(store, slug)) as Organization;
 }
 
 export async function listOrganizations(store: Store): Promise<Organization[]> {

@@ -35,6 +35,12 @@ export function openFactReader(path: string): SQLite.Database {
 }
 
 /**
+ * The facts of organization `@orgId`: orgKey (org-key.ts) in SQL text, for this module, which
+ * the scorecard worker loads without Kysely.
+ */
+const OF_ORG = "org = (SELECT key FROM org_keys WHERE org_id = @orgId)";
+
+/**
  * The organization's customers cut into consecutive ranges of about `customers` customers
  * each, in id order (the order of the facts' `customer`); none without customers.
  * @example customerRanges(reader, org.id, 2) // [{ to: "c" }, { from: "c" }] for a, b, c, d
@@ -45,11 +51,9 @@ export function customerRanges(
   customers: number,
 ): CustomerRange[] {
   const ids = database
-    .prepare(
-      "SELECT id FROM facts WHERE org = (SELECT key FROM org_keys WHERE org_id = ?) AND type = 'customer' ORDER BY id",
-    )
+    .prepare(`SELECT id FROM facts WHERE ${OF_ORG} AND type = 'customer' ORDER BY id`)
     .pluck()
-    .all(orgId) as string[];
+    .all({ orgId }) as string[];
   if (ids.length === 0) return [];
   const step = Math.max(1, Math.ceil(customers));
   const ranges: CustomerRange[] = [{}];
@@ -79,14 +83,14 @@ export function* sqliteCustomerChunks(
   const select = (keyset: string) =>
     database
       .prepare(
-        `SELECT type, id, at, customer, data FROM facts WHERE org = (SELECT key FROM org_keys WHERE org_id = @orgId) AND customer IS NOT NULL${keyset}${upTo}${dated} ORDER BY customer, at, seq LIMIT @limit`,
+        `SELECT type, id, at, customer, data FROM facts WHERE ${OF_ORG} AND customer IS NOT NULL${keyset}${upTo}${dated} ORDER BY customer, at, seq LIMIT @limit`,
       )
       .raw(true);
   const first = select(options.from === undefined ? "" : " AND customer >= @from");
   const next = select(" AND customer > @after");
   const alone = database
     .prepare(
-      `SELECT type, id, at, customer, data FROM facts WHERE org = (SELECT key FROM org_keys WHERE org_id = @orgId) AND customer = @customer${dated} ORDER BY at, seq`,
+      `SELECT type, id, at, customer, data FROM facts WHERE ${OF_ORG} AND customer = @customer${dated} ORDER BY at, seq`,
     )
     .raw(true);
   // better-sqlite3 refuses named parameters the statement does not use.
