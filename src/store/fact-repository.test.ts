@@ -9,23 +9,8 @@ import {
   streamCustomerFacts,
 } from "./fact-repository.ts";
 import { ensureOrganization } from "./organization-repository.ts";
+import { chase, customer, DAY, T0 } from "./test-facts.ts";
 import { openTestStore, testDialects } from "./test-stores.ts";
-
-const DAY = 86_400_000;
-const T0 = Date.UTC(2026, 0, 1);
-const customer = (id: string, at = T0): Fact => ({
-  type: "customer",
-  id,
-  at,
-  name: id,
-  status: "active",
-});
-const chase = (id: string, cust: string, at: number): Fact => ({
-  type: "chase",
-  id,
-  at,
-  customer: cust,
-});
 
 for (const dialect of testDialects()) {
   describe(`fact repository (${dialect})`, () => {

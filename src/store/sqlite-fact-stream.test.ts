@@ -10,26 +10,11 @@ import {
   openFactReader,
   sqliteCustomerChunks,
 } from "./sqlite-fact-stream.ts";
+import { chase, customer, DAY, T0 } from "./test-facts.ts";
 import { tempSqlitePath, testDialects } from "./test-stores.ts";
 
 // SQLite files only (the reader opens a connection of its own): the PostgreSQL suite skips it.
 const onSqlite = testDialects().includes("sqlite");
-
-const DAY = 86_400_000;
-const T0 = Date.UTC(2026, 0, 1);
-const customer = (id: string, at = T0): Fact => ({
-  type: "customer",
-  id,
-  at,
-  name: id,
-  status: "active",
-});
-const chase = (id: string, cust: string, at: number): Fact => ({
-  type: "chase",
-  id,
-  at,
-  customer: cust,
-});
 
 describe.runIf(onSqlite)("customer facts read from a SQLite file", () => {
   let store: Store;
