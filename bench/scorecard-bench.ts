@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { importLedger } from "../src/app/import-ledger.ts";
-import { ScorecardIndex } from "../src/app/scorecard-index.ts";
+import { importLedger } from "../src/app/ledger-import/import-ledger.ts";
+import { ScorecardIndex } from "../src/app/scorecards/engine/scorecard-index.ts";
 import type { Scorecard } from "../src/domain/scorecard/index.ts";
 import { openStore, type Store } from "../src/store/database.ts";
 import { ensureOrganization } from "../src/store/organization-repository.ts";

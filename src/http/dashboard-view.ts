@@ -5,8 +5,8 @@
  * costs a pass over all of them (portfolio, needs attention, the scatter). The warm-up
  * computes it at start (warm-up.ts).
  */
-import type { CustomerValues } from "../app/compute-customer-values.ts";
-import { getDashboard, NEW_SINCE_DAYS } from "../app/get-dashboard.ts";
+import type { CustomerValues } from "../app/customer-value/compute-customer-values.ts";
+import { getDashboard, NEW_SINCE_DAYS } from "../app/portfolio/get-dashboard.ts";
 import { AppError } from "../domain/errors.ts";
 import { canSeePortfolio, type Role } from "../domain/policies.ts";
 import type { Scorecard } from "../domain/scorecard/index.ts";

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { basename } from "node:path";
-import { importLedger } from "../app/import-ledger.ts";
+import { importLedger } from "../app/ledger-import/import-ledger.ts";
 import { AppError } from "../domain/errors.ts";
 import type { Store } from "../store/database.ts";
 import type { ImportJob } from "./contract.ts";

@@ -5,7 +5,7 @@
  * printed on the server's console (`invitationNotice`).
  */
 import nodemailer from "nodemailer";
-import type { SendMail } from "../app/deliver-outbox.ts";
+import type { SendMail } from "../app/mail/deliver-outbox.ts";
 
 export function smtpMailer(url: string, from = "Comptoir <no-reply@comptoir.local>"): SendMail {
   const transport = nodemailer.createTransport(url);

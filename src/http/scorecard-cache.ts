@@ -6,11 +6,11 @@
  * organization's first pages need before anyone asks (src/http/warm-up.ts).
  */
 
-import { netValuesMinor } from "../app/compute-customer-values.ts";
-import type { ScorecardReport } from "../app/compute-scorecards.ts";
-import { NEW_SINCE_DAYS } from "../app/get-dashboard.ts";
-import { listCustomers } from "../app/list-customers.ts";
-import { ScorecardIndex } from "../app/scorecard-index.ts";
+import { netValuesMinor } from "../app/customer-value/compute-customer-values.ts";
+import { listCustomers } from "../app/customers/list-customers.ts";
+import { NEW_SINCE_DAYS } from "../app/portfolio/get-dashboard.ts";
+import type { ScorecardReport } from "../app/scorecards/compute-scorecards.ts";
+import { ScorecardIndex } from "../app/scorecards/engine/scorecard-index.ts";
 import type { Scorecard } from "../domain/scorecard/index.ts";
 import type { Store } from "../store/database.ts";
 import type { Organization } from "../store/organization-repository.ts";

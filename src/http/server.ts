@@ -11,7 +11,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/deliver-outbox.ts";
+import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes } from "./auth/auth-routes.ts";
 import { installAuthentication } from "./auth/authenticate.ts";

@@ -3,7 +3,7 @@
  * `org`, and one of its services read back as the API lists it (in English).
  * @example const hem = await seedCatalogueService(t, staff, "hem");
  */
-import { seedDemoCatalogue } from "../app/seed-demo-catalogue.ts";
+import { seedDemoCatalogue } from "../app/demo/seed-demo-catalogue.ts";
 import { call, type TestApp, type TestUser } from "./test-app.ts";
 
 export interface TestService {

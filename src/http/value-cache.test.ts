@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadDemo } from "../app/load-demo.ts";
+import { loadDemo } from "../app/demo/load-demo.ts";
 import { getCharter } from "../store/charter-repository.ts";
 import type { Store } from "../store/database.ts";
 import { insertFact } from "../store/fact-repository.ts";

@@ -15,7 +15,7 @@ import {
   type CustomerValues,
   computeCustomerValues,
   VALUE_HORIZON_WEEKS,
-} from "../app/compute-customer-values.ts";
+} from "../app/customer-value/compute-customer-values.ts";
 import type { Charter } from "../domain/charter.ts";
 import type { Store } from "../store/database.ts";
 import { lastFactSeq } from "../store/fact-repository.ts";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadDemo } from "../app/load-demo.ts";
+import { loadDemo } from "../app/demo/load-demo.ts";
 import type { Store } from "../store/database.ts";
 import { ensureOrganization } from "../store/organization-repository.ts";
 import { openTestStore, testDialects } from "../store/test-stores.ts";

@@ -1,5 +1,5 @@
-import { computeClv } from "../../app/compute-clv.ts";
-import { formatMoney } from "../../app/present-scorecard.ts";
+import { computeClv } from "../../app/customer-value/compute-clv.ts";
+import { formatMoney } from "../../app/scorecards/present-scorecard.ts";
 import { AppError } from "../../domain/errors.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import { parseAsOf, REPORT_OPTIONS } from "../args.ts";

@@ -1,4 +1,4 @@
-import { DEMO_SLUG, loadDemo } from "../../app/load-demo.ts";
+import { DEMO_SLUG, loadDemo } from "../../app/demo/load-demo.ts";
 import type { Command } from "../context.ts";
 import { writeJson } from "../output.ts";
 

@@ -1,4 +1,4 @@
-import { type ImportReport, importLedger } from "../../app/import-ledger.ts";
+import { type ImportReport, importLedger } from "../../app/ledger-import/import-ledger.ts";
 import { FACT_TYPES } from "../../domain/facts.ts";
 import type { Command, CommandContext } from "../context.ts";
 import { colourEnabled, progressBar, renderTable, writeJson } from "../output.ts";

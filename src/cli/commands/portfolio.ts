@@ -1,5 +1,5 @@
-import { computeScorecards } from "../../app/compute-scorecards.ts";
-import { formatMoney } from "../../app/present-scorecard.ts";
+import { computeScorecards } from "../../app/scorecards/compute-scorecards.ts";
+import { formatMoney } from "../../app/scorecards/present-scorecard.ts";
 import { fromMinor, minorDigits } from "../../domain/money.ts";
 import { portfolio, SEGMENTS, segmentLabel } from "../../domain/scorecard/index.ts";
 import { REPORT_OPTIONS } from "../args.ts";

@@ -1,5 +1,5 @@
-import { computeScorecards } from "../../app/compute-scorecards.ts";
-import { formatMoney, presentScorecard } from "../../app/present-scorecard.ts";
+import { computeScorecards } from "../../app/scorecards/compute-scorecards.ts";
+import { formatMoney, presentScorecard } from "../../app/scorecards/present-scorecard.ts";
 import { AppError } from "../../domain/errors.ts";
 import { segmentLabel, signalLabel } from "../../domain/scorecard/index.ts";
 import { REPORT_OPTIONS } from "../args.ts";

@@ -1,4 +1,4 @@
-import { DEMO_SLUG, loadDemo } from "../../app/load-demo.ts";
+import { DEMO_SLUG, loadDemo } from "../../app/demo/load-demo.ts";
 import { AppError } from "../../domain/errors.ts";
 import { mailerFromEnv } from "../../http/mailer.ts";
 import { buildServer } from "../../http/server.ts";

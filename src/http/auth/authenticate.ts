@@ -6,7 +6,7 @@
 
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { hashToken, TOKEN_PREFIX } from "../../app/create-api-token.ts";
+import { hashToken, TOKEN_PREFIX } from "../../app/accounts/create-api-token.ts";
 import { AppError } from "../../domain/errors.ts";
 import { findApiTokenUser } from "../../store/api-token-repository.ts";
 import type { Store } from "../../store/database.ts";

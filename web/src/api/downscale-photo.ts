@@ -7,7 +7,7 @@
  */
 export const MAX_SIDE = 1600;
 export const QUALITY = 0.85;
-/** The API's limit (src/app/add-intake-photo.ts). */
+/** The API's limit (src/app/intake/add-intake-photo.ts). */
 export const MAX_PHOTO_BYTES = 1_500_000;
 
 export interface PhotoUpload {

@@ -2,7 +2,7 @@
  * The public acknowledgement page, server-rendered, minimal, in French or English: the order,
  * each disclosure with a box to tick, the open questions, a typed name. No script, no account.
  */
-import type { AckPage } from "../../../app/acknowledge-by-link.ts";
+import type { AckPage } from "../../../app/intake/acknowledge-by-link.ts";
 
 const T = {
   fr: {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashAckToken } from "../../../app/send-ack-link.ts";
+import { hashAckToken } from "../../../app/intake/send-ack-link.ts";
 import { intakeDb } from "../../../store/intake-schema.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { buildTestApp, call, signIn, type TestApp, type TestUser } from "../../test-app.ts";

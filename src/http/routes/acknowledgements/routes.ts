@@ -4,7 +4,7 @@
  * expires, and never opens another organization's order (see acknowledge-by-link.ts).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { openAckLink, submitAckLink } from "../../../app/acknowledge-by-link.ts";
+import { openAckLink, submitAckLink } from "../../../app/intake/acknowledge-by-link.ts";
 import { AppError, ERROR_CATALOGUE } from "../../../domain/errors.ts";
 import type { RouteDeps } from "../../server.ts";
 import { renderAckForm, renderAckMessage } from "./ack-page.ts";

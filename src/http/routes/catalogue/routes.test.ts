@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoCatalogue } from "../../../app/seed-demo-catalogue.ts";
+import { seedDemoCatalogue } from "../../../app/demo/seed-demo-catalogue.ts";
 import { listServices } from "../../../store/catalogue-repository.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { buildTestApp, call, signIn, type TestApp, type TestUser } from "../../test-app.ts";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { previewCharter } from "../../../app/preview-charter.ts";
+import { previewCharter } from "../../../app/scorecards/preview-charter.ts";
 import { DEFAULT_CHARTER } from "../../../domain/charter.ts";
 import { getCharter, updateCharter } from "../../../store/charter-repository.ts";
 import type { Store } from "../../../store/database.ts";

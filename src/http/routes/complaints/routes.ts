@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { openComplaint, orderDisclosures } from "../../../app/open-complaint.ts";
-import { resolveComplaint, respondToComplaint } from "../../../app/resolve-complaint.ts";
+import { openComplaint, orderDisclosures } from "../../../app/after-sales/open-complaint.ts";
+import {
+  resolveComplaint,
+  respondToComplaint,
+} from "../../../app/after-sales/resolve-complaint.ts";
 import { AppError } from "../../../domain/errors.ts";
 import type { Disclosure } from "../../../domain/facts.ts";
 import { canSeeCosts } from "../../../domain/policies.ts";

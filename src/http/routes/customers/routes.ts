@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { getCustomer } from "../../../app/get-customer.ts";
-import { listCustomers } from "../../../app/list-customers.ts";
+import { getCustomer } from "../../../app/customers/get-customer.ts";
+import { listCustomers } from "../../../app/customers/list-customers.ts";
 import { canSeeScorecards } from "../../../domain/policies.ts";
 import { parseAsOfParam } from "../../as-of.ts";
 import { orgAccess } from "../../org-access.ts";

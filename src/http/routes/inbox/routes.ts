@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listInbox, markFeedbackAnswered } from "../../../app/list-inbox.ts";
+import { listInbox, markFeedbackAnswered } from "../../../app/after-sales/list-inbox.ts";
 import { getCharter } from "../../../store/charter-repository.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
 import type { RouteDeps } from "../../server.ts";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { reportIncident } from "../../../app/report-incident.ts";
+import { reportIncident } from "../../../app/relationships/report-incident.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
 import type { RouteDeps } from "../../server.ts";

@@ -3,8 +3,8 @@
  * what staff may not see (materials cost, margins, remedy amounts) left out.
  */
 import type { FastifyRequest } from "fastify";
-import type { IntakeDetail } from "../../../app/get-intake-order.ts";
-import type { IntakeContext } from "../../../app/intake-support.ts";
+import type { IntakeDetail } from "../../../app/intake/get-intake-order.ts";
+import type { IntakeContext } from "../../../app/intake/intake-support.ts";
 import { AppError } from "../../../domain/errors.ts";
 import type { ReturnFact } from "../../../domain/facts.ts";
 import type { CustomerWarning } from "../../../domain/intake/customer-warning.ts";

@@ -1,17 +1,24 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { acceptOrder } from "../../../app/accept-order.ts";
-import { acknowledgeDisclosure, addDisclosure } from "../../../app/acknowledge-disclosure.ts";
-import { addIntakePhoto } from "../../../app/add-intake-photo.ts";
-import { advanceOrder, declineOrder } from "../../../app/advance-order.ts";
-import { createIntakeOrder } from "../../../app/create-intake-order.ts";
-import { getIntakeOrder } from "../../../app/get-intake-order.ts";
-import type { IntakeContext } from "../../../app/intake-support.ts";
-import { answerQuestion, askQuestion, reviewAnswer } from "../../../app/manage-intake-questions.ts";
-import { recordOrderActivity } from "../../../app/record-order-activity.ts";
-import { renderIntakeReceipt } from "../../../app/render-intake-receipt.ts";
-import { sendAckLink } from "../../../app/send-ack-link.ts";
-import { updateIntakeOrder } from "../../../app/update-intake-order.ts";
+import { acceptOrder } from "../../../app/intake/accept-order.ts";
+import {
+  acknowledgeDisclosure,
+  addDisclosure,
+} from "../../../app/intake/acknowledge-disclosure.ts";
+import { addIntakePhoto } from "../../../app/intake/add-intake-photo.ts";
+import { advanceOrder, declineOrder } from "../../../app/intake/advance-order.ts";
+import { createIntakeOrder } from "../../../app/intake/create-intake-order.ts";
+import { getIntakeOrder } from "../../../app/intake/get-intake-order.ts";
+import type { IntakeContext } from "../../../app/intake/intake-support.ts";
+import {
+  answerQuestion,
+  askQuestion,
+  reviewAnswer,
+} from "../../../app/intake/manage-intake-questions.ts";
+import { recordOrderActivity } from "../../../app/intake/record-order-activity.ts";
+import { renderIntakeReceipt } from "../../../app/intake/render-intake-receipt.ts";
+import { sendAckLink } from "../../../app/intake/send-ack-link.ts";
+import { updateIntakeOrder } from "../../../app/intake/update-intake-order.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { customerWarning } from "../../../domain/intake/customer-warning.ts";
 import { canSeeCosts } from "../../../domain/policies.ts";
@@ -179,7 +186,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
       const { ctx } = await recording(request);
       const result = await sendAckLink(ctx, request.params.id, request.body, deps.publicUrl);
       if (deps.sendMail) {
-        const { deliverOutbox } = await import("../../../app/deliver-outbox.ts");
+        const { deliverOutbox } = await import("../../../app/mail/deliver-outbox.ts");
         await deliverOutbox(store, deps.sendMail);
       }
       return reply

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INVITATION_DAYS } from "../../../app/invite-member.ts";
+import { INVITATION_DAYS } from "../../../app/accounts/invite-member.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { smtpMailer } from "../../mailer.ts";
 import {

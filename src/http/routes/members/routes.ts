@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { acceptInvitation } from "../../../app/accept-invitation.ts";
-import { changeMemberRole } from "../../../app/change-member-role.ts";
-import { inviteMember } from "../../../app/invite-member.ts";
-import { previewInvitation } from "../../../app/preview-invitation.ts";
-import { removeMember } from "../../../app/remove-member.ts";
+import { acceptInvitation } from "../../../app/accounts/accept-invitation.ts";
+import { changeMemberRole } from "../../../app/accounts/change-member-role.ts";
+import { inviteMember } from "../../../app/accounts/invite-member.ts";
+import { previewInvitation } from "../../../app/accounts/preview-invitation.ts";
+import { removeMember } from "../../../app/accounts/remove-member.ts";
 import { AppError } from "../../../domain/errors.ts";
 import {
   findInvitation,

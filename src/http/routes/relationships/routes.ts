@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { customerForLetter, draftLetterFor } from "../../../app/draft-parting-letter.ts";
-import { type DecisionContext, partWays, resumeRelationship } from "../../../app/part-ways.ts";
-import { renderPartingLetter } from "../../../app/render-parting-letter.ts";
-import { sendPartingLetter } from "../../../app/send-parting-letter.ts";
+import {
+  customerForLetter,
+  draftLetterFor,
+} from "../../../app/relationships/draft-parting-letter.ts";
+import {
+  type DecisionContext,
+  partWays,
+  resumeRelationship,
+} from "../../../app/relationships/part-ways.ts";
+import { renderPartingLetter } from "../../../app/relationships/render-parting-letter.ts";
+import { sendPartingLetter } from "../../../app/relationships/send-parting-letter.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { DEFAULT_CONDITIONS } from "../../../domain/parting-letter.ts";
 import {

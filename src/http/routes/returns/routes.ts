@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { customerReturns, registerReturn } from "../../../app/register-return.ts";
+import { customerReturns, registerReturn } from "../../../app/after-sales/register-return.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { findFact } from "../../../store/fact-repository.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";

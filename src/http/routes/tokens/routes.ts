@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { createApiToken } from "../../../app/create-api-token.ts";
+import { createApiToken } from "../../../app/accounts/create-api-token.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { deleteApiToken, listApiTokens } from "../../../store/api-token-repository.ts";
 import { requireActor } from "../../auth/authenticate.ts";

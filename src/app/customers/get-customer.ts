@@ -1,0 +1,86 @@
+/**
+ * One customer as a role sees it: the customer record and the timeline of all their facts up
+ * to as-of for everyone; the scorecard (segment, signals with their evidence) and the money
+ * summary only for roles that may see scorecards, and so is the expected value (`values`, the
+ * organization's customer-value fit: docs/clv.md). Another organization's customer is 404.
+ */
+import type { Charter } from "../../domain/charter.ts";
+import { AppError } from "../../domain/errors.ts";
+import type { CustomerFact } from "../../domain/facts.ts";
+import { fromMinor, minorDigits } from "../../domain/money.ts";
+import { canSeeScorecards, type Role } from "../../domain/policies.ts";
+import { type Scorecard, signalLabel } from "../../domain/scorecard/index.ts";
+import type { Store } from "../../store/database.ts";
+import { listCustomerFacts } from "../../store/fact-repository.ts";
+import type { CustomerValues } from "../customer-value/compute-customer-values.ts";
+import { presentCustomerValue } from "../customer-value/present-customer-value.ts";
+import { presentTimeline } from "./present-timeline.ts";
+
+export async function getCustomer(
+  store: Store,
+  orgId: string,
+  role: Role,
+  customerId: string,
+  context: {
+    charter: Charter;
+    scorecard?: Scorecard;
+    asOf: number;
+    lang: "fr" | "en";
+    /** The customer-value fit; the value is left out (null) without it. */
+    values?: CustomerValues;
+  },
+) {
+  const facts = (await listCustomerFacts(store, orgId, customerId)).filter(
+    (f) => f.at <= context.asOf,
+  );
+  const record = facts.find((f): f is CustomerFact => f.type === "customer" && f.id === customerId);
+  if (!record) throw new AppError("CUSTOMER_NOT_FOUND", `id: no customer "${customerId}" here`);
+  const full = canSeeScorecards(role);
+  const card = context.scorecard;
+  const digits = minorDigits(context.charter.currency);
+  return {
+    customer: {
+      id: record.id,
+      name: record.name,
+      kind: record.kind ?? null,
+      email: record.email ?? null,
+      phone: record.phone ?? null,
+      status: record.status,
+      lang: record.lang ?? null,
+      since: new Date(record.at).toISOString(),
+    },
+    currency: context.charter.currency,
+    scorecard:
+      full && card
+        ? {
+            segment: card.segment,
+            signals: card.signals.map((s) => ({
+              code: s.code,
+              label: signalLabel(s.code, context.lang),
+              evidence: [...s.evidence],
+              message: s.message,
+            })),
+          }
+        : null,
+    money:
+      full && card
+        ? {
+            revenue: fromMinor(card.revenue, digits),
+            margin: fromMinor(card.margin, digits),
+            orders: card.orders,
+            outstanding: fromMinor(card.outstanding, digits),
+            outstanding_total: fromMinor(card.outstandingTotal, digits),
+          }
+        : null,
+    value:
+      full && context.values
+        ? presentCustomerValue(
+            context.values,
+            { id: record.id, status: record.status },
+            context.lang,
+            context.charter.currency,
+          )
+        : null,
+    timeline: presentTimeline(facts, digits, { hideCosts: !full }),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * A customer's facts for people and the web app: oldest first, instants as ISO strings,
+ * money as decimals, the fields named as in the import format. Staff do not see costs.
+ */
+
+import { FACT_FIELDS } from "../../domain/fact-validation.ts";
+import type { Fact } from "../../domain/facts.ts";
+import { fromMinor } from "../../domain/money.ts";
+
+export interface TimelineEntryJson {
+  id: string;
+  type: string;
+  at: string;
+  fields: Record<string, unknown>;
+}
+
+/** Fields that reveal margins (materials cost, remedy amounts). */
+const COST_FIELDS = new Set(["cost", "remedy_amount"]);
+
+export function presentTimeline(
+  facts: readonly Fact[],
+  digits: number,
+  options: { hideCosts: boolean },
+): TimelineEntryJson[] {
+  const sorted = [...facts].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  return sorted.map((fact) => {
+    const specs = FACT_FIELDS[fact.type] ?? {};
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fact)) {
+      if (key === "type" || key === "id" || key === "at" || value === undefined) continue;
+      if (options.hideCosts && COST_FIELDS.has(key)) continue;
+      const kind = specs[key]?.kind;
+      if (kind === "money" && typeof value === "number") fields[key] = fromMinor(value, digits);
+      else if (kind === "instant" && typeof value === "number")
+        fields[key] = new Date(value).toISOString();
+      else if (key === "disclosures" && Array.isArray(value)) {
+        fields[key] = value.map((d) => ({
+          ...d,
+          acknowledged_at:
+            typeof d.acknowledged_at === "number"
+              ? new Date(d.acknowledged_at).toISOString()
+              : undefined,
+        }));
+      } else fields[key] = value;
+    }
+    return { id: fact.id, type: fact.type, at: new Date(fact.at).toISOString(), fields };
+  });
+}

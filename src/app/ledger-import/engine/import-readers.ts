@@ -1,0 +1,206 @@
+/**
+ * Streams the lines of one import file as raw objects, in batches, never holding the file:
+ * JSON lines (`.jsonl`, `.ndjson`, `.json`) or CSV with a header row (`.csv`).
+ */
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { parse } from "csv-parse";
+import { FACT_TYPES, type FactType } from "../../../domain/facts.ts";
+
+/** One line read: its raw fields, or why it could not be read at all. */
+export interface RawLine {
+  line: number;
+  raw?: Record<string, unknown>;
+  error?: { field: string; reason: string };
+}
+
+export type FileFormat = "jsonl" | "csv";
+
+const BATCH = 1000;
+const CHUNK = 1 << 20;
+
+export function fileFormat(path: string): FileFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".jsonl" || ext === ".ndjson" || ext === ".json") return "jsonl";
+  if (ext === ".csv") return "csv";
+  return undefined;
+}
+
+/** `orders.csv`, `order.csv` → "order"; undefined when the name names no type. */
+export function typeFromFileName(path: string): FactType | undefined {
+  const name = basename(path, extname(path)).toLowerCase();
+  for (const type of FACT_TYPES) {
+    if (name === type || name === `${type}s`) return type;
+  }
+  return undefined;
+}
+
+/** The lines of a file in batches; `onBytes` gets the size of each chunk read. */
+export function readLines(path: string, onBytes: (n: number) => void): AsyncGenerator<RawLine[]> {
+  return fileFormat(path) === "csv" ? readCsv(path, onBytes) : readJsonLines(path, onBytes);
+}
+
+async function* readJsonLines(path: string, onBytes: (n: number) => void) {
+  let rest: Buffer | undefined;
+  let lineNo = 0;
+  let batch: RawLine[] = [];
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+    onBytes((chunk as Buffer).length);
+    const buf: Buffer = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
+    const end = buf.lastIndexOf(10) + 1;
+    lineNo += readJsonText(buf.toString("utf8", 0, end), lineNo, lineNo === 0, batch);
+    rest = end < buf.length ? buf.subarray(end) : undefined;
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (rest) readJsonText(rest.toString("utf8"), lineNo, lineNo === 0, batch);
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Reads every line of `text` into `out`, numbered from `line0 + 1`: each "\n" ends one, and
+ * what follows the last is one more unless empty. Decoded in one call by the caller, then cut:
+ * a newline byte is never part of a multi-byte character, so each line reads as if decoded on
+ * its own. `fileStart`: the text begins the file (its first line loses a BOM). Returns how
+ * many lines it read, blank ones included.
+ */
+export function readJsonText(
+  text: string,
+  line0: number,
+  fileStart: boolean,
+  out: { push(read: RawLine): void },
+): number {
+  let line = line0;
+  const take = (raw: string) => {
+    line++;
+    const read = readJsonLine(
+      fileStart && line === line0 + 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw,
+      line,
+    );
+    if (read) out.push(read);
+  };
+  let start = 0;
+  for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+    take(text.slice(start, nl));
+    start = nl + 1;
+  }
+  if (start < text.length) take(text.slice(start));
+  return line - line0;
+}
+
+function readJsonLine(text: string, line: number): RawLine | undefined {
+  // A line from `{` to `}`, as nearly all are, has nothing to trim.
+  const trimmed =
+    text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125 ? text : text.trim();
+  if (trimmed === "") return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    return {
+      line,
+      error: { field: "json", reason: `not valid JSON (${(error as Error).message})` },
+    };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { line, error: { field: "json", reason: "must be one JSON object per line" } };
+  }
+  return { line, raw: value as Record<string, unknown> };
+}
+
+/** `;`, `,` or tab, whichever the header line uses most (outside quotes). */
+export async function detectDelimiter(path: string): Promise<string> {
+  const file = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    const head = buffer.toString("utf8", 0, bytesRead);
+    const counts = new Map<string, number>([
+      [",", 0],
+      [";", 0],
+      ["\t", 0],
+    ]);
+    let quoted = false;
+    for (const ch of head) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === "\n" || ch === "\r")) break;
+      else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    }
+    const [best, count] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    return count > 0 ? best : ",";
+  } finally {
+    await file.close();
+  }
+}
+
+async function* readCsv(path: string, onBytes: (n: number) => void) {
+  const delimiter = await detectDelimiter(path);
+  const fileType = typeFromFileName(path);
+  const input = createReadStream(path, { highWaterMark: CHUNK });
+  input.on("data", (chunk) => onBytes(chunk.length));
+  const parser = input.pipe(
+    parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+  );
+  let header: string[] | undefined;
+  let batch: RawLine[] = [];
+  let lastLine = 1;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      lastLine = info.lines;
+      if (!header) {
+        header = record.map((h) => h.trim());
+        continue;
+      }
+      batch.push(csvRow(header, record, info.lines, fileType, path));
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+  } catch (error) {
+    input.destroy();
+    batch.push({ line: lastLine + 1, error: { field: "csv", reason: (error as Error).message } });
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function csvRow(
+  header: string[],
+  cells: string[],
+  line: number,
+  fileType: FactType | undefined,
+  path: string,
+): RawLine {
+  if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== "")) {
+    return {
+      line,
+      error: {
+        field: "row",
+        reason: `has ${cells.length} cells, the header has ${header.length}`,
+      },
+    };
+  }
+  const raw: Record<string, unknown> = {};
+  for (let i = 0; i < header.length && i < cells.length; i++) {
+    const cell = cells[i].trim();
+    if (cell !== "" && header[i] !== "") raw[header[i]] = cell;
+  }
+  if (raw.type === undefined) {
+    if (fileType) raw.type = fileType;
+    else {
+      return {
+        line,
+        error: {
+          field: "type",
+          reason: `required (no type column, and the file name "${basename(path)}" names no type)`,
+        },
+      };
+    }
+  }
+  return { line, raw };
+}

@@ -1,0 +1,119 @@
+/**
+ * Sends the queued e-mails (invitations, acknowledgement links) through `send` (nodemailer in
+ * production). A failure is recorded on the mail, which is tried again after a growing delay
+ * (5 s, 10 s, 20 s… at most an hour, 12 attempts in all), never thrown at the caller. Each mail
+ * is claimed before it is sent, so that the background loop and a route delivering at once
+ * never send it twice.
+ */
+import type { Store } from "../../store/database.ts";
+import {
+  claimMail,
+  markMailFailed,
+  markMailSent,
+  type OutgoingMail,
+  pendingMails,
+} from "../../store/outbox-repository.ts";
+
+export type SendMail = (mail: OutgoingMail) => Promise<void>;
+
+export const MAX_MAIL_ATTEMPTS = 12;
+const MAX_RETRY_DELAY_MS = 3_600_000;
+/** How long a run holds a mail it is sending (nodemailer gives up well before). */
+const CLAIM_MS = 15 * 60_000;
+
+export interface DeliveryOptions {
+  /** The first retry delay, doubled at each failure (default 5 s). */
+  retryBaseMs?: number;
+  now?: () => Date;
+}
+
+/** The delay before the next attempt of a mail that has failed `attempts` times (1, 2…). */
+export function retryDelayMs(attempts: number, baseMs = 5000): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), MAX_RETRY_DELAY_MS);
+}
+
+/** @example const { sent, failed } = await deliverOutbox(store, smtpMailer(url)) */
+export async function deliverOutbox(
+  store: Store,
+  send: SendMail,
+  options: DeliveryOptions = {},
+): Promise<{ sent: number; failed: number }> {
+  const now = options.now ?? (() => new Date());
+  let sent = 0;
+  let failed = 0;
+  const started = now();
+  for (const mail of await pendingMails(store, MAX_MAIL_ATTEMPTS, 50, started)) {
+    const at = now();
+    if (!(await claimMail(store, mail.id, at, new Date(at.getTime() + CLAIM_MS)))) continue;
+    try {
+      await send(mail);
+      await markMailSent(store, mail.id);
+      sent++;
+    } catch (error) {
+      const delay = retryDelayMs(mail.attempts + 1, options.retryBaseMs);
+      await markMailFailed(
+        store,
+        mail.id,
+        (error as Error).message,
+        new Date(now().getTime() + delay),
+      );
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+export interface OutboxLoop {
+  /** Delivers what is due now (after the run in progress, if any). */
+  kick(): Promise<void>;
+  /** Stops the loop, after the run in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers the outbox every `intervalMs` in the background until stopped (the server stops it
+ * on close). Runs never overlap; an error (the database gone) is reported and the loop goes on.
+ */
+export function startOutboxDelivery(
+  store: Store,
+  send: SendMail,
+  options: DeliveryOptions & {
+    intervalMs?: number;
+    onError?: (error: unknown) => void;
+  } = {},
+): OutboxLoop {
+  const intervalMs = options.intervalMs ?? 5000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void run(), intervalMs);
+    timer.unref();
+  };
+  const run = (): Promise<void> => {
+    if (running) return running;
+    clearTimeout(timer);
+    running = deliverOutbox(store, send, options)
+      .then(() => undefined)
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        running = null;
+        schedule();
+      });
+    return running;
+  };
+  schedule();
+  return {
+    async kick() {
+      if (running) await running;
+      if (!stopped) await run();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The parting letter as a PDF (A4), in the letter's own language: the organization, the date
+ * on its clock, the customer, the subject, and the letter exactly as it was recorded.
+ */
+import { formatWallClock } from "../../domain/intake/zoned-time.ts";
+import type { RelationshipDecision } from "../../domain/relationship.ts";
+import type { Organization } from "../../store/organization-repository.ts";
+import { pdfDocument } from "../shared/pdf-document.ts";
+import { plainSpaces } from "./draft-parting-letter.ts";
+
+export const LETTER_SUBJECT = {
+  fr: "Fin de notre collaboration",
+  en: "Ending our working relationship",
+} as const;
+
+const LABELS = {
+  fr: { date: "Date", to: "À l'attention de", subject: "Objet" },
+  en: { date: "Date", to: "To", subject: "Subject" },
+} as const;
+
+export async function renderPartingLetter(
+  org: Organization,
+  customerName: string,
+  decision: RelationshipDecision,
+): Promise<Buffer> {
+  const lang = decision.letterLang ?? "fr";
+  const L = LABELS[lang];
+  const { doc, done, line } = pdfDocument({
+    margin: 60,
+    title: `${LETTER_SUBJECT[lang]} - ${customerName}`,
+    author: org.name,
+  });
+  doc.font("Helvetica-Bold").fontSize(16).text(plainSpaces(org.name)).fontSize(11).moveDown(1);
+  line(L.date, formatWallClock(decision.decidedAt, org.time_zone).slice(0, 10));
+  line(L.to, customerName);
+  line(L.subject, LETTER_SUBJECT[lang]);
+  doc.moveDown(1).font("Helvetica");
+  for (const paragraph of (decision.letterText ?? "").split(/\n{2,}/)) {
+    doc.text(plainSpaces(paragraph), { align: "left" }).moveDown(0.8);
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,74 @@
+/**
+ * Scorecards for an organization: one streaming pass over its facts ordered by customer,
+ * keeping one small assessment per customer, then the organization-level step
+ * (concentration, high value) and the segment. Never one query per customer.
+ */
+import type { Charter } from "../../domain/charter.ts";
+import {
+  type Assessment,
+  assessCustomer,
+  finalizeScorecard,
+  portfolioTotals,
+  type Scorecard,
+} from "../../domain/scorecard/index.ts";
+import { getCharter } from "../../store/charter-repository.ts";
+import type { Store } from "../../store/database.ts";
+import { streamCustomerFacts } from "../../store/fact-repository.ts";
+import type { Organization } from "../../store/organization-repository.ts";
+import {
+  computeCustomerValues,
+  netValuesMinor,
+} from "../customer-value/compute-customer-values.ts";
+
+export interface ScorecardQuery {
+  asOf: number;
+  lang: "fr" | "en";
+  /** Only this customer's scorecard (the organization totals still use everyone). */
+  customer?: string;
+  /** Score with this charter instead of the stored one (the charter preview). */
+  charter?: Charter;
+}
+
+export interface ScorecardReport {
+  charter: Charter;
+  scorecards: Scorecard[];
+}
+
+export async function computeScorecards(
+  store: Store,
+  org: Organization,
+  query: ScorecardQuery,
+): Promise<ScorecardReport> {
+  const charter = query.charter ?? (await getCharter(store, org.id));
+  const ctx = { charter, asOf: query.asOf, lang: query.lang };
+  const assessments: Assessment[] = [];
+  for await (const { customer, facts } of streamCustomerFacts(store, org.id, {
+    until: query.asOf,
+  })) {
+    if (customer.at > query.asOf) continue;
+    assessments.push(assessCustomer(customer, facts, ctx));
+  }
+  const totals = portfolioTotals(assessments, await highValueNetValues(store, org, charter, query));
+  const wanted =
+    query.customer === undefined
+      ? assessments
+      : assessments.filter((a) => a.customer === query.customer);
+  const scorecards = wanted.map((a) => finalizeScorecard(a, totals, ctx));
+  scorecards.sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  return { charter, scorecards };
+}
+
+/**
+ * With the charter's `high_value_basis: "net_value"`, the expected net values that rank
+ * high_value (minor units); undefined (rank by revenue) otherwise or when no fit exists.
+ */
+export async function highValueNetValues(
+  store: Store,
+  org: Organization,
+  charter: Charter,
+  options: { asOf: number },
+): Promise<ReadonlyMap<string, number> | undefined> {
+  if (charter.high_value_basis !== "net_value") return undefined;
+  const values = await computeCustomerValues(store, org, { asOf: options.asOf, charter });
+  return netValuesMinor(values, charter.currency);
+}

@@ -1,0 +1,186 @@
+/**
+ * All of an organization's scorecards for one as-of instant, kept up to date cheaply: built by
+ * one streaming pass, then `refresh()` re-assesses only the customers whose facts arrived since
+ * (facts are append-only, so "since" is "seq greater than the last one seen"). Reading one
+ * customer's scorecard after one new fact costs a few indexed queries: the revenue ranking
+ * behind the totals is updated for that customer alone, never re-sorted for everyone.
+ */
+import type { Charter } from "../../../domain/charter.ts";
+import type { CustomerFact } from "../../../domain/facts.ts";
+import {
+  type Assessment,
+  assessCustomer,
+  finalizeScorecard,
+  type PortfolioTotals,
+  portfolioTotals,
+  RevenueRanking,
+  type Scorecard,
+  type ScoringContext,
+} from "../../../domain/scorecard/index.ts";
+import { getCharter } from "../../../store/charter-repository.ts";
+import type { Store } from "../../../store/database.ts";
+import {
+  customersTouchedSince,
+  lastFactSeq,
+  listCustomerFacts,
+  streamCustomerFacts,
+} from "../../../store/fact-repository.ts";
+import type { Organization } from "../../../store/organization-repository.ts";
+import { highValueNetValues } from "../compute-scorecards.ts";
+import { assessInParallel, type ParallelOptions } from "./scorecard-parallel.ts";
+
+export interface IndexOptions {
+  asOf: number;
+  lang: "fr" | "en";
+  /** Score with this charter instead of the stored one (the charter preview). */
+  charter?: Charter;
+  /**
+   * Where the net values for `high_value_basis: "net_value"` come from (default: a fresh fit,
+   * highValueNetValues); called at build and after every refresh that saw new facts.
+   */
+  netValues?: (charter: Charter) => Promise<ReadonlyMap<string, number> | undefined>;
+  /** Stops the build (it then rejects with the signal's reason): the server is closing. */
+  signal?: AbortSignal;
+  /**
+   * How a large SQLite organization's pass is shared with a worker thread (scorecard-parallel.ts):
+   * tests force one thread with `{ minFacts: Infinity }`, or two on a small organization.
+   */
+  parallel?: Omit<ParallelOptions, "signal">;
+}
+
+export class ScorecardIndex {
+  private totalsCache: PortfolioTotals | undefined;
+  /** The totals on the revenue basis, kept up to date customer by customer (not for net_value). */
+  private readonly ranking: RevenueRanking | undefined;
+
+  private constructor(
+    private readonly store: Store,
+    readonly org: Organization,
+    readonly charter: Charter,
+    readonly options: IndexOptions,
+    private readonly assessments: Map<string, Assessment>,
+    private seq: number,
+    private netValues: ReadonlyMap<string, number> | undefined,
+  ) {
+    this.ranking =
+      charter.high_value_basis === "net_value"
+        ? undefined
+        : new RevenueRanking(assessments.values());
+  }
+
+  static async build(
+    store: Store,
+    org: Organization,
+    options: IndexOptions,
+  ): Promise<ScorecardIndex> {
+    const charter = options.charter ?? (await getCharter(store, org.id));
+    // Read the last seq first: a fact landing during the pass is then re-read by refresh().
+    const seq = await lastFactSeq(store, org.id);
+    const ctx: ScoringContext = { charter, asOf: options.asOf, lang: options.lang };
+    // Large SQLite organizations on both cores; the rest (and PostgreSQL) here, streamed.
+    const assessments =
+      (await assessInParallel(store, org.id, ctx, {
+        // Not an error (this thread does the worker's share), but worth a line in the log.
+        onWorkerError: (error) =>
+          console.warn(
+            `scorecards: the worker thread failed (${error.message}); finished on one thread`,
+          ),
+        ...options.parallel,
+        signal: options.signal,
+      })) ?? (await assessOnOneThread(store, org.id, ctx, options.signal));
+    const netValues = await loadNetValues(store, org, charter, options);
+    return new ScorecardIndex(store, org, charter, options, assessments, seq, netValues);
+  }
+
+  /** Re-assesses the customers with facts newer than the last refresh; returns their ids. */
+  async refresh(): Promise<string[]> {
+    const latest = await lastFactSeq(this.store, this.org.id);
+    if (latest === this.seq) return [];
+    const touched = await customersTouchedSince(this.store, this.org.id, this.seq);
+    const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
+    for (const id of touched) {
+      const facts = (await listCustomerFacts(this.store, this.org.id, id)).filter(
+        (f) => f.type === "customer" || f.at <= this.options.asOf,
+      );
+      const customer = facts.find((f): f is CustomerFact => f.type === "customer");
+      if (!customer || customer.at > this.options.asOf) continue;
+      const others = facts.filter((f) => f.type !== "customer");
+      const before = this.assessments.get(id);
+      const after = assessCustomer(customer, others, ctx);
+      this.assessments.set(id, after);
+      // The totals depend on each customer's revenue and status alone.
+      if (!before || before.revenue !== after.revenue || before.status !== after.status) {
+        this.ranking?.replace(before, after);
+        this.totalsCache = undefined;
+      }
+    }
+    this.seq = latest;
+    if (this.charter.high_value_basis === "net_value") {
+      // The fit uses everyone's orders: any new fact may move every net value.
+      this.netValues = await loadNetValues(this.store, this.org, this.charter, this.options);
+      this.totalsCache = undefined;
+    }
+    return touched;
+  }
+
+  private totals(): PortfolioTotals {
+    this.totalsCache ??=
+      this.ranking?.totals() ?? portfolioTotals(this.assessments.values(), this.netValues);
+    return this.totalsCache;
+  }
+
+  scorecard(customerId: string): Scorecard | undefined {
+    const assessment = this.assessments.get(customerId);
+    const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
+    return assessment && finalizeScorecard(assessment, this.totals(), ctx);
+  }
+
+  /** Every scorecard, sorted by customer id. */
+  all(): Scorecard[] {
+    const totals = this.totals();
+    const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
+    return byCustomerId(this.assessments).map((a) => finalizeScorecard(a, totals, ctx));
+  }
+}
+
+/**
+ * The assessments in customer id order. A build inserts them in that order already (the
+ * facts are read by customer), so the sort is only for a map that refresh() added to.
+ */
+function byCustomerId(assessments: ReadonlyMap<string, Assessment>): Assessment[] {
+  const ids = [...assessments.keys()];
+  for (let i = 1; i < ids.length; i++) {
+    if ((ids[i - 1] as string) >= (ids[i] as string)) {
+      ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return ids.map((id) => assessments.get(id) as Assessment);
+    }
+  }
+  return [...assessments.values()];
+}
+
+async function assessOnOneThread(
+  store: Store,
+  orgId: string,
+  ctx: ScoringContext,
+  signal: AbortSignal | undefined,
+): Promise<Map<string, Assessment>> {
+  const assessments = new Map<string, Assessment>();
+  for await (const { customer, facts } of streamCustomerFacts(store, orgId, { until: ctx.asOf })) {
+    signal?.throwIfAborted();
+    if (customer.at > ctx.asOf) continue;
+    assessments.set(customer.id, assessCustomer(customer, facts, ctx));
+  }
+  return assessments;
+}
+
+function loadNetValues(
+  store: Store,
+  org: Organization,
+  charter: Charter,
+  options: IndexOptions,
+): Promise<ReadonlyMap<string, number> | undefined> {
+  if (charter.high_value_basis !== "net_value") return Promise.resolve(undefined);
+  return options.netValues
+    ? options.netValues(charter)
+    : highValueNetValues(store, org, charter, options);
+}
