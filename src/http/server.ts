@@ -11,7 +11,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
+import { type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes } from "./auth/auth-routes.ts";
 import { installAuthentication } from "./auth/authenticate.ts";
@@ -19,6 +19,7 @@ import { createAuth } from "./auth/create-auth.ts";
 import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
+import type { RouteDeps } from "./route-deps.ts";
 import { acknowledgementRoutes } from "./routes/acknowledgements/routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/routes.ts";
 import { charterRoutes } from "./routes/charter/routes.ts";
@@ -76,19 +77,6 @@ export interface ServerOptions {
    * again after midnight (src/http/warm-up.ts). `serve` turns it on; tests leave it off.
    */
   warmUp?: boolean;
-}
-
-/** What every route plugin receives. */
-export interface RouteDeps {
-  store: Store;
-  publicUrl: string;
-  demo: { email: string; password: string } | null;
-  cache: ScorecardCache;
-  jobs: ImportJobs;
-  sendMail?: SendMail;
-  /** The background delivery of the outbox (when `sendMail` is set); `kick()` delivers now. */
-  outbox?: OutboxLoop;
-  notice: (line: string) => void;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {

@@ -10,12 +10,7 @@ import { AppError } from "../../domain/errors.ts";
 import { minorDigits } from "../../domain/money.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import type { Store } from "../../store/database.ts";
-import {
-  ErrorList,
-  type ImportConflict,
-  type ImportError,
-  problemMessages,
-} from "./engine/import-errors.ts";
+import { ErrorList, type ImportConflict, type ImportError } from "./engine/import-errors.ts";
 import { fileStagedParts } from "./engine/import-parts.ts";
 import { fileFormat } from "./engine/import-readers.ts";
 import {
@@ -32,6 +27,7 @@ import {
   stageWriter,
   tuneForImport,
 } from "./engine/import-staging.ts";
+import { problemMessages } from "./engine/problem-messages.ts";
 import { ReferenceTally } from "./engine/reference-tally.ts";
 
 export type { ImportConflict, ImportError } from "./engine/import-errors.ts";

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { openAckLink, submitAckLink } from "../../../app/intake/acknowledge-by-link.ts";
 import { AppError, ERROR_CATALOGUE } from "../../../domain/errors.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { renderAckForm, renderAckMessage } from "./ack-page.ts";
 import { type AckForm, ackFormSchema, ackPageSchema } from "./schema.ts";
 

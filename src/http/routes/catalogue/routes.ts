@@ -10,7 +10,7 @@ import {
 } from "../../../store/catalogue-repository.ts";
 import { getCharter } from "../../../store/charter-repository.ts";
 import { type OrgAccess, orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { toMinorField } from "../intake/present-intake.ts";
 import * as s from "./schema.ts";
 

@@ -5,7 +5,7 @@ import { getCharter, updateCharter } from "../../../store/charter-repository.ts"
 import type { Store } from "../../../store/database.ts";
 import { parseAsOfParam } from "../../as-of.ts";
 import { type OrgAccess, orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { getCharterSchema, patchCharterSchema, previewCharterSchema } from "./schema.ts";
 
 async function present(store: Store, access: OrgAccess) {

@@ -15,7 +15,7 @@ import {
 } from "../../../store/intake-complaint-repository.ts";
 import { intakeDb } from "../../../store/intake-schema.ts";
 import { type OrgAccess, orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import {
   intakeContext,
   optionalMinor,

@@ -4,7 +4,7 @@ import { listCustomers } from "../../../app/customers/list-customers.ts";
 import { canSeeScorecards } from "../../../domain/policies.ts";
 import { parseAsOfParam } from "../../as-of.ts";
 import { orgAccess } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { getCustomerSchema, listCustomersSchema } from "./schema.ts";
 
 export const customerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {

@@ -4,7 +4,7 @@ import { parseAsOfParam } from "../../as-of.ts";
 import { dashboardResponseSchema } from "../../contract.ts";
 import { type Dashboard, dashboardView } from "../../dashboard-view.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { dashboardSchema } from "./schema.ts";
 
 /**

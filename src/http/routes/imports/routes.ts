@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { AppError } from "../../../domain/errors.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { getImportSchema, startImportSchema } from "./schema.ts";
 
 const EXTENSIONS = new Set([".jsonl", ".ndjson", ".json", ".csv"]);

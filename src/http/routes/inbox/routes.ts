@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listInbox, markFeedbackAnswered } from "../../../app/after-sales/list-inbox.ts";
 import { getCharter } from "../../../store/charter-repository.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { intakeContext, parseInstant } from "../intake/present-intake.ts";
 import * as s from "./schema.ts";
 

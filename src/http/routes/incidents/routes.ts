@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { reportIncident } from "../../../app/relationships/report-incident.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { intakeContext } from "../intake/present-intake.ts";
 import { reportIncidentSchema } from "./schema.ts";
 

@@ -29,7 +29,7 @@ import { readPhoto } from "../../../store/intake-photo-repository.ts";
 import { intakeDb } from "../../../store/intake-schema.ts";
 import { parseAsOfParam } from "../../as-of.ts";
 import { type OrgAccess, orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import {
   intakeContext,
   langOf,

@@ -15,7 +15,7 @@ import { requireActor } from "../../auth/authenticate.ts";
 import { invitationNotice } from "../../mailer.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
 import { presentInvitation, presentMember } from "../../presenters/present-member.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import {
   acceptInvitationSchema,
   changeRoleSchema,

@@ -27,7 +27,7 @@ import {
 import { parseAsOfParam } from "../../as-of.ts";
 import type { Decision } from "../../contract-relationships.ts";
 import { type OrgAccess, orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import * as s from "./schema.ts";
 
 function presentDecision(d: RelationshipDecision): Decision {

@@ -3,7 +3,7 @@ import { customerReturns, registerReturn } from "../../../app/after-sales/regist
 import { AppError } from "../../../domain/errors.ts";
 import { findFact } from "../../../store/fact-repository.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { intakeContext, presentReturn } from "../intake/present-intake.ts";
 import * as s from "./schema.ts";
 

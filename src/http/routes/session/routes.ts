@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { policiesFor } from "../../../domain/policies.ts";
 import { listUserOrganizations } from "../../../store/membership-repository.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { sessionSchema } from "./schema.ts";
 
 export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {

@@ -4,7 +4,7 @@ import { AppError } from "../../../domain/errors.ts";
 import { deleteApiToken, listApiTokens } from "../../../store/api-token-repository.ts";
 import { requireActor } from "../../auth/authenticate.ts";
 import { presentToken } from "../../presenters/present-token.ts";
-import type { RouteDeps } from "../../server.ts";
+import type { RouteDeps } from "../../route-deps.ts";
 import { createTokenSchema, deleteTokenSchema, listTokensSchema } from "./schema.ts";
 
 export const tokenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
