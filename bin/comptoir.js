@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so that `npm install` alone
-// makes `node bin/comptoir.js` and `npx comptoir` work from a checkout (no build step).
-import { register } from "tsx/esm/api";
+// Runs the compiled command line (dist/, built by `npm install`; rebuilt first when a source is
+// newer, see ensure-built.js). Source maps make stack traces point at the TypeScript sources.
+import { ensureBuilt } from "./ensure-built.js";
 
-register();
+process.setSourceMapsEnabled(true);
 // `comptoir scorecards | head`: a reader that stops early is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error) => {
@@ -11,5 +11,6 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { main } = await import("../src/cli/main.ts");
+ensureBuilt();
+const { main } = await import("../dist/cli/main.js");
 process.exitCode = await main(process.argv.slice(2));

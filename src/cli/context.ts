@@ -1,10 +1,6 @@
 import { AppError } from "../domain/errors.ts";
-import { openStore, resolveDatabaseUrl, type Store } from "../store/database.ts";
-import {
-  ensureOrganization,
-  getOrganization,
-  type Organization,
-} from "../store/organization-repository.ts";
+import type { Store } from "../store/database.ts";
+import type { Organization } from "../store/organization-repository.ts";
 import { type OptionSpec, type Parsed, parseAsOf, parseLang } from "./args.ts";
 import type { Io } from "./output.ts";
 
@@ -34,7 +30,8 @@ export interface Command {
   usage: string;
   summary: { fr: string; en: string };
   options: Record<string, OptionSpec>;
-  run(ctx: CommandContext): Promise<number>;
+  /** Imports the command's code, only when it runs. */
+  load(): Promise<(ctx: CommandContext) => Promise<number>>;
 }
 
 export function createContext(io: Io, parsed: Parsed, now: () => number) {
@@ -54,12 +51,18 @@ export function createContext(io: Io, parsed: Parsed, now: () => number) {
       return typeof v === "string" ? v : undefined;
     },
     store: () => {
-      opened ??= openStore(resolveDatabaseUrl(ctx.string("db"), io.env));
+      // Loaded on first use: `comptoir --help` never loads a database driver.
+      opened ??= import("../store/database.ts").then(({ openStore, resolveDatabaseUrl }) =>
+        openStore(resolveDatabaseUrl(ctx.string("db"), io.env)),
+      );
       return opened;
     },
     organization: async ({ create = false, fallback } = {}) => {
       const slug = ctx.string("org") ?? fallback ?? DEFAULT_ORG;
       const store = await ctx.store();
+      const { ensureOrganization, getOrganization } = await import(
+        "../store/organization-repository.ts"
+      );
       return create || slug === DEFAULT_ORG
         ? ensureOrganization(store, slug)
         : getOrganization(store, slug);

@@ -3,25 +3,9 @@
  */
 import { AppError, ERROR_CATALOGUE } from "../domain/errors.ts";
 import { parseCommandLine } from "./args.ts";
-import { charterCommand } from "./commands/charter.ts";
-import { clvCommand } from "./commands/clv.ts";
-import { demoCommand } from "./commands/demo.ts";
-import { importCommand } from "./commands/import.ts";
-import { portfolioCommand } from "./commands/portfolio.ts";
-import { scorecardsCommand } from "./commands/scorecards.ts";
-import { serveCommand } from "./commands/serve.ts";
+import { COMMANDS } from "./commands.ts";
 import { type Command, createContext } from "./context.ts";
 import type { Io } from "./output.ts";
-
-export const COMMANDS: Command[] = [
-  importCommand,
-  charterCommand,
-  scorecardsCommand,
-  portfolioCommand,
-  clvCommand,
-  demoCommand,
-  serveCommand,
-];
 
 const GLOBAL_HELP = {
   fr: "Options globales (n'importe où sur la ligne) : --db <fichier ou postgres://...>, --org <slug>, --lang fr|en",
@@ -65,7 +49,8 @@ export async function main(
     const command = find(parsed.command) as Command;
     const created = createContext(io, parsed, now);
     close = created.close;
-    return await command.run(created.ctx);
+    const run = await command.load();
+    return await run(created.ctx);
   } catch (error) {
     if (error instanceof AppError) {
       io.stderr.write(`comptoir: ${error.message}\n`);

@@ -14,9 +14,10 @@ import {
   type Organization,
 } from "../../store/organization-repository.ts";
 import { type ImportReport, importLedger } from "../ledger-import/import-ledger.ts";
+import { DEMO_SLUG } from "./demo-slug.ts";
 import { seedDemoCatalogue } from "./seed-demo-catalogue.ts";
 
-export const DEMO_SLUG = "demo";
+export { DEMO_SLUG } from "./demo-slug.ts";
 
 export async function loadDemo(
   store: Store,

@@ -1,7 +1,8 @@
 /**
- * A worker thread running a TypeScript module. Hooks registered on the main thread do not
- * reach worker threads, so the worker registers tsx itself, as bin/comptoir.js does, then
- * imports `entry`; it finds its own data under `workerData` as given here.
+ * A worker thread running a module of ours, named by its TypeScript source. From the compiled
+ * code (dist/) it runs the compiled module. From the sources (tests, `bin/run-ts.js`), hooks
+ * registered on the main thread do not reach worker threads, so the worker registers tsx
+ * itself, then imports `entry`. Either way it finds its own data under `workerData`.
  */
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
@@ -16,6 +17,12 @@ export function typescriptWorker(
   data: Record<string, unknown>,
   options: Omit<WorkerOptions, "eval" | "workerData"> = {},
 ): Worker {
+  // Compiled (dist/, what `comptoir` runs): the worker runs the compiled entry beside this
+  // file, and no TypeScript loader is involved.
+  if (import.meta.url.endsWith(".js")) {
+    const compiled = new URL(entry.href.replace(/\.ts$/, ".js"));
+    return new Worker(compiled, { ...options, workerData: data });
+  }
   const tsx = import.meta.resolve("tsx/esm/api");
   return new Worker(BOOT, {
     ...options,

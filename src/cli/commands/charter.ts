@@ -1,7 +1,7 @@
 import { CHARTER_KEYS, type Charter, parseCharterAssignment } from "../../domain/charter.ts";
 import { AppError } from "../../domain/errors.ts";
 import { getCharter, updateCharter } from "../../store/charter-repository.ts";
-import type { Command } from "../context.ts";
+import type { CommandContext } from "../context.ts";
 import { colourEnabled, renderTable, writeJson } from "../output.ts";
 
 const EXPLAIN: Record<keyof Charter, { fr: string; en: string }> = {
@@ -32,59 +32,51 @@ const EXPLAIN: Record<keyof Charter, { fr: string; en: string }> = {
   },
 };
 
-export const charterCommand: Command = {
-  name: "charter",
-  usage: "charter [--set key=value]... [--json]",
-  summary: {
-    fr: "Affiche ou modifie la charte : les limites de l'entreprise (remise, marge, délais...).",
-    en: "Prints or changes the charter: the business's own limits (discount, margin, terms...).",
-  },
-  options: { set: { type: "string", multiple: true }, json: { type: "boolean" } },
-  async run(ctx) {
-    const store = await ctx.store();
-    const assignments = (ctx.parsed.values.set as string[] | undefined) ?? [];
-    // Setting the charter of a new organization creates it, as an import does.
-    const org = await ctx.organization({ create: assignments.length > 0 });
-    let charter: Charter;
-    if (assignments.length > 0) {
-      const patch: Record<string, unknown> = {};
-      for (const text of assignments) {
-        const parsed = parseCharterAssignment(text);
-        if ("field" in parsed) {
-          // No `=` at all is a malformed command line (exit 2); a bad value is bad input (exit 1).
-          const code = text.includes("=") ? "BAD_INPUT" : "USAGE";
-          throw new AppError(code, `--set ${parsed.field}: ${parsed.reason}`);
-        }
-        patch[parsed.key] = parsed.value;
+/** `comptoir charter`: see the catalogue in ../commands.ts for its usage and options. */
+export async function run(ctx: CommandContext): Promise<number> {
+  const store = await ctx.store();
+  const assignments = (ctx.parsed.values.set as string[] | undefined) ?? [];
+  // Setting the charter of a new organization creates it, as an import does.
+  const org = await ctx.organization({ create: assignments.length > 0 });
+  let charter: Charter;
+  if (assignments.length > 0) {
+    const patch: Record<string, unknown> = {};
+    for (const text of assignments) {
+      const parsed = parseCharterAssignment(text);
+      if ("field" in parsed) {
+        // No `=` at all is a malformed command line (exit 2); a bad value is bad input (exit 1).
+        const code = text.includes("=") ? "BAD_INPUT" : "USAGE";
+        throw new AppError(code, `--set ${parsed.field}: ${parsed.reason}`);
       }
-      charter = await updateCharter(store, org.id, patch);
-    } else {
-      charter = await getCharter(store, org.id);
+      patch[parsed.key] = parsed.value;
     }
-    if (ctx.json) {
-      writeJson(ctx.io, charter);
-    } else {
-      const rows = CHARTER_KEYS.map((key) => ({
-        key,
-        value: String(charter[key]),
-        text: EXPLAIN[key][ctx.lang],
-      }));
-      ctx.io.stdout.write(
-        renderTable(
-          rows,
-          [
-            { title: ctx.lang === "fr" ? "clé" : "key", value: (r) => r.key },
-            {
-              title: ctx.lang === "fr" ? "valeur" : "value",
-              value: (r) => r.value,
-              align: "right",
-            },
-            { title: ctx.lang === "fr" ? "signification" : "meaning", value: (r) => r.text },
-          ],
-          colourEnabled(ctx.io),
-        ),
-      );
-    }
-    return 0;
-  },
-};
+    charter = await updateCharter(store, org.id, patch);
+  } else {
+    charter = await getCharter(store, org.id);
+  }
+  if (ctx.json) {
+    writeJson(ctx.io, charter);
+  } else {
+    const rows = CHARTER_KEYS.map((key) => ({
+      key,
+      value: String(charter[key]),
+      text: EXPLAIN[key][ctx.lang],
+    }));
+    ctx.io.stdout.write(
+      renderTable(
+        rows,
+        [
+          { title: ctx.lang === "fr" ? "clé" : "key", value: (r) => r.key },
+          {
+            title: ctx.lang === "fr" ? "valeur" : "value",
+            value: (r) => r.value,
+            align: "right",
+          },
+          { title: ctx.lang === "fr" ? "signification" : "meaning", value: (r) => r.text },
+        ],
+        colourEnabled(ctx.io),
+      ),
+    );
+  }
+  return 0;
+}

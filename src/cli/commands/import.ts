@@ -1,36 +1,28 @@
 import { type ImportReport, importLedger } from "../../app/ledger-import/import-ledger.ts";
 import { FACT_TYPES } from "../../domain/facts.ts";
-import type { Command, CommandContext } from "../context.ts";
+import type { CommandContext } from "../context.ts";
 import { colourEnabled, progressBar, renderTable, writeJson } from "../output.ts";
 
-export const importCommand: Command = {
-  name: "import",
-  usage: "import <file.jsonl|file.csv>... [--allow-partial] [--json]",
-  summary: {
-    fr: "Importe des faits (JSONL ou CSV) : tout ou rien, sans doublon, erreurs ligne par ligne.",
-    en: "Imports facts (JSONL or CSV): all or nothing, idempotent, errors line by line.",
-  },
-  options: { json: { type: "boolean" }, "allow-partial": { type: "boolean" } },
-  async run(ctx) {
-    const files = ctx.parsed.positionals;
-    if (files.length === 0) {
-      ctx.io.stderr.write("comptoir: import: missing file (usage: comptoir import <file>...)\n");
-      return 2;
-    }
-    const store = await ctx.store();
-    const org = await ctx.organization({ create: true });
-    const bar = progressBar(ctx.io, ctx.lang === "fr" ? "Import" : "Import");
-    const report = await importLedger(store, {
-      orgId: org.id,
-      files,
-      allowPartial: ctx.parsed.values["allow-partial"] === true,
-      onProgress: (done, total) => bar.update(done, total),
-    });
-    bar.end();
-    printReport(ctx, report);
-    return report.ok ? 0 : 1;
-  },
-};
+/** `comptoir import`: see the catalogue in ../commands.ts for its usage and options. */
+export async function run(ctx: CommandContext): Promise<number> {
+  const files = ctx.parsed.positionals;
+  if (files.length === 0) {
+    ctx.io.stderr.write("comptoir: import: missing file (usage: comptoir import <file>...)\n");
+    return 2;
+  }
+  const store = await ctx.store();
+  const org = await ctx.organization({ create: true });
+  const bar = progressBar(ctx.io, ctx.lang === "fr" ? "Import" : "Import");
+  const report = await importLedger(store, {
+    orgId: org.id,
+    files,
+    allowPartial: ctx.parsed.values["allow-partial"] === true,
+    onProgress: (done, total) => bar.update(done, total),
+  });
+  bar.end();
+  printReport(ctx, report);
+  return report.ok ? 0 : 1;
+}
 
 function printReport(ctx: CommandContext, report: ImportReport): void {
   if (ctx.json) {

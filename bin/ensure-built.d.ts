@@ -1,0 +1,6 @@
+/** Types of ensure-built.js (plain JavaScript: it runs before anything is compiled). */
+export declare const ROOT: string;
+export declare const DIST: string;
+export declare function isBuildFresh(): boolean;
+export declare function build(options?: { quiet?: boolean }): void;
+export declare function ensureBuilt(env?: NodeJS.ProcessEnv): void;

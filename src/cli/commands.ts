@@ -1,0 +1,85 @@
+/**
+ * The catalogue of `comptoir` commands: what `--help` and the parser need, without loading
+ * any command. Each command's code is imported only when it runs, so that `comptoir --help`
+ * and the start of every command load only what they use (issue 13).
+ */
+import { DEMO_SLUG } from "../app/demo/demo-slug.ts";
+import { REPORT_OPTIONS } from "./args.ts";
+import type { Command } from "./context.ts";
+
+export const COMMANDS: Command[] = [
+  {
+    name: "import",
+    usage: "import <file.jsonl|file.csv>... [--allow-partial] [--json]",
+    summary: {
+      fr: "Importe des faits (JSONL ou CSV) : tout ou rien, sans doublon, erreurs ligne par ligne.",
+      en: "Imports facts (JSONL or CSV): all or nothing, idempotent, errors line by line.",
+    },
+    options: { json: { type: "boolean" }, "allow-partial": { type: "boolean" } },
+    load: () => import("./commands/import.ts").then((m) => m.run),
+  },
+  {
+    name: "charter",
+    usage: "charter [--set key=value]... [--json]",
+    summary: {
+      fr: "Affiche ou modifie la charte : les limites de l'entreprise (remise, marge, délais...).",
+      en: "Prints or changes the charter: the business's own limits (discount, margin, terms...).",
+    },
+    options: { set: { type: "string", multiple: true }, json: { type: "boolean" } },
+    load: () => import("./commands/charter.ts").then((m) => m.run),
+  },
+  {
+    name: "scorecards",
+    usage: "scorecards [--customer <id>] [--as-of <date>] [--json]",
+    summary: {
+      fr: "Fiche de chaque client : signaux, preuves, segment, chiffre d'affaires, marge, encours.",
+      en: "Each customer's scorecard: signals with evidence, segment, revenue, margin, outstanding.",
+    },
+    options: { ...REPORT_OPTIONS, customer: { type: "string" } },
+    load: () => import("./commands/scorecards.ts").then((m) => m.run),
+  },
+  {
+    name: "portfolio",
+    usage: "portfolio [--as-of <date>] [--json]",
+    summary: {
+      fr: "Vue d'ensemble : segments, concentration (part du premier client, HHI), courbe de rentabilité.",
+      en: "Portfolio: segments, concentration (top customer's share, HHI), whale curve of profitability.",
+    },
+    options: { ...REPORT_OPTIONS },
+    load: () => import("./commands/portfolio.ts").then((m) => m.run),
+  },
+  {
+    name: "clv",
+    usage: "clv [--calibration-end <date>] [--horizon-weeks 52] [--json]",
+    summary: {
+      fr: "Valeur client : probabilité d'être encore actif, commandes et dépenses attendues (BG/NBD, Gamma-Gamma).",
+      en: "Customer value: probability of being active, expected orders and spend (BG/NBD, Gamma-Gamma).",
+    },
+    options: {
+      ...REPORT_OPTIONS,
+      "calibration-end": { type: "string" },
+      "horizon-weeks": { type: "string" },
+    },
+    load: () => import("./commands/clv.ts").then((m) => m.run),
+  },
+  {
+    name: "demo",
+    usage: "demo [--org <slug>] [--json]",
+    summary: {
+      fr: `Charge l'organisation de démonstration (un atelier de cordonnerie-retouches, ~40 clients) dans --org (par défaut « ${DEMO_SLUG} »).`,
+      en: `Loads the demo organization (a cobbler-tailor's workshop, ~40 customers) into --org (default "${DEMO_SLUG}").`,
+    },
+    options: { json: { type: "boolean" } },
+    load: () => import("./commands/demo.ts").then((m) => m.run),
+  },
+  {
+    name: "serve",
+    usage: "serve [--port 3000] [--host 127.0.0.1] [--no-demo]",
+    summary: {
+      fr: "Démarre l'application web et l'API (la démo est chargée au premier démarrage).",
+      en: "Starts the web app and the API (the demo is loaded on first start).",
+    },
+    options: { port: { type: "string" }, host: { type: "string" }, "no-demo": { type: "boolean" } },
+    load: () => import("./commands/serve.ts").then((m) => m.run),
+  },
+];
