@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every speed and memory target, printed as one table.
- * BENCH_ONLY=scorecards|clv runs one part; BENCH_CUSTOMERS sets the ledger size (default 100,000).
+ * BENCH_ONLY=startup|scorecards|http|clv runs one part; BENCH_CUSTOMERS sets the ledger size (default 100,000).
  */
 import { type BenchRow, printTable } from "./table.ts";
 
 const only = process.env.BENCH_ONLY;
 const rows: BenchRow[] = [];
 const parts: [string, () => Promise<BenchRow[]>][] = [
+  ["startup", async () => (await import("./startup-bench.ts")).startupBench()],
   ["scorecards", async () => (await import("./scorecard-bench.ts")).scorecardBench()],
   ["http", async () => (await import("./http-bench.ts")).httpBench()],
   [
