@@ -3,8 +3,9 @@
  * Intake and after-sales in a real browser against the real server (issue 5). The cobbler's
  * story: plastic sandals taken with the plastic-sole risk disclosed, acceptance refused until
  * the customer acknowledges it at the counter, accepted, worked on, delivered, then a
- * complaint that shows the acknowledged disclosure beside it. The tailor's story: a hem that
- * came undone, our fault, a discount, and the customer's segment unchanged.
+ * complaint that shows the acknowledged disclosure beside it. The tailor's story, told twice
+ * to twin customers who already had two complaints of their own making: a hem that came
+ * undone and a discount; the customer's fault puts them under watch, ours changes nothing.
  * Screenshots go to e2e/screenshots/; COMPTOIR_DOCS_SCREENSHOTS=1 also refreshes
  * docs/screenshots/intake.png.
  */
@@ -58,6 +59,76 @@ async function acceptAndDeliver() {
   await step("Commencer le travail", "in_progress");
   await step("Marquer prête", "ready");
   await step("Livrer au client", "delivered");
+}
+
+/** Twin customers for the tailor's story (see twinLedger). */
+const TWINS = [
+  { id: "c-jumeau-paul", name: "Paul Jumeau" },
+  { id: "c-jumeau-pierre", name: "Pierre Jumeau" },
+];
+
+/** A twin's earlier ledger, dated back from today: one order, two complaints of theirs. */
+function twinLedger(twin: { id: string; name: string }): object[] {
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  const complaint = (n: number, at: number) => ({
+    type: "complaint",
+    id: `${twin.id}-k${n}`,
+    at: daysAgo(at),
+    customer: twin.id,
+    order: `${twin.id}-o1`,
+    text: "La veste ne tombe pas bien.",
+    first_response: daysAgo(at),
+    resolved: daysAgo(at - 1),
+    fault: "customer",
+    remedy: "none",
+  });
+  return [
+    { type: "customer", id: twin.id, at: daysAgo(90), name: twin.name },
+    { type: "order", id: `${twin.id}-o1`, at: daysAgo(60), customer: twin.id, price: 30 },
+    complaint(1, 50),
+    complaint(2, 40),
+  ];
+}
+
+/**
+ * The tailor's story for one customer: a hem taken in, delivered, then a complaint resolved
+ * with a 5 € discount and `fault` picked on the form. Returns the customer as the API shows
+ * it just before the complaint and after its resolution.
+ */
+async function tailorsComplaint(twin: { id: string; name: string }, fault: "customer" | "ours") {
+  await page.goto(url("/o/demo/intake/new"));
+  await page.getByRole("searchbox", { name: "Rechercher un client" }).fill(twin.name);
+  await page.getByRole("button", { name: `Choisir ${twin.name}` }).click();
+  await page.getByTestId("picked-customer").waitFor();
+  await page.getByRole("textbox", { name: "Objet ou demande" }).fill("Pantalon en laine, ourlet");
+  await page
+    .getByRole("combobox", { name: "Prestation" })
+    .selectOption({ label: "Ourlet de pantalon" });
+  await page.getByRole("button", { name: "Enregistrer la prise en charge" }).click();
+  await page.waitForURL(/\/intake\/(?!new)[^/]+$/);
+  const hemId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
+  await acceptAndDeliver();
+  const customerPath = `/api/orgs/demo/customers/${twin.id}`;
+  const before = await getJson<CustomerResponse>(customerPath);
+
+  await page.getByRole("link", { name: "Ouvrir une réclamation" }).click();
+  await page.getByRole("textbox", { name: "Ce que dit le client" }).fill("L'ourlet s'est défait.");
+  await page.getByRole("button", { name: "Ouvrir la réclamation" }).click();
+  await page.waitForURL(/\/complaints\/[^/?]+$/);
+  const label = { customer: "Le client", ours: "La nôtre" }[fault];
+  await page.getByRole("radio", { name: label, exact: true }).check();
+  await page.getByRole("textbox", { name: "Pourquoi" }).fill("Point trop lâche.");
+  await page.getByRole("radio", { name: "Remise", exact: true }).check();
+  await page.getByRole("textbox", { name: "Montant" }).fill("5");
+  await page.getByRole("button", { name: "Résoudre la réclamation" }).click();
+  expect(await page.getByTestId("complaint-resolution").getAttribute("data-fault")).toBe(fault);
+
+  const after = await getJson<CustomerResponse>(customerPath);
+  const resolved = after.timeline.find(
+    (e) => e.type === "complaint" && String(e.id).endsWith("~resolved"),
+  );
+  expect(resolved?.fields).toMatchObject({ order: hemId, fault });
+  return { before, after };
 }
 
 describe.skipIf(!hasChromium())("intake and after-sales in a browser", () => {
@@ -256,42 +327,45 @@ describe.skipIf(!hasChromium())("intake and after-sales in a browser", () => {
     expect(await resolution.getAttribute("data-fault")).toBe("material");
   });
 
-  it("plays the tailor's story: our fault, a discount, the customer's segment unchanged", async () => {
-    await page.goto(url("/o/demo/intake/new"));
-    await page.getByRole("searchbox", { name: "Rechercher un client" }).fill("Roussel");
-    await page.getByRole("button", { name: "Choisir Camille Roussel" }).click();
-    await page.getByTestId("picked-customer").waitFor();
-    await page.getByRole("textbox", { name: "Objet ou demande" }).fill("Pantalon en laine, ourlet");
-    await page
-      .getByRole("combobox", { name: "Prestation" })
-      .selectOption({ label: "Ourlet de pantalon" });
-    await page.getByRole("button", { name: "Enregistrer la prise en charge" }).click();
-    await page.waitForURL(/\/intake\/(?!new)[^/]+$/);
-    const hemId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
-    await acceptAndDeliver();
-    const before = await getJson<CustomerResponse>("/api/orgs/demo/customers/c-roussel");
+  it("plays the tailor's story: a third complaint counts against the customer only when the fault is theirs", async () => {
+    expect.assertions(16);
+    // Twin customers, built the same way: one earlier order, two complaints whose fault was
+    // theirs, all in the charter's window. A third such complaint makes `unfounded_complaints`
+    // (at least 3) and the segment `watch`; the same complaint when the fault is ours counts
+    // for nothing.
+    const imported = await page.request.post(url("/api/orgs/demo/imports"), {
+      headers: { "x-comptoir-csrf": "1", origin: server.url },
+      multipart: {
+        file: {
+          name: "twins.jsonl",
+          mimeType: "application/json",
+          buffer: Buffer.from(
+            TWINS.flatMap(twinLedger)
+              .map((l) => JSON.stringify(l))
+              .join("\n"),
+          ),
+        },
+      },
+    });
+    expect((await imported.json()).status).toBe("done");
 
-    await page.getByRole("link", { name: "Ouvrir une réclamation" }).click();
-    await page
-      .getByRole("textbox", { name: "Ce que dit le client" })
-      .fill("L'ourlet s'est défait.");
-    await page.getByRole("button", { name: "Ouvrir la réclamation" }).click();
-    await page.waitForURL(/\/complaints\/[^/?]+$/);
-    await page.getByRole("radio", { name: "La nôtre" }).check();
-    await page.getByRole("textbox", { name: "Pourquoi" }).fill("Point trop lâche, notre erreur.");
-    await page.getByRole("radio", { name: "Remise", exact: true }).check();
-    await page.getByRole("textbox", { name: "Montant" }).fill("5");
-    await page.getByRole("button", { name: "Résoudre la réclamation" }).click();
-    expect(await page.getByTestId("complaint-resolution").getAttribute("data-fault")).toBe("ours");
+    const theirs = await tailorsComplaint(TWINS[0], "customer");
+    const ours = await tailorsComplaint(TWINS[1], "ours");
+    const segment = (c: CustomerResponse) => c.scorecard?.segment;
+    const signals = (c: CustomerResponse) => c.scorecard?.signals.map((s) => s.code);
+    // Before the third complaint the twins are alike, and neither is watched.
+    expect([segment(theirs.before), segment(ours.before)]).toEqual(["steady", "steady"]);
+    expect(signals(theirs.before)).toEqual(signals(ours.before));
 
-    const after = await getJson<CustomerResponse>("/api/orgs/demo/customers/c-roussel");
-    expect(after.scorecard?.segment).toBe(before.scorecard?.segment);
-    expect(after.scorecard?.signals.map((s) => s.code)).not.toContain("unfounded_complaints");
-    const resolved = after.timeline.find(
-      (e) => e.type === "complaint" && String(e.id).endsWith("~resolved"),
+    expect(segment(theirs.after)).toBe("watch");
+    const unfounded = theirs.after.scorecard?.signals.find(
+      (s) => s.code === "unfounded_complaints",
     );
-    expect(resolved?.fields.fault).toBe("ours");
-    expect(resolved?.fields.order).toBe(hemId);
+    expect(unfounded?.evidence).toHaveLength(3);
+
+    expect(segment(ours.after)).toBe(segment(ours.before));
+    expect(signals(ours.after)).toEqual(signals(ours.before));
+    expect(signals(ours.after)).not.toContain("unfounded_complaints");
   });
 
   it("lists what waits for an answer, oldest first, overdue ones highlighted", async () => {

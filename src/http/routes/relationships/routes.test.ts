@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Fact } from "../../../domain/facts.ts";
 import { insertFact } from "../../../store/fact-repository.ts";
 import { listAllDecisions } from "../../../store/relationship-repository.ts";
@@ -48,7 +48,21 @@ const LEDGER: Fact[] = [
   { type: "customer", id: "gil", at: day("2026-01-05"), name: "Gil Gros", status: "active" },
 ];
 
+/** What the owner gives to part ways with each customer of the ledger, as its facts support. */
+const PARTINGS = {
+  eve: { reason: "abusive", explanation: "Threats to Léa at the counter.", evidence: ["eve-i1"] },
+  fay: {
+    reason: "unpaid",
+    explanation: "Trois relances sont restées sans réponse.",
+    evidence: ["fay-f1"],
+    doorOpen: true,
+    condition: "une fois le solde réglé",
+  },
+};
+
 for (const dialect of testDialects()) {
+  // Every test starts from the same fresh store (the ledger, three members, no decision), so
+  // each one passes alone and in any order; a test that needs a parting makes it itself.
   describe(`relationships (${dialect})`, () => {
     let t: TestApp;
     let smtp: TestSmtp;
@@ -57,6 +71,12 @@ for (const dialect of testDialects()) {
     let staff: TestUser;
     beforeAll(async () => {
       smtp = await startSmtp();
+    });
+    afterAll(async () => {
+      await smtp.close();
+    });
+    beforeEach(async () => {
+      expect.hasAssertions();
       t = await buildTestApp(dialect, {
         sendMail: smtpMailer(smtp.url),
       });
@@ -65,9 +85,8 @@ for (const dialect of testDialects()) {
       staff = await signIn(t, "staff");
       for (const fact of LEDGER) await insertFact(t.store, t.org.id, fact);
     });
-    afterAll(async () => {
-      await t.close();
-      await smtp.close();
+    afterEach(async () => {
+      await t?.close();
     });
 
     const url = (customer: string, rest = "", org = "shop") =>
@@ -82,6 +101,12 @@ for (const dialect of testDialects()) {
         url: url(customer, `/decisions/${decision}/letter.pdf`),
         headers: user.read,
       });
+    /** Parts ways with `customer` as the owner (see PARTINGS) and returns the decision. */
+    const partWays = async (customer: keyof typeof PARTINGS) => {
+      const made = await post(owner, url(customer, "/part-ways"), PARTINGS[customer]);
+      expect(made.status).toBe(201);
+      return made.body.decision as { id: string; decidedAt: string };
+    };
 
     it("shows managers the part_ways recommendation with its evidence; staff get 403", async () => {
       const seen = await get(manager, url("eve"));
@@ -212,18 +237,23 @@ for (const dialect of testDialects()) {
     });
 
     it("e-mails the letter through the outbox and a real SMTP server (owner only)", async () => {
-      const [decision] = (await get(manager, url("eve"))).body.decisions;
+      const decision = await partWays("eve");
       const path = url("eve", `/decisions/${decision.id}/send`);
+      const before = smtp.received.length;
       expect((await post(manager, path)).status).toBe(403);
       const sent = await post(owner, path);
       expect(sent.status).toBe(200);
       expect(sent.body).toEqual({ to: "eve@example.test", delivered: true });
-      const mail = smtp.received.find((m) => m.to.includes("eve@example.test"));
+      const mails = smtp.received.slice(before);
+      expect(mails.map((m) => m.to)).toEqual([["eve@example.test"]]);
+      const mail = mails[0];
       expect(mail?.body).toContain("Ending our working relationship");
       expect(mail?.body).toContain("This decision is final.");
     });
 
     it("resumes by a new decision, keeping the parting on record; only the owner may", async () => {
+      await partWays("eve");
+      await partWays("fay");
       expect((await post(manager, url("eve", "/resume"), { explanation: "x" })).status).toBe(403);
       expect((await post(owner, url("eve", "/resume"), { explanation: "" })).body.error.field).toBe(
         "explanation",
@@ -253,7 +283,7 @@ for (const dialect of testDialects()) {
       });
       expect(cross.status).toBe(404);
       expect(cross.body.error.code).toBe("CUSTOMER_NOT_FOUND");
-      const [decision] = (await get(manager, url("eve"))).body.decisions;
+      const decision = await partWays("eve");
       expect((await pdf(manager, "gil", decision.id)).statusCode).toBe(404);
       expect((await get(rival, "/api/orgs/rival/relationships")).body.ended).toEqual([]);
     });
