@@ -15,11 +15,20 @@ import { orgKey } from "./org-key.ts";
 export interface CustomerCorrections {
   /** True for a customer fact that corrects a stored customer: not a customer of its own. */
   isCorrection(customer: CustomerFact): boolean;
+  /** The customer a correction (by id) goes back to, when that customer is stored. */
+  rootOf(id: string): string | undefined;
   /** The customer as its latest correction dated on or before `until` says (or as it is). */
   corrected(customer: CustomerFact): CustomerFact;
+  /** Ids of every correction of a stored customer, then of the customers they correct. */
+  ids: readonly string[];
 }
 
-const NONE: CustomerCorrections = { isCorrection: () => false, corrected: (c) => c };
+const NONE: CustomerCorrections = {
+  isCorrection: () => false,
+  rootOf: () => undefined,
+  corrected: (c) => c,
+  ids: [],
+};
 
 /**
  * The organization's customer corrections, with their chains followed back to the original.
@@ -43,13 +52,13 @@ export async function customerCorrections(
     .filter((fact) => correctedId(fact) !== undefined);
   if (corrections.length === 0) return NONE;
   const byId = new Map(corrections.map((c) => [c.id, c]));
-  const rootOf = (fact: CustomerFact): string => {
+  const chainEnd = (fact: CustomerFact): string => {
     let id = correctedId(fact) as string;
     for (let hops = 0; byId.has(id) && hops <= byId.size; hops++)
       id = correctedId(byId.get(id) as CustomerFact) as string;
     return id;
   };
-  const roots = new Map(corrections.map((c) => [c.id, rootOf(c)]));
+  const roots = new Map(corrections.map((c) => [c.id, chainEnd(c)]));
   const originals = new Set(
     (
       await store.db
@@ -67,8 +76,15 @@ export async function customerCorrections(
     if (!originals.has(root) || (until !== undefined && c.at > until)) continue;
     known.set(root, [...(known.get(root) ?? []), c]);
   }
+  const rootOf = (id: string) => {
+    const root = roots.get(id);
+    return root !== undefined && originals.has(root) ? root : undefined;
+  };
+  const ids = [...roots.keys()].filter((id) => rootOf(id) !== undefined);
   return {
-    isCorrection: (customer) => originals.has(roots.get(customer.id) ?? ""),
+    isCorrection: (customer) => rootOf(customer.id) !== undefined,
+    rootOf,
+    ids: [...ids, ...new Set(ids.map((id) => rootOf(id) as string))],
     corrected: (customer) => {
       const mine = known.get(customer.id);
       return mine ? (applyCorrections([customer, ...mine])[0] as CustomerFact) : customer;
