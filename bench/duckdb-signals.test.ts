@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { importLedger } from "../src/app/ledger-import/import-ledger.ts";
+import { computeScorecards } from "../src/app/scorecards/compute-scorecards.ts";
 import { resolveCharter } from "../src/domain/charter.ts";
 import { parseFact } from "../src/domain/fact-validation.ts";
 import { type CustomerFact, type Fact, factCustomer } from "../src/domain/facts.ts";
@@ -10,7 +12,11 @@ import {
   finalizeScorecard,
   portfolioTotals,
 } from "../src/domain/scorecard/index.ts";
-import { duckdbSignalCounts } from "./duckdb-signals.ts";
+import type { DialectName } from "../src/store/dialect.ts";
+import { ensureOrganization } from "../src/store/organization-repository.ts";
+import { openTestStore, testDialects } from "../src/store/test-stores.ts";
+import { compareCards } from "./compare-cards.ts";
+import { duckdbScorecards, duckdbSignalCounts, type ReferenceCard } from "./duckdb-signals.ts";
 import { generateLedger, writeLedger } from "./generate-ledger.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "comptoir-duck-"));
@@ -91,19 +97,103 @@ describe("the DuckDB reference of the bench", () => {
     ];
     const file = join(dir, "boundary.jsonl");
     writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n"));
+    expect.assertions(2);
     const ours = domainCounts(lines, "2026-06-30");
     expect(ours.unprofitable).toBe(2);
     expect(await duckdbSignalCounts(file, "2026-06-30")).toEqual(ours);
   });
+});
 
-  it("counts the same signals as the scorecard domain on a synthetic ledger", async () => {
-    const options = { customers: 3000, asOf: "2026-06-30", seed: 7 };
-    const file = join(dir, "ledger.jsonl");
-    await writeLedger(file, options);
-    const ours = domainCounts([...generateLedger(options)], options.asOf);
-    const theirs = await duckdbSignalCounts(file, "2026-06-30");
-    expect(theirs).toEqual(ours);
-    // The synthetic ledger makes every signal occur: the comparison covers every rule.
-    expect(Object.keys(ours).length).toBe(16);
+/** Our engine's scorecards: the ledger imported into a fresh store, then computeScorecards. */
+async function engineCards(
+  dialect: DialectName,
+  file: string,
+  asOf: string,
+): Promise<Map<string, ReferenceCard>> {
+  const store = await openTestStore(dialect);
+  try {
+    const org = await ensureOrganization(store, "cross-check");
+    const report = await importLedger(store, { orgId: org.id, files: [file] });
+    if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
+    const { scorecards } = await computeScorecards(store, org, {
+      asOf: Date.parse(`${asOf}T23:59:59.999Z`),
+      lang: "en",
+    });
+    return new Map(
+      scorecards.map((s) => [
+        s.customer,
+        { signals: s.signals.map((x) => x.code).sort(), segment: s.segment },
+      ]),
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+for (const dialect of testDialects()) {
+  describe(`every customer's signals and segment, DuckDB against our engine on ${dialect}`, () => {
+    const asOf = "2026-06-30";
+    it.each([
+      ["the bench's synthetic ledger", false],
+      ["the same ledger with corrections and redos", true],
+    ])("agree on %s (3,000 customers)", async (_, edits) => {
+      const options = { customers: 3000, asOf, seed: 7, edits };
+      const file = join(dir, `ledger-${dialect}-${edits}.jsonl`);
+      await writeLedger(file, options);
+      const ours = await engineCards(dialect, file, asOf);
+      const theirs = await duckdbScorecards(file, asOf);
+      expect.assertions(edits ? 5 : 4);
+      expect(compareCards(ours, theirs)).toBe("all 3000 customers agree");
+      // The comparison covers every rule and every segment, prospects included.
+      const codes = new Set([...ours.values()].flatMap((c) => c.signals));
+      expect(codes.size).toBe(16);
+      const segments = new Set([...ours.values()].map((c) => c.segment));
+      expect([...segments].sort()).toEqual(
+        [null, "part_ways", "partner", "renegotiate", "steady", "watch"].sort(),
+      );
+      expect(ours.size).toBe(3000);
+      if (edits) {
+        // Every kind of edit is in the ledger: corrections of each type, chains, redos.
+        const lines = [...generateLedger(options)];
+        const corrected = new Set(lines.filter((l) => l.corrects).map((l) => l.type));
+        const chains = lines.filter((l) => String(l.corrects).includes("~")).length;
+        const redos = lines.filter((l) => l.redo_of).length;
+        expect({ corrected: [...corrected].sort(), chains: chains > 0, redos: redos > 0 }).toEqual({
+          corrected: [
+            "complaint",
+            "customer",
+            "feedback",
+            "incident",
+            "invoice",
+            "order",
+            "payment",
+          ],
+          chains: true,
+          redos: true,
+        });
+      }
+    });
+  });
+}
+
+describe("compareCards", () => {
+  it("names how many customers differ and the first ones, with both sides", () => {
+    expect.assertions(2);
+    const card = (segment: string | null, ...signals: string[]) => ({ segment, signals });
+    const ours = new Map([
+      ["a", card("steady")],
+      ["b", card("renegotiate", "haggler", "loyal")],
+      ["c", card(null)],
+    ]);
+    expect(compareCards(ours, new Map(ours))).toBe("all 3 customers agree");
+    const theirs = new Map([
+      ["a", card("steady")],
+      ["b", card("partner", "loyal")],
+      ["d", card("steady")],
+    ]);
+    expect(compareCards(ours, theirs)).toBe(
+      "3 of 4 customers differ; b: ours renegotiate [haggler, loyal], DuckDB partner [loyal]; " +
+        "c: ours prospect [], DuckDB absent; d: ours absent, DuckDB steady []",
+    );
   });
 });

@@ -1,7 +1,10 @@
 /**
- * The reference for the scorecard bench: DuckDB computes, straight from the JSONL file, how
- * many customers have each signal and each segment, following docs/scoring.md. The bench
- * times it and checks that Comptoir's counts are the same.
+ * The reference for the scorecard bench and its test: DuckDB computes, straight from the JSONL
+ * file and following the spec (/work/shared/spec/ledger.md sections 1, 3 and 4) and the
+ * extensions docs/scoring.md documents, each customer's signals and segment. Corrections are
+ * applied first (section 1: the latest correction known at the as-of date replaces the
+ * original, under its id; a chain goes back to the original). The bench times it and counts;
+ * bench/duckdb-signals.test.ts compares every customer with Comptoir's scorecards.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 
@@ -28,37 +31,105 @@ export const COLUMNS = {
   kind: "VARCHAR",
   warranty_end: "VARCHAR",
   fault: "VARCHAR",
+  remedy: "VARCHAR",
   remedy_amount: "DECIMAL(18,2)",
   severity: "INTEGER",
   score: "INTEGER",
   source: "VARCHAR",
+  corrects: "VARCHAR",
+  // Unknown fields of the spec that scoring reads (docs/intake.md): free redos.
+  redo_of: "VARCHAR",
+  redo_order: "VARCHAR",
 };
 
+/** One customer as DuckDB scores it: signal codes (sorted) and segment (null for a prospect). */
+export interface ReferenceCard {
+  signals: string[];
+  segment: string | null;
+}
+
+/** Every customer's signals and segment as of `asOf` (YYYY-MM-DD, end of day UTC). */
+export async function duckdbScorecards(
+  file: string,
+  asOf: string,
+  charter = DEFAULTS,
+): Promise<Map<string, ReferenceCard>> {
+  const rows = await runReference(file, asOf, charter, (cards) => cards);
+  const out = new Map<string, ReferenceCard>();
+  for (const row of rows as { customer: string; codes: string[] | null; segment: string | null }[])
+    out.set(row.customer, { signals: [...(row.codes ?? [])].sort(), segment: row.segment });
+  return out;
+}
+
+/** How many customers have each signal (what the bench times and compares). */
 export async function duckdbSignalCounts(
   file: string,
   asOf: string,
   charter = DEFAULTS,
 ): Promise<Record<string, number>> {
+  const rows = await runReference(
+    file,
+    asOf,
+    charter,
+    (cards) =>
+      `SELECT u.code, count(*)::INTEGER AS n FROM (${cards}) c, unnest(c.codes) AS u(code) GROUP BY u.code`,
+  );
+  const counts: Record<string, number> = {};
+  for (const row of rows as { code: string; n: number }[]) counts[row.code] = Number(row.n);
+  return counts;
+}
+
+/** Loads the file, applies the corrections known at `asOf`, runs `query` over the cards' SQL. */
+async function runReference(
+  file: string,
+  asOf: string,
+  charter: typeof DEFAULTS,
+  query: (cards: string) => string,
+): Promise<Record<string, unknown>[]> {
   const instance = await DuckDBInstance.create(":memory:");
   const c = await instance.connect();
-  const cols = Object.entries(COLUMNS)
-    .map(([k, v]) => `'${k}': '${v}'`)
-    .join(", ");
-  const A = `TIMESTAMPTZ '${asOf} 23:59:59.999+00'`;
-  const W = `(${A} - INTERVAL ${charter.window_months} MONTH)`;
-  await c.run("SET TimeZone = 'UTC'");
-  await c.run(
-    `CREATE TABLE f AS SELECT *, CAST("at" AS TIMESTAMPTZ) AS t FROM read_json('${file}', format='newline_delimited', columns={${cols}})`,
-  );
-  await c.run(`DELETE FROM f WHERE t > ${A}`);
-  const sql = signalSql(A, W, charter);
-  const reader = await c.runAndReadAll(sql);
-  const counts: Record<string, number> = {};
-  for (const row of reader.getRowObjectsJson() as { code: string; n: number }[])
-    counts[row.code] = Number(row.n);
-  c.closeSync();
-  instance.closeSync();
-  return counts;
+  try {
+    const cols = Object.entries(COLUMNS)
+      .map(([k, v]) => `'${k}': '${v}'`)
+      .join(", ");
+    const A = `TIMESTAMPTZ '${asOf} 23:59:59.999+00'`;
+    const W = `(${A} - INTERVAL ${charter.window_months} MONTH)`;
+    await c.run("SET TimeZone = 'UTC'");
+    // rn: the line's place in the file, the last tie-break between corrections (as the
+    // store's order of arrival is).
+    await c.run(
+      `CREATE TABLE raw AS SELECT *, CAST("at" AS TIMESTAMPTZ) AS t, row_number() OVER () AS rn FROM read_json('${file}', format='newline_delimited', columns={${cols}})`,
+    );
+    await c.run(`DELETE FROM raw WHERE t > ${A}`);
+    await c.run(`CREATE TABLE f AS ${correctionsSql()}`);
+    const reader = await c.runAndReadAll(query(signalSql(A, W, charter)));
+    return reader.getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+
+/**
+ * The facts known at the as-of date (table raw, later ones deleted) with corrections applied:
+ * each correction is followed back to its original (same type); the latest (by date, then
+ * depth in its chain, then file order) replaces the original's content under the original's
+ * id. A correction whose original is unknown stands as a fact of its own.
+ */
+export function correctionsSql(): string {
+  return `
+WITH RECURSIVE corr AS (SELECT type, id, corrects, t, rn FROM raw WHERE coalesce(corrects, '') <> ''),
+chain AS (SELECT type, id, corrects AS cur, 0 AS depth FROM corr
+  UNION ALL SELECT ch.type, ch.id, c.corrects, ch.depth + 1 FROM chain ch JOIN corr c ON c.type = ch.type AND c.id = ch.cur WHERE ch.depth < 100),
+rooted AS (SELECT ch.type, ch.id, ch.cur AS root, ch.depth FROM chain ch
+  WHERE NOT EXISTS (SELECT 1 FROM corr c WHERE c.type = ch.type AND c.id = ch.cur)),
+originals AS (SELECT type, id FROM raw WHERE coalesce(corrects, '') = ''),
+applied AS (SELECT r.type, r.id, r.root, c.t, r.depth, c.rn FROM rooted r JOIN corr c USING (type, id)
+  JOIN originals o ON o.type = r.type AND o.id = r.root),
+winner AS (SELECT * FROM applied QUALIFY row_number() OVER (PARTITION BY type, root ORDER BY t DESC, depth DESC, rn DESC) = 1)
+SELECT * FROM raw WHERE NOT EXISTS (SELECT 1 FROM applied a WHERE a.type = raw.type AND (a.id = raw.id OR a.root = raw.id))
+UNION ALL BY NAME
+SELECT raw.* REPLACE (w.root AS id, NULL AS corrects) FROM raw JOIN winner w ON w.type = raw.type AND w.id = raw.id`;
 }
 
 const DEFAULTS = {
@@ -73,9 +144,13 @@ const DEFAULTS = {
 };
 
 /**
- * The signal rows as SQL. Money stays in DECIMAL throughout: labour computed in DOUBLE once
- * made a margin of exactly 15 % (18.60 on 124.00, 111 minutes at 40) read as 18.5999... and
- * flagged a customer the rule spares.
+ * Each customer's signal codes and segment as SQL, over the table f (facts known at the
+ * as-of date, corrections applied). Free redos (orders with `redo_of`) are not sales and the
+ * labour on the redo of a complaint that was not the customer's fault is added back before
+ * `unprofitable` judges, as docs/scoring.md documents (the spec is silent on redos). Money
+ * stays in DECIMAL throughout: labour computed in DOUBLE once made a margin of exactly 15 %
+ * (18.60 on 124.00, 111 minutes at 40) read as 18.5999... and flagged a customer the rule
+ * spares.
  */
 export function signalSql(A: string, W: string, ch: typeof DEFAULTS): string {
   const inW = (col = "t") => `(${col} > ${W} AND ${col} <= ${A})`;
@@ -84,17 +159,23 @@ export function signalSql(A: string, W: string, ch: typeof DEFAULTS): string {
 WITH cust AS (SELECT id AS customer, t AS since, coalesce(status, 'active') AS status FROM f WHERE type = 'customer'),
 active AS (SELECT customer, since FROM cust WHERE status <> 'prospect'),
 orders AS (SELECT * FROM f WHERE type = 'order'),
+sales AS (SELECT * FROM orders WHERE redo_of IS NULL),
 win_orders AS (SELECT customer, count(*) AS n, sum(price) AS revenue, sum(coalesce(cost, 0)) AS cost,
   count(*) FILTER (WHERE list_price > 0 AND (list_price - price) * 100 > ${ch.max_discount_pct} * list_price) AS haggled
-  FROM orders WHERE ${inW()} GROUP BY customer),
+  FROM sales WHERE ${inW()} GROUP BY customer),
+our_redos AS (SELECT DISTINCT customer, redo_order FROM f WHERE type = 'complaint' AND fault IS NOT NULL AND fault <> 'customer' AND redo_order IS NOT NULL),
+redo_minutes AS (SELECT x.customer, sum(x.minutes) AS m FROM f x JOIN our_redos r ON r.customer = x.customer AND r.redo_order = x."order"
+  WHERE x.type = 'time' AND ${inW("x.t")} GROUP BY x.customer),
 minutes AS (SELECT customer, sum(minutes) AS m FROM f WHERE type = 'time' AND ${inW()} GROUP BY customer),
 remedies AS (SELECT customer, sum(coalesce(remedy_amount, 0)) AS r,
   sum(coalesce(remedy_amount, 0)) FILTER (WHERE fault IS DISTINCT FROM 'customer') AS not_theirs
   FROM f WHERE type = 'complaint' AND ${inW()} GROUP BY customer),
 money AS (SELECT a.customer, coalesce(o.revenue, 0) AS revenue,
   coalesce(o.revenue, 0) - coalesce(o.cost, 0) - CAST(round(coalesce(m.m, 0) * ${ch.hour_cost} / 60, 2) AS DECIMAL(18,2)) - coalesce(r.r, 0) AS margin,
-  coalesce(r.not_theirs, 0) AS not_theirs, coalesce(o.n, 0) AS n, coalesce(o.haggled, 0) AS haggled
-  FROM active a LEFT JOIN win_orders o USING (customer) LEFT JOIN minutes m USING (customer) LEFT JOIN remedies r USING (customer)),
+  coalesce(r.not_theirs, 0) + CAST(round(coalesce(rm.m, 0) * ${ch.hour_cost} / 60, 2) AS DECIMAL(18,2)) AS not_theirs,
+  coalesce(o.n, 0) AS n, coalesce(o.haggled, 0) AS haggled
+  FROM active a LEFT JOIN win_orders o USING (customer) LEFT JOIN minutes m USING (customer) LEFT JOIN remedies r USING (customer)
+  LEFT JOIN redo_minutes rm USING (customer)),
 pay AS (SELECT invoice, t, amount, sum(amount) OVER (PARTITION BY invoice ORDER BY t, id ROWS UNBOUNDED PRECEDING) AS cum
   FROM f WHERE type = 'payment'),
 inv AS (SELECT i.id, i.customer, i.t, CAST(i.due AS TIMESTAMPTZ) AS due, i.amount,
@@ -135,8 +216,21 @@ signals AS (
   UNION ALL SELECT customer, 'prompt_payer' FROM inv WHERE ${inW()} AND (paid_at IS NOT NULL OR ${day(A)} > ${day("due")})
     GROUP BY customer HAVING count(*) >= 3 AND bool_and(paid_at IS NOT NULL AND ${day("paid_at")} <= ${day("due")})
   UNION ALL SELECT a.customer, 'loyal' FROM active a JOIN orders o USING (customer) GROUP BY a.customer, a.since
-    HAVING (least(a.since, min(o.t)) <= ${A} - INTERVAL 24 MONTH AND count(DISTINCT year(o.t)) >= 2) OR count(*) FILTER (WHERE ${inW("o.t")}) >= 3
+    HAVING (least(a.since, min(o.t)) <= ${A} - INTERVAL 24 MONTH AND count(DISTINCT year(o.t)) >= 2)
+      OR count(*) FILTER (WHERE ${inW("o.t")} AND o.redo_of IS NULL) >= 3
   UNION ALL SELECT customer, 'high_value' FROM money, threshold WHERE revenue > 0 AND revenue >= th
-)
-SELECT code, count(DISTINCT customer)::INTEGER AS n FROM signals WHERE customer IN (SELECT customer FROM active) GROUP BY code`;
+),
+notice AS (SELECT DISTINCT i.customer FROM inv i JOIN f r ON r.type = 'reminder' AND r.invoice = i.id AND r.customer = i.customer
+  WHERE r.level >= 3 AND i.amount - i.paid > 0 AND ${day(A)} - ${day("i.due")} > 30),
+cards AS (SELECT c.customer, c.status, list(DISTINCT s.code) FILTER (WHERE s.code IS NOT NULL) AS codes
+  FROM cust c LEFT JOIN signals s ON s.customer = c.customer AND c.status <> 'prospect' GROUP BY c.customer, c.status)
+SELECT customer, codes, CASE
+  WHEN status = 'prospect' THEN NULL
+  WHEN list_has_any(codes, ['abusive', 'warranty_gaming'])
+    OR (list_contains(codes, 'unpaid') AND customer IN (SELECT customer FROM notice)) THEN 'part_ways'
+  WHEN list_has_any(codes, ['unpaid', 'late_payer', 'haggler', 'unprofitable', 'scope_creep', 'missing_inputs']) THEN 'renegotiate'
+  WHEN list_has_any(codes, ['unfounded_complaints', 'serial_returner']) THEN 'watch'
+  WHEN list_has_any(codes, ['loyal', 'high_value']) THEN 'partner'
+  ELSE 'steady' END AS segment
+FROM cards`;
 }

@@ -1,11 +1,14 @@
 /**
  * A deterministic synthetic ledger for benchmarks: `customers` customers and about 13.5 facts
  * each (1.35 million facts for 100,000 customers), every fact type represented, dates spread
- * over the three years before `asOf`. Same arguments, same bytes.
+ * over the three years before `asOf`. Same arguments, same bytes. With `edits`, corrections
+ * and redos are added after each customer's facts (bench/ledger-edits.ts), drawn from a
+ * random stream of their own: the facts without edits stay the same.
  */
 
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
+import { customerEdits, type Line } from "./ledger-edits.ts";
 
 /** Mulberry32: small, fast, seeded. */
 export function prng(seed: number): () => number {
@@ -26,14 +29,32 @@ export interface GenerateOptions {
   customers: number;
   asOf: string;
   seed?: number;
+  /** Add corrections (spec section 1) and free redos (docs/intake.md) to cross-check them. */
+  edits?: boolean;
 }
 
 /** Yields the lines (JSON objects) of the ledger, customer by customer. */
-export function* generateLedger({
-  customers,
-  asOf,
-  seed = 42,
-}: GenerateOptions): Generator<Record<string, unknown>> {
+export function* generateLedger(options: GenerateOptions): Generator<Line> {
+  if (!options.edits) {
+    yield* baseLedger(options);
+    return;
+  }
+  const rnd = prng((options.seed ?? 42) ^ 0x5eed_ed17);
+  const end = Date.parse(`${options.asOf}T12:00:00Z`);
+  let lines: Line[] = [];
+  for (const line of baseLedger(options)) {
+    if (line.type === "customer" && lines.length > 0) {
+      yield* lines;
+      yield* customerEdits(lines, rnd, end);
+      lines = [];
+    }
+    lines.push(line);
+  }
+  yield* lines;
+  yield* customerEdits(lines, rnd, end);
+}
+
+function* baseLedger({ customers, asOf, seed = 42 }: GenerateOptions): Generator<Line> {
   const rnd = prng(seed);
   const end = Date.parse(`${asOf}T12:00:00Z`);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];

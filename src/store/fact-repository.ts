@@ -6,6 +6,7 @@ import { hash } from "node:crypto";
 import { AppError } from "../domain/errors.ts";
 import { decodeFact, encodeFact } from "../domain/fact-codec.ts";
 import type { CustomerFact, Fact, FactType } from "../domain/facts.ts";
+import { customerCorrections } from "./customer-corrections.ts";
 import {
   type FactRow,
   groupByCustomer,
@@ -102,7 +103,8 @@ export async function listCustomerFacts(
 /**
  * Every customer with its other facts, one customer at a time, ordered by customer. `until`
  * (epoch ms) drops facts dated later, but never the customer fact itself. Facts without a
- * customer (anonymous feedback) are not read.
+ * customer (anonymous feedback) are not read. A customer's corrections known by `until` are
+ * applied to it, and are not customers of their own (customer-corrections.ts).
  *
  * Read in chunks of whole customers (keyset on `customer`, STREAM_CHUNK_ROWS rows a query),
  * not through a cursor: a row-by-row stream costs several promises a row (a third of a full
@@ -119,6 +121,8 @@ export async function* streamCustomerFacts(
 ): AsyncGenerator<{ customer: CustomerFact; facts: Fact[] }> {
   const chunkRows = options.chunkRows ?? STREAM_CHUNK_ROWS;
   const until = options.until === undefined ? undefined : new Date(options.until).toISOString();
+  // A customer's corrections are filed as customers of their own: read as the original's.
+  const fixes = await customerCorrections(store, orgId, options.until);
   const select = () => {
     let query = store.db
       .selectFrom("facts")
@@ -152,7 +156,10 @@ export async function* streamCustomerFacts(
           : // One customer fills the chunk: read that customer alone, whole.
             await select().where("customer", "=", last).orderBy("at").orderBy("seq").execute();
     }
-    yield* groupByCustomer(whole, (r) => r.customer, decodeFact);
+    for (const group of groupByCustomer(whole, (r) => r.customer, decodeFact)) {
+      if (fixes.isCorrection(group.customer)) continue;
+      yield { customer: fixes.corrected(group.customer), facts: group.facts };
+    }
     if (rows.length < chunkRows) return;
     after = whole[whole.length - 1]?.customer as string;
     // SQLite answers synchronously: without this, the whole pass would hold the event loop.

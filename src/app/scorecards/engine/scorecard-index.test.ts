@@ -89,7 +89,9 @@ describe.runIf(onSqlite)(
     const ledgerAsOf = Date.parse("2025-11-20T23:59:59.999Z");
     beforeAll(async () => {
       const file = join(dir, "ledger.jsonl");
-      await writeLedger(file, { customers: 400, asOf: "2026-11-20" });
+      // With corrections and redos: the two threads must read a customer's correction as
+      // that customer, as the one-thread pass does.
+      await writeLedger(file, { customers: 400, asOf: "2026-11-20", edits: true });
       store = await openStore(tempSqlitePath());
       org = await ensureOrganization(store, "shop");
       expect((await importLedger(store, { orgId: org.id, files: [file] })).ok).toBe(true);
@@ -127,6 +129,22 @@ describe.runIf(onSqlite)(
       expect((await importLedger(store, { orgId: org.id, files: [file] })).ok).toBe(true);
       expect((await index.refresh()).sort()).toEqual(["c17", "c399"]);
       expect(index.all()).toEqual((await build(oneThread)).all());
+    });
+
+    it("reads a customer's correction as that customer after a refresh, not as a customer of its own", async () => {
+      expect.assertions(5);
+      const index = await build(twoThreads);
+      expect(index.scorecard("c3")?.name).toBe("Client 3");
+      const file = jsonl("fix.jsonl", [
+        { type: "customer", id: "c3~fix", corrects: "c3", at: "2025-11-03", name: "C. Three" },
+      ]);
+      expect((await importLedger(store, { orgId: org.id, files: [file] })).ok).toBe(true);
+      await index.refresh();
+      expect(index.scorecard("c3")?.name).toBe("C. Three");
+      expect(index.scorecard("c3~fix")).toBeUndefined();
+      expect(index.all()).toEqual(
+        (await computeScorecards(store, org, { asOf: ledgerAsOf, lang: "fr" })).scorecards,
+      );
     });
 
     it("rejects with the signal's reason when aborted", async () => {

@@ -6,7 +6,7 @@
  * behind the totals is updated for that customer alone, never re-sorted for everyone.
  */
 import type { Charter } from "../../../domain/charter.ts";
-import type { CustomerFact } from "../../../domain/facts.ts";
+import type { CustomerFact, Fact } from "../../../domain/facts.ts";
 import {
   type Assessment,
   assessCustomer,
@@ -18,6 +18,10 @@ import {
   type ScoringContext,
 } from "../../../domain/scorecard/index.ts";
 import { getCharter } from "../../../store/charter-repository.ts";
+import {
+  type CustomerCorrections,
+  customerCorrections,
+} from "../../../store/customer-corrections.ts";
 import type { Store } from "../../../store/database.ts";
 import {
   customersTouchedSince,
@@ -87,7 +91,8 @@ export class ScorecardIndex {
           ),
         ...options.parallel,
         signal: options.signal,
-      })) ?? (await assessOnOneThread(store, org.id, ctx, options.signal));
+      }).then((parallel) => parallel && withCustomerCorrections(store, org.id, ctx, parallel))) ??
+      (await assessOnOneThread(store, org.id, ctx, options.signal));
     const netValues = await loadNetValues(store, org, charter, options);
     return new ScorecardIndex(store, org, charter, options, assessments, seq, netValues);
   }
@@ -98,15 +103,21 @@ export class ScorecardIndex {
     if (latest === this.seq) return [];
     const touched = await customersTouchedSince(this.store, this.org.id, this.seq);
     const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
+    const fixes = await customerCorrections(this.store, this.org.id, ctx.asOf);
+    // A customer's correction is filed as a customer of its own: re-assess the customer it
+    // corrects instead (store/customer-corrections.ts).
+    const ids = new Set(touched.map((id) => fixes.rootOf(id) ?? id));
     for (const id of touched) {
-      const facts = (await listCustomerFacts(this.store, this.org.id, id)).filter(
-        (f) => f.type === "customer" || f.at <= this.options.asOf,
-      );
-      const customer = facts.find((f): f is CustomerFact => f.type === "customer");
-      if (!customer || customer.at > this.options.asOf) continue;
-      const others = facts.filter((f) => f.type !== "customer");
+      if (fixes.rootOf(id) === undefined) continue;
+      this.ranking?.replace(this.assessments.get(id), undefined);
+      this.assessments.delete(id);
+      this.totalsCache = undefined;
+    }
+    for (const id of ids) {
+      const read = await readCustomer(this.store, this.org.id, id, ctx.asOf, fixes);
+      if (!read) continue;
       const before = this.assessments.get(id);
-      const after = assessCustomer(customer, others, ctx);
+      const after = assessCustomer(read.customer, read.facts, ctx);
       this.assessments.set(id, after);
       // The totals depend on each customer's revenue and status alone.
       if (!before || before.revenue !== after.revenue || before.status !== after.status) {
@@ -156,6 +167,44 @@ function byCustomerId(assessments: ReadonlyMap<string, Assessment>): Assessment[
     }
   }
   return [...assessments.values()];
+}
+
+/** One customer's facts known at `asOf`, its corrections applied; undefined if not a customer yet. */
+async function readCustomer(
+  store: Store,
+  orgId: string,
+  id: string,
+  asOf: number,
+  fixes: CustomerCorrections,
+): Promise<{ customer: CustomerFact; facts: Fact[] } | undefined> {
+  const facts = (await listCustomerFacts(store, orgId, id)).filter(
+    (f) => f.type === "customer" || f.at <= asOf,
+  );
+  const stored = facts.find((f): f is CustomerFact => f.type === "customer");
+  if (!stored || fixes.isCorrection(stored)) return undefined;
+  const customer = fixes.corrected(stored);
+  if (customer.at > asOf) return undefined;
+  return { customer, facts: facts.filter((f) => f.type !== "customer") };
+}
+
+/**
+ * The parallel reader (store/sqlite-fact-stream.ts) files a customer's correction as a
+ * customer of its own: drop those, and re-assess the customers they correct.
+ */
+async function withCustomerCorrections(
+  store: Store,
+  orgId: string,
+  ctx: ScoringContext,
+  assessments: Map<string, Assessment>,
+): Promise<Map<string, Assessment>> {
+  const fixes = await customerCorrections(store, orgId, ctx.asOf);
+  for (const id of fixes.ids) {
+    assessments.delete(id);
+    if (fixes.rootOf(id) !== undefined) continue;
+    const read = await readCustomer(store, orgId, id, ctx.asOf, fixes);
+    if (read) assessments.set(id, assessCustomer(read.customer, read.facts, ctx));
+  }
+  return assessments;
 }
 
 async function assessOnOneThread(

@@ -1,0 +1,93 @@
+/**
+ * Corrections of customer records (spec section 1: "a customer record corrected this way may
+ * change contact details or status"). A customer fact's row is filed under its own id, so a
+ * correction `{type: "customer", id: "c5~fix", corrects: "c5"}` would read as a customer of
+ * its own; streamCustomerFacts asks this module instead: the correction's group is not a
+ * customer, and the original is read with the latest correction known at the as-of date.
+ * Such corrections are rare: they are found by one query, before the pass.
+ */
+import { applyCorrections, correctedId } from "../domain/corrections.ts";
+import { decodeFact } from "../domain/fact-codec.ts";
+import type { CustomerFact } from "../domain/facts.ts";
+import type { Store } from "./database.ts";
+import { orgKey } from "./org-key.ts";
+
+export interface CustomerCorrections {
+  /** True for a customer fact that corrects a stored customer: not a customer of its own. */
+  isCorrection(customer: CustomerFact): boolean;
+  /** The customer a correction (by id) goes back to, when that customer is stored. */
+  rootOf(id: string): string | undefined;
+  /** The customer as its latest correction dated on or before `until` says (or as it is). */
+  corrected(customer: CustomerFact): CustomerFact;
+  /** Ids of every correction of a stored customer, then of the customers they correct. */
+  ids: readonly string[];
+}
+
+const NONE: CustomerCorrections = {
+  isCorrection: () => false,
+  rootOf: () => undefined,
+  corrected: (c) => c,
+  ids: [],
+};
+
+/**
+ * The organization's customer corrections, with their chains followed back to the original.
+ * @example const fix = await customerCorrections(store, org.id, asOf); fix.corrected(customer)
+ */
+export async function customerCorrections(
+  store: Store,
+  orgId: string,
+  until?: number,
+): Promise<CustomerCorrections> {
+  const rows = await store.db
+    .selectFrom("facts")
+    .select(["type", "id", "at", "customer", "data"])
+    .where("org", "=", orgKey(orgId))
+    .where("type", "=", "customer")
+    .where("data", "like", '%"corrects"%')
+    .orderBy("seq")
+    .execute();
+  const corrections = rows
+    .map((row) => decodeFact(row) as CustomerFact)
+    .filter((fact) => correctedId(fact) !== undefined);
+  if (corrections.length === 0) return NONE;
+  const byId = new Map(corrections.map((c) => [c.id, c]));
+  const chainEnd = (fact: CustomerFact): string => {
+    let id = correctedId(fact) as string;
+    for (let hops = 0; byId.has(id) && hops <= byId.size; hops++)
+      id = correctedId(byId.get(id) as CustomerFact) as string;
+    return id;
+  };
+  const roots = new Map(corrections.map((c) => [c.id, chainEnd(c)]));
+  const originals = new Set(
+    (
+      await store.db
+        .selectFrom("facts")
+        .select("id")
+        .where("org", "=", orgKey(orgId))
+        .where("type", "=", "customer")
+        .where("id", "in", [...new Set(roots.values())])
+        .execute()
+    ).map((r) => r.id),
+  );
+  const known = new Map<string, CustomerFact[]>();
+  for (const c of corrections) {
+    const root = roots.get(c.id) as string;
+    if (!originals.has(root) || (until !== undefined && c.at > until)) continue;
+    known.set(root, [...(known.get(root) ?? []), c]);
+  }
+  const rootOf = (id: string) => {
+    const root = roots.get(id);
+    return root !== undefined && originals.has(root) ? root : undefined;
+  };
+  const ids = [...roots.keys()].filter((id) => rootOf(id) !== undefined);
+  return {
+    isCorrection: (customer) => rootOf(customer.id) !== undefined,
+    rootOf,
+    ids: [...ids, ...new Set(ids.map((id) => rootOf(id) as string))],
+    corrected: (customer) => {
+      const mine = known.get(customer.id);
+      return mine ? (applyCorrections([customer, ...mine])[0] as CustomerFact) : customer;
+    },
+  };
+}
