@@ -2,7 +2,7 @@
 import { Center, Loader } from "@mantine/core";
 import { useEffect } from "react";
 import type { Membership } from "../../src/http/contract.ts";
-import { useSession } from "./api/queries.ts";
+import { useSession } from "./api/session-queries.ts";
 import { ErrorState, NotFound } from "./components/states.tsx";
 import { InvitationPage } from "./features/accounts/invitation-page.tsx";
 import { MembersPage } from "./features/accounts/members-page.tsx";

@@ -6,9 +6,9 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { useJoin } from "../../api/account-queries.ts";
 import { ApiError } from "../../api/api-client.ts";
 import { useErrorMessage } from "../../components/states.tsx";
+import type { useJoin } from "./account-queries.ts";
 
 interface FormProps {
   email: string;

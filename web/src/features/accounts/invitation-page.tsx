@@ -7,13 +7,13 @@ import { Alert, Button, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { InvitationPreview, SessionResponse } from "../../../../src/http/contract.ts";
-import { useInvitation, useJoin } from "../../api/account-queries.ts";
 import { ApiError } from "../../api/api-client.ts";
-import { useSignOut } from "../../api/queries.ts";
+import { useSignOut } from "../../api/session-queries.ts";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { Link } from "../../router/link.tsx";
 import { navigate, paths } from "../../router/router.ts";
+import { useInvitation, useJoin } from "./account-queries.ts";
 import { AuthFrame } from "./auth-frame.tsx";
 import { InvitationSignIn, InvitationSignUp } from "./invitation-forms.tsx";
 

@@ -17,7 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "../../../../src/domain/policies.ts";
 import type { Member, MembersResponse } from "../../../../src/http/contract.ts";
-import { useMemberActions, useMembers, useSession } from "../../api/queries.ts";
+import { useMemberActions, useMembers, useSession } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Forbidden, Loading, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";

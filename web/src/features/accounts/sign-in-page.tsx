@@ -14,7 +14,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionResponse } from "../../../../src/http/contract.ts";
 import { ApiError } from "../../api/api-client.ts";
-import { useSignIn } from "../../api/queries.ts";
+import { useSignIn } from "../../api/session-queries.ts";
 import { navigate, useLocation } from "../../router/router.ts";
 import { AuthFrame } from "./auth-frame.tsx";
 

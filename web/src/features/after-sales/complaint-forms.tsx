@@ -15,13 +15,13 @@ import {
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FAULTS, REMEDIES } from "../../../../src/domain/facts.ts";
-import { useComplaintAction } from "../../api/intake-aftersales-queries.ts";
 import type { ComplaintResponse, Fault, Remedy, ResolveBody } from "../../api/intake-types.ts";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths } from "../../router/router.ts";
 import { ErrorAlert } from "../intake/intake-shared.tsx";
+import { useComplaintAction } from "./after-sales-queries.ts";
 
 export function RespondForm({ id }: { id: string }) {
   const { t } = useTranslation();

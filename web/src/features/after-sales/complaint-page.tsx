@@ -5,9 +5,8 @@
  */
 import { Alert, Badge, Card, Grid, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useComplaint } from "../../api/intake-aftersales-queries.ts";
 import type { ComplaintResponse } from "../../api/intake-types.ts";
-import { useCustomer } from "../../api/queries.ts";
+import { useCustomer } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
@@ -15,6 +14,7 @@ import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths } from "../../router/router.ts";
 import { useDuration } from "../intake/intake-shared.tsx";
+import { useComplaint } from "./after-sales-queries.ts";
 import { ComplaintResolution, ResolveForm, RespondForm } from "./complaint-forms.tsx";
 
 export function ComplaintPage({ id }: { id: string }) {

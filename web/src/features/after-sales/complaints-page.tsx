@@ -13,7 +13,6 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useComplaints, useOpenComplaint } from "../../api/intake-aftersales-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
@@ -21,6 +20,7 @@ import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { navigate, paths, useLocation } from "../../router/router.ts";
 import { ErrorAlert } from "../intake/intake-shared.tsx";
+import { useComplaints, useOpenComplaint } from "./after-sales-queries.ts";
 
 type Filter = "true" | "false" | "all";
 

@@ -19,15 +19,15 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RETURN_KINDS } from "../../../../src/domain/facts.ts";
-import { useCustomerReturns, useRegisterReturn } from "../../api/intake-aftersales-queries.ts";
-import { useIntakeOrder } from "../../api/intake-queries.ts";
 import type { ReturnBody, ReturnFact } from "../../api/intake-types.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths, useLocation } from "../../router/router.ts";
+import { useIntakeOrder } from "../intake/intake-queries.ts";
 import { ErrorAlert } from "../intake/intake-shared.tsx";
+import { useCustomerReturns, useRegisterReturn } from "./after-sales-queries.ts";
 
 type Kind = ReturnBody["kind"];
 

@@ -22,12 +22,12 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { riskCode } from "../../../../src/domain/intake/catalogue.ts";
-import { type ServiceBody, useFullCatalogue, useSaveService } from "../../api/catalogue-queries.ts";
 import type { Service } from "../../api/intake-types.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
+import { type ServiceBody, useFullCatalogue, useSaveService } from "./catalogue-queries.ts";
 
 export function CataloguePage() {
   const { t } = useTranslation();

@@ -25,7 +25,7 @@ import {
   HIGH_VALUE_BASES,
 } from "../../../../src/domain/charter.ts";
 import { ApiError } from "../../api/api-client.ts";
-import { useCharter, useCharterPreview, useSaveCharter } from "../../api/queries.ts";
+import { useCharter, useCharterPreview, useSaveCharter } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Forbidden, Loading, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";

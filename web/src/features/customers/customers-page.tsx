@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SIGNAL_CODES } from "../../../../src/domain/scorecard/signal-codes.ts";
 import type { CustomersQuery } from "../../../../src/http/contract.ts";
-import { type CustomersParams, useCustomers } from "../../api/queries.ts";
+import { type CustomersParams, useCustomers } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useSignalLabel } from "../../components/segment-badge.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";

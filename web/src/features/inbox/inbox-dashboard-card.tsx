@@ -1,11 +1,11 @@
 /** The dashboard's card of what waits for an answer: how many, and how many are overdue. */
 import { Badge, Card, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useInbox } from "../../api/intake-aftersales-queries.ts";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths } from "../../router/router.ts";
+import { useInbox } from "../after-sales/after-sales-queries.ts";
 
 export function InboxDashboardCard() {
   const { t } = useTranslation();

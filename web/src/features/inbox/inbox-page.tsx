@@ -4,7 +4,6 @@
  */
 import { Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useFeedbackDone, useInbox } from "../../api/intake-aftersales-queries.ts";
 import type { InboxItem } from "../../api/intake-types.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
@@ -12,6 +11,7 @@ import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths } from "../../router/router.ts";
+import { useFeedbackDone, useInbox } from "../after-sales/after-sales-queries.ts";
 import { ErrorAlert, useDuration } from "../intake/intake-shared.tsx";
 
 export function InboxPage() {

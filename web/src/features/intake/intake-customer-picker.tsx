@@ -4,10 +4,10 @@
  */
 import { Alert, Group, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useCustomerWarning } from "../../api/intake-queries.ts";
 import { CustomerSearch, PickedCustomer } from "../../components/customer-search.tsx";
 import { useOrg } from "../../layout/org-context.ts";
 import { RelationshipEndedAlert } from "../relationships/part-ways-panel.tsx";
+import { useCustomerWarning } from "./intake-queries.ts";
 
 export type CustomerChoice =
   | { mode: "existing"; id: string | null; name: string }

@@ -7,7 +7,6 @@ import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput, Title } fro
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ADVANCE_TARGETS } from "../../../../src/domain/intake/order-status.ts";
-import { receiptUrl, useIntakeAction, useIntakeOrder } from "../../api/intake-queries.ts";
 import type { IntakeDetailResponse } from "../../api/intake-types.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
@@ -18,6 +17,7 @@ import { navigate, paths, useLocation } from "../../router/router.ts";
 import { IntakeActivity, IntakeLedger, IntakePhotos } from "./intake-activity.tsx";
 import { CustomerWarningAlert } from "./intake-customer-picker.tsx";
 import { IntakeDisclosures, IntakeQuestions } from "./intake-disclosures.tsx";
+import { receiptUrl, useIntakeAction, useIntakeOrder } from "./intake-queries.ts";
 import { BlockerList, ErrorAlert, StatusBadge } from "./intake-shared.tsx";
 import { IntakeSummary } from "./intake-summary.tsx";
 

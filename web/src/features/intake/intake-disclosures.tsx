@@ -7,10 +7,10 @@
 import { Badge, Button, Card, Code, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useAckLink, useIntakeAction } from "../../api/intake-queries.ts";
 import type { IntakeDetailResponse } from "../../api/intake-types.ts";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
+import { useAckLink, useIntakeAction } from "./intake-queries.ts";
 import { ErrorAlert } from "./intake-shared.tsx";
 import { SignaturePad } from "./signature-pad.tsx";
 

@@ -2,7 +2,6 @@
 import { Button, Card, NativeSelect, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ORDER_STATUSES } from "../../../../src/domain/intake/order-status.ts";
-import { useIntakeList } from "../../api/intake-queries.ts";
 import type { OrderStatus } from "../../api/intake-types.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
@@ -10,6 +9,7 @@ import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { navigate, paths, useLocation } from "../../router/router.ts";
+import { useIntakeList } from "./intake-queries.ts";
 import { StatusBadge } from "./intake-shared.tsx";
 
 export function IntakeListPage() {

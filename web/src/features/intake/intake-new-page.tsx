@@ -20,7 +20,6 @@ import {
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ADVICE_KINDS } from "../../../../src/domain/intake/intake-order.ts";
-import { uploadPhoto, useCatalogue, useCreateIntake } from "../../api/intake-queries.ts";
 import type { AdviceKind, CreateIntakeBody } from "../../api/intake-types.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useOrg } from "../../layout/org-context.ts";
@@ -35,6 +34,7 @@ import {
   RiskPicker,
   TextList,
 } from "./intake-form-parts.tsx";
+import { uploadPhoto, useCatalogue, useCreateIntake } from "./intake-queries.ts";
 import { ErrorAlert } from "./intake-shared.tsx";
 
 export function Section(props: { id: string; title: string; help?: string; children: ReactNode }) {

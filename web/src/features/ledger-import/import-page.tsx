@@ -17,11 +17,11 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportJob } from "../../../../src/http/contract.ts";
-import { uploadImport, useImportJob } from "../../api/import-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Forbidden, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
+import { uploadImport, useImportJob } from "./import-queries.ts";
 
 export function ImportPage() {
   const { t } = useTranslation();

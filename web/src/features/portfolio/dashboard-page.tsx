@@ -17,7 +17,7 @@ import {
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { DashboardResponse } from "../../../../src/http/contract.ts";
-import { useDashboard } from "../../api/queries.ts";
+import { useDashboard } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { SegmentBadge, useSignalLabel } from "../../components/segment-badge.tsx";
 import { ErrorState, Forbidden, Loading } from "../../components/states.tsx";

@@ -7,8 +7,7 @@ import { Alert, Button, Card, Radio, Stack, Text, Textarea, TextInput } from "@m
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/api-client.ts";
-import { useCustomer, useSession } from "../../api/queries.ts";
-import { useReportIncident } from "../../api/relationship-queries.ts";
+import { useCustomer, useSession } from "../../api/session-queries.ts";
 import { CustomerSearch, PickedCustomer } from "../../components/customer-search.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Loading } from "../../components/states.tsx";
@@ -16,6 +15,7 @@ import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths, useLocation } from "../../router/router.ts";
 import { ErrorAlert } from "../intake/intake-shared.tsx";
+import { useReportIncident } from "./relationship-queries.ts";
 
 const SEVERITIES = ["1", "2", "3"] as const;
 const SEVERITY_KEYS = { "1": "rude", "2": "insulting", "3": "threat" } as const;

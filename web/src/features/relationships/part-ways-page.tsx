@@ -22,8 +22,7 @@ import { useTranslation } from "react-i18next";
 import { PARTING_REASONS, type PartingReason } from "../../../../src/domain/relationship.ts";
 import type { CustomerResponse } from "../../../../src/http/contract.ts";
 import type { RelationshipResponse } from "../../../../src/http/contract-relationships.ts";
-import { useCustomer } from "../../api/queries.ts";
-import { useDraftLetter, usePartWays, useRelationship } from "../../api/relationship-queries.ts";
+import { useCustomer } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Forbidden, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
@@ -32,6 +31,7 @@ import { Link } from "../../router/link.tsx";
 import { navigate, paths } from "../../router/router.ts";
 import { ErrorAlert } from "../intake/intake-shared.tsx";
 import { fieldError } from "./incident-new-page.tsx";
+import { useDraftLetter, usePartWays, useRelationship } from "./relationship-queries.ts";
 
 export function PartWaysPage({ id }: { id: string }) {
   const org = useOrg();

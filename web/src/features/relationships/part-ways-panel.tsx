@@ -18,18 +18,18 @@ import {
 import { type FormEvent, type MouseEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Decision } from "../../../../src/http/contract-relationships.ts";
+import { useFormat } from "../../format/use-format.ts";
+import { useOrg } from "../../layout/org-context.ts";
+import { isPlainClick } from "../../router/link.tsx";
+import { navigate, paths } from "../../router/router.ts";
+import { ErrorAlert } from "../intake/intake-shared.tsx";
 import {
   letterPdfUrl,
   useEndedRelationships,
   useRelationship,
   useResume,
   useSendLetter,
-} from "../../api/relationship-queries.ts";
-import { useFormat } from "../../format/use-format.ts";
-import { useOrg } from "../../layout/org-context.ts";
-import { isPlainClick } from "../../router/link.tsx";
-import { navigate, paths } from "../../router/router.ts";
-import { ErrorAlert } from "../intake/intake-shared.tsx";
+} from "./relationship-queries.ts";
 
 /** The customers whose relationship is ended, as a set of ids (empty while loading). */
 export function useEndedSet(org: string): ReadonlySet<string> {

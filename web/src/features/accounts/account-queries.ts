@@ -4,8 +4,12 @@
  * organization is there when its page opens.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { InvitationPreview, Membership, SessionResponse } from "../../../src/http/contract.ts";
-import { api } from "./api-client.ts";
+import type {
+  InvitationPreview,
+  Membership,
+  SessionResponse,
+} from "../../../../src/http/contract.ts";
+import { api } from "../../api/api-client.ts";
 
 const invitationPath = (secret: string) => `/api/invitations/${encodeURIComponent(secret)}`;
 

@@ -8,9 +8,9 @@ import type {
   PartWaysBody,
   RelationshipResponse,
   ReportIncidentBody,
-} from "../../../src/http/contract-relationships.ts";
-import { api, queryString } from "./api-client.ts";
-import { orgApi, useRefreshOrg } from "./intake-queries.ts";
+} from "../../../../src/http/contract-relationships.ts";
+import { api, queryString } from "../../api/api-client.ts";
+import { orgApi, useRefreshOrg } from "../intake/intake-queries.ts";
 
 const relationshipApi = (org: string, customer: string) =>
   `${orgApi(org)}/customers/${encodeURIComponent(customer)}/relationship`;

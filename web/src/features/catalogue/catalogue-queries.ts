@@ -5,10 +5,10 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { serviceBodySchema } from "../../../src/http/contract-intake.ts";
-import { api } from "./api-client.ts";
-import { orgApi } from "./intake-queries.ts";
-import type { CatalogueResponse, Service } from "./intake-types.ts";
+import type { serviceBodySchema } from "../../../../src/http/contract-intake.ts";
+import { api } from "../../api/api-client.ts";
+import type { CatalogueResponse, Service } from "../../api/intake-types.ts";
+import { orgApi } from "../intake/intake-queries.ts";
 
 export type ServiceBody = z.input<typeof serviceBodySchema>;
 

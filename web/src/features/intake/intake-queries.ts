@@ -5,8 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api, queryString } from "./api-client.ts";
-import { preparePhoto } from "./downscale-photo.ts";
+import { api, queryString } from "../../api/api-client.ts";
 import type {
   AckLinkResponse,
   CatalogueResponse,
@@ -17,7 +16,8 @@ import type {
   OrderStatus,
   Photo,
   QuoteBody,
-} from "./intake-types.ts";
+} from "../../api/intake-types.ts";
+import { preparePhoto } from "./downscale-photo.ts";
 
 export const orgApi = (org: string) => `/api/orgs/${encodeURIComponent(org)}`;
 const intakeApi = (org: string, id: string) => `${orgApi(org)}/intake/${encodeURIComponent(id)}`;

@@ -1,7 +1,6 @@
 /** Hooks for after-sales (docs/intake.md): complaints, returns and the inbox. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, queryString } from "./api-client.ts";
-import { orgApi, useRefreshOrg } from "./intake-queries.ts";
+import { api, queryString } from "../../api/api-client.ts";
 import type {
   ComplaintResponse,
   ComplaintsResponse,
@@ -11,7 +10,8 @@ import type {
   ReturnBody,
   ReturnResponse,
   ReturnsResponse,
-} from "./intake-types.ts";
+} from "../../api/intake-types.ts";
+import { orgApi, useRefreshOrg } from "../intake/intake-queries.ts";
 
 const seg = encodeURIComponent;
 

@@ -4,9 +4,9 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import type { ImportJob } from "../../../src/http/contract.ts";
-import { api, readResponse } from "./api-client.ts";
-import { CSRF_HEADER } from "./csrf.ts";
+import type { ImportJob } from "../../../../src/http/contract.ts";
+import { api, readResponse } from "../../api/api-client.ts";
+import { CSRF_HEADER } from "../../api/csrf.ts";
 
 const importsPath = (org: string) => `/api/orgs/${encodeURIComponent(org)}/imports`;
 
