@@ -6,7 +6,7 @@
 import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
-import { useCustomers } from "../api/session-queries.ts";
+import { useCustomers } from "../features/customers/customer-queries.ts";
 import { useOrg } from "../layout/org-context.ts";
 
 export function CustomerSearch(props: {

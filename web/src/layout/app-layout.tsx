@@ -10,7 +10,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Membership, SessionResponse } from "../../../src/http/contract.ts";
 import { useSignOut } from "../api/session-queries.ts";
-import { useInbox } from "../features/after-sales/after-sales-queries.ts";
+import { useInbox } from "../features/inbox/inbox-queries.ts";
 import { isPlainClick } from "../router/link.tsx";
 import { navigate, paths, useLocation } from "../router/router.ts";
 import { LanguageSwitch } from "./language-switch.tsx";

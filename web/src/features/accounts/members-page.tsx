@@ -17,11 +17,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "../../../../src/domain/policies.ts";
 import type { Member, MembersResponse } from "../../../../src/http/contract.ts";
-import { useMemberActions, useMembers, useSession } from "../../api/session-queries.ts";
+import { useSession } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Forbidden, Loading, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
+import { useMemberActions, useMembers } from "./member-queries.ts";
 
 export function MembersPage() {
   const { t } = useTranslation();

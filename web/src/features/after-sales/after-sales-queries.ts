@@ -1,17 +1,16 @@
-/** Hooks for after-sales (docs/intake.md): complaints, returns and the inbox. */
+/** Hooks for after-sales (docs/intake.md): complaints and returns. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, queryString } from "../../api/api-client.ts";
 import type {
   ComplaintResponse,
   ComplaintsResponse,
-  InboxResponse,
   OpenComplaintBody,
   ResolveBody,
   ReturnBody,
   ReturnResponse,
   ReturnsResponse,
 } from "../../api/intake-types.ts";
-import { orgApi, useRefreshOrg } from "../intake/intake-queries.ts";
+import { orgApi, useRefreshOrg } from "../../api/org-api.ts";
 
 const seg = encodeURIComponent;
 
@@ -76,24 +75,6 @@ export function useRegisterReturn(org: string) {
   const refresh = useRefreshOrg(org);
   return useMutation({
     mutationFn: (body: ReturnBody) => api<ReturnResponse>("POST", `${orgApi(org)}/returns`, body),
-    onSuccess: refresh,
-  });
-}
-
-/** The inbox, refreshed every minute so that the countdowns stay true. */
-export function useInbox(org: string, enabled = true) {
-  return useQuery({
-    queryKey: [org, "inbox"],
-    queryFn: () => api<InboxResponse>("GET", `${orgApi(org)}/inbox`),
-    refetchInterval: 60_000,
-    enabled,
-  });
-}
-
-export function useFeedbackDone(org: string) {
-  const refresh = useRefreshOrg(org);
-  return useMutation({
-    mutationFn: (id: string) => api("POST", `${orgApi(org)}/inbox/feedback/${seg(id)}/done`, {}),
     onSuccess: refresh,
   });
 }

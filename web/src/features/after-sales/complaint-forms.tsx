@@ -16,11 +16,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FAULTS, REMEDIES } from "../../../../src/domain/facts.ts";
 import type { ComplaintResponse, Fault, Remedy, ResolveBody } from "../../api/intake-types.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths } from "../../router/router.ts";
-import { ErrorAlert } from "../intake/intake-shared.tsx";
 import { useComplaintAction } from "./after-sales-queries.ts";
 
 export function RespondForm({ id }: { id: string }) {

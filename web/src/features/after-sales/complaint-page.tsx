@@ -6,14 +6,14 @@
 import { Alert, Badge, Card, Grid, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ComplaintResponse } from "../../api/intake-types.ts";
-import { useCustomer } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
+import { useDuration } from "../../format/use-duration.ts";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths } from "../../router/router.ts";
-import { useDuration } from "../intake/intake-shared.tsx";
+import { useCustomer } from "../customers/customer-queries.ts";
 import { useComplaint } from "./after-sales-queries.ts";
 import { ComplaintResolution, ResolveForm, RespondForm } from "./complaint-forms.tsx";
 

@@ -13,13 +13,13 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { navigate, paths, useLocation } from "../../router/router.ts";
-import { ErrorAlert } from "../intake/intake-shared.tsx";
 import { useComplaints, useOpenComplaint } from "./after-sales-queries.ts";
 
 type Filter = "true" | "false" | "all";

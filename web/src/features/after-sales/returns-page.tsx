@@ -20,13 +20,13 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RETURN_KINDS } from "../../../../src/domain/facts.ts";
 import type { ReturnBody, ReturnFact } from "../../api/intake-types.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths, useLocation } from "../../router/router.ts";
 import { useIntakeOrder } from "../intake/intake-queries.ts";
-import { ErrorAlert } from "../intake/intake-shared.tsx";
 import { useCustomerReturns, useRegisterReturn } from "./after-sales-queries.ts";
 
 type Kind = ReturnBody["kind"];

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { serviceBodySchema } from "../../../../src/http/contract-intake.ts";
 import { api } from "../../api/api-client.ts";
 import type { CatalogueResponse, Service } from "../../api/intake-types.ts";
-import { orgApi } from "../intake/intake-queries.ts";
+import { orgApi } from "../../api/org-api.ts";
 
 export type ServiceBody = z.input<typeof serviceBodySchema>;
 

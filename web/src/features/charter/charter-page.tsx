@@ -25,12 +25,12 @@ import {
   HIGH_VALUE_BASES,
 } from "../../../../src/domain/charter.ts";
 import { ApiError } from "../../api/api-client.ts";
-import { useCharter, useCharterPreview, useSaveCharter } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Forbidden, Loading, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { CharterPreview } from "./charter-preview.tsx";
+import { useCharter, useCharterPreview, useSaveCharter } from "./charter-queries.ts";
 
 /** The keys whose value differs from the saved charter. */
 export function charterPatch(saved: Charter, values: Charter): Partial<Charter> {

@@ -18,7 +18,6 @@ import {
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CustomerResponse } from "../../../../src/http/contract.ts";
-import { useCustomer } from "../../api/session-queries.ts";
 import { FactTimeline, factAnchor } from "../../components/fact-timeline.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { SegmentBadge, useSignalLabel } from "../../components/segment-badge.tsx";
@@ -29,6 +28,7 @@ import { Link } from "../../router/link.tsx";
 import { paths } from "../../router/router.ts";
 import { ValueCard } from "../customer-value/value-card.tsx";
 import { RelationshipEndedAlert, RelationshipPanel } from "../relationships/part-ways-panel.tsx";
+import { useCustomer } from "./customer-queries.ts";
 
 type Highlight = { ids: ReadonlySet<string>; label: string | null } | null;
 

@@ -9,12 +9,12 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SIGNAL_CODES } from "../../../../src/domain/scorecard/signal-codes.ts";
 import type { CustomersQuery } from "../../../../src/http/contract.ts";
-import { type CustomersParams, useCustomers } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useSignalLabel } from "../../components/segment-badge.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useOrg } from "../../layout/org-context.ts";
 import { navigate, paths, useLocation } from "../../router/router.ts";
+import { type CustomersParams, useCustomers } from "./customer-queries.ts";
 import { CustomersTable, type SortKey } from "./customers-table.tsx";
 
 const PAGE_SIZE = 50;

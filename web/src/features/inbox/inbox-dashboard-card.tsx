@@ -5,7 +5,7 @@ import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths } from "../../router/router.ts";
-import { useInbox } from "../after-sales/after-sales-queries.ts";
+import { useInbox } from "./inbox-queries.ts";
 
 export function InboxDashboardCard() {
   const { t } = useTranslation();

@@ -5,14 +5,15 @@
 import { Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { InboxItem } from "../../api/intake-types.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
+import { useDuration } from "../../format/use-duration.ts";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths } from "../../router/router.ts";
-import { useFeedbackDone, useInbox } from "../after-sales/after-sales-queries.ts";
-import { ErrorAlert, useDuration } from "../intake/intake-shared.tsx";
+import { useFeedbackDone, useInbox } from "./inbox-queries.ts";
 
 export function InboxPage() {
   const { t } = useTranslation();

@@ -20,11 +20,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TIME_ACTIVITIES } from "../../../../src/domain/facts.ts";
 import type { IntakeDetailResponse } from "../../api/intake-types.ts";
-import { useCustomer } from "../../api/session-queries.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FactTimeline } from "../../components/fact-timeline.tsx";
 import { useOrg } from "../../layout/org-context.ts";
+import { useCustomer } from "../customers/customer-queries.ts";
 import { type ActivityBody, photoUrl, useOrderActivity, usePhotoUpload } from "./intake-queries.ts";
-import { ErrorAlert } from "./intake-shared.tsx";
 
 const KINDS = ["time", "revision", "chase"] as const;
 

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ADVANCE_TARGETS } from "../../../../src/domain/intake/order-status.ts";
 import type { IntakeDetailResponse } from "../../api/intake-types.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
@@ -18,7 +19,7 @@ import { IntakeActivity, IntakeLedger, IntakePhotos } from "./intake-activity.ts
 import { CustomerWarningAlert } from "./intake-customer-picker.tsx";
 import { IntakeDisclosures, IntakeQuestions } from "./intake-disclosures.tsx";
 import { receiptUrl, useIntakeAction, useIntakeOrder } from "./intake-queries.ts";
-import { BlockerList, ErrorAlert, StatusBadge } from "./intake-shared.tsx";
+import { BlockerList, StatusBadge } from "./intake-shared.tsx";
 import { IntakeSummary } from "./intake-summary.tsx";
 
 export function IntakeDetailPage({ id }: { id: string }) {

@@ -8,10 +8,10 @@ import { Badge, Button, Card, Code, Group, Stack, Text, TextInput, Title } from 
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IntakeDetailResponse } from "../../api/intake-types.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { useAckLink, useIntakeAction } from "./intake-queries.ts";
-import { ErrorAlert } from "./intake-shared.tsx";
 import { SignaturePad } from "./signature-pad.tsx";
 
 type Props = { detail: IntakeDetailResponse; id: string };

@@ -21,6 +21,7 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ADVICE_KINDS } from "../../../../src/domain/intake/intake-order.ts";
 import type { AdviceKind, CreateIntakeBody } from "../../api/intake-types.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
@@ -35,7 +36,6 @@ import {
   TextList,
 } from "./intake-form-parts.tsx";
 import { uploadPhoto, useCatalogue, useCreateIntake } from "./intake-queries.ts";
-import { ErrorAlert } from "./intake-shared.tsx";
 
 export function Section(props: { id: string; title: string; help?: string; children: ReactNode }) {
   return (

@@ -4,7 +4,6 @@
  * replaces the cached one; the lists and the inbox are refetched.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { api, queryString } from "../../api/api-client.ts";
 import type {
   AckLinkResponse,
@@ -17,16 +16,11 @@ import type {
   Photo,
   QuoteBody,
 } from "../../api/intake-types.ts";
+import { orgApi, useLang, useRefreshOrg } from "../../api/org-api.ts";
 import { preparePhoto } from "./downscale-photo.ts";
 
-export const orgApi = (org: string) => `/api/orgs/${encodeURIComponent(org)}`;
 const intakeApi = (org: string, id: string) => `${orgApi(org)}/intake/${encodeURIComponent(id)}`;
 const seg = encodeURIComponent;
-
-function useLang(): "fr" | "en" {
-  const { i18n } = useTranslation();
-  return i18n.language === "en" ? "en" : "fr";
-}
 
 export function useCatalogue(org: string) {
   const lang = useLang();
@@ -61,12 +55,6 @@ export function useCustomerWarning(org: string, customer: string | null) {
       api<CustomerWarning>("GET", `${orgApi(org)}/intake/warning${queryString({ customer })}`),
     enabled: customer !== null,
   });
-}
-
-/** Refreshes the organization's data after a write that reached the ledger. */
-export function useRefreshOrg(org: string) {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: [org] });
 }
 
 export function useCreateIntake(org: string) {

@@ -3,11 +3,11 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@man
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IntakeDetailResponse } from "../../api/intake-types.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { QuoteFields, type QuoteValues, quoteBody } from "./intake-form-parts.tsx";
 import { useIntakeAction } from "./intake-queries.ts";
-import { ErrorAlert } from "./intake-shared.tsx";
 
 export function IntakeSummary({ detail, id }: { detail: IntakeDetailResponse; id: string }) {
   const { t } = useTranslation();

@@ -17,7 +17,6 @@ import {
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { DashboardResponse } from "../../../../src/http/contract.ts";
-import { useDashboard } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { SegmentBadge, useSignalLabel } from "../../components/segment-badge.tsx";
 import { ErrorState, Forbidden, Loading } from "../../components/states.tsx";
@@ -26,6 +25,7 @@ import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { navigate, paths } from "../../router/router.ts";
 import { InboxDashboardCard } from "../inbox/inbox-dashboard-card.tsx";
+import { useDashboard } from "./portfolio-queries.ts";
 
 // The chart library is most of the bundle's weight: load it with the dashboard only.
 const WhaleCurve = lazy(() =>

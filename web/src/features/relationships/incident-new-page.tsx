@@ -7,14 +7,15 @@ import { Alert, Button, Card, Radio, Stack, Text, Textarea, TextInput } from "@m
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/api-client.ts";
-import { useCustomer, useSession } from "../../api/session-queries.ts";
+import { useSession } from "../../api/session-queries.ts";
 import { CustomerSearch, PickedCustomer } from "../../components/customer-search.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Loading } from "../../components/states.tsx";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { paths, useLocation } from "../../router/router.ts";
-import { ErrorAlert } from "../intake/intake-shared.tsx";
+import { useCustomer } from "../customers/customer-queries.ts";
 import { useReportIncident } from "./relationship-queries.ts";
 
 const SEVERITIES = ["1", "2", "3"] as const;

@@ -22,14 +22,14 @@ import { useTranslation } from "react-i18next";
 import { PARTING_REASONS, type PartingReason } from "../../../../src/domain/relationship.ts";
 import type { CustomerResponse } from "../../../../src/http/contract.ts";
 import type { RelationshipResponse } from "../../../../src/http/contract-relationships.ts";
-import { useCustomer } from "../../api/session-queries.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Forbidden, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { navigate, paths } from "../../router/router.ts";
-import { ErrorAlert } from "../intake/intake-shared.tsx";
+import { useCustomer } from "../customers/customer-queries.ts";
 import { fieldError } from "./incident-new-page.tsx";
 import { useDraftLetter, usePartWays, useRelationship } from "./relationship-queries.ts";
 

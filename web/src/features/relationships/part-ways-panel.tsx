@@ -18,11 +18,11 @@ import {
 import { type FormEvent, type MouseEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Decision } from "../../../../src/http/contract-relationships.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { isPlainClick } from "../../router/link.tsx";
 import { navigate, paths } from "../../router/router.ts";
-import { ErrorAlert } from "../intake/intake-shared.tsx";
 import {
   letterPdfUrl,
   useEndedRelationships,

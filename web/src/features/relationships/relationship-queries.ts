@@ -10,7 +10,7 @@ import type {
   ReportIncidentBody,
 } from "../../../../src/http/contract-relationships.ts";
 import { api, queryString } from "../../api/api-client.ts";
-import { orgApi, useRefreshOrg } from "../intake/intake-queries.ts";
+import { orgApi, useRefreshOrg } from "../../api/org-api.ts";
 
 const relationshipApi = (org: string, customer: string) =>
   `${orgApi(org)}/customers/${encodeURIComponent(customer)}/relationship`;
