@@ -1,0 +1,110 @@
+/** Email and password sign-in; in demo mode, the demo owner's credentials are shown. */
+import {
+  Alert,
+  Button,
+  Code,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { SessionResponse } from "../../../../src/http/contract.ts";
+import { ApiError } from "../../api/api-client.ts";
+import { useSignIn } from "../../api/session-queries.ts";
+import { navigate, useLocation } from "../../router/router.ts";
+import { AuthFrame } from "./auth-frame.tsx";
+
+/** Where to go after signing in: the `next` path when it is one of ours. */
+function nextPath(search: URLSearchParams): string {
+  const next = search.get("next") ?? "/";
+  return next.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
+
+export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganization?: boolean }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const signIn = useSignIn();
+  const { search } = useLocation();
+
+  const errorText = (error: unknown) =>
+    error instanceof ApiError && error.status === 429
+      ? t("signIn.rateLimited")
+      : t("signIn.failed");
+
+  return (
+    <AuthFrame
+      maw={420}
+      below={
+        props.demo && (
+          <Paper withBorder p="md" radius="md" bg="indigo.0" data-testid="demo-credentials">
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t("signIn.demoTitle")}
+              </Title>
+              <Text size="sm">{t("signIn.demoText")}</Text>
+              <Text size="sm">
+                <Code>{props.demo.email}</Code> / <Code>{props.demo.password}</Code>
+              </Text>
+              <Button
+                variant="outline"
+                size="xs"
+                onClick={() => {
+                  if (!props.demo) return;
+                  setEmail(props.demo.email);
+                  setPassword(props.demo.password);
+                }}
+              >
+                {t("signIn.useDemo")}
+              </Button>
+            </Stack>
+          </Paper>
+        )
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          signIn.mutate({ email, password }, { onSuccess: () => navigate(nextPath(search)) });
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={1} size="h2">
+            {t("signIn.title")}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t("signIn.subtitle")}
+          </Text>
+          {props.noOrganization && <Alert color="yellow">{t("signIn.noOrganization")}</Alert>}
+          {signIn.isError && (
+            <Alert color="red" role="alert">
+              {errorText(signIn.error)}
+            </Alert>
+          )}
+          <TextInput
+            label={t("signIn.email")}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t("signIn.password")}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+          />
+          <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
+            {t("signIn.submit")}
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}

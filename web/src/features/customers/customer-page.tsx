@@ -1,0 +1,220 @@
+/**
+ * One customer: the segment and its reasons in plain words, each reason linking to its
+ * evidence on the timeline of every fact (anchor + highlight), the money summary and, for
+ * managers, the expected value (value-card.tsx).
+ */
+import {
+  Anchor,
+  Badge,
+  Card,
+  Grid,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { CustomerResponse } from "../../../../src/http/contract.ts";
+import { FactTimeline, factAnchor } from "../../components/fact-timeline.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import { SegmentBadge, useSignalLabel } from "../../components/segment-badge.tsx";
+import { ErrorState, Loading } from "../../components/states.tsx";
+import { useFormat } from "../../format/use-format.ts";
+import { useOrg } from "../../layout/org-context.ts";
+import { Link } from "../../router/link.tsx";
+import { paths } from "../../router/router.ts";
+import { ValueCard } from "../customer-value/value-card.tsx";
+import { RelationshipEndedAlert, RelationshipPanel } from "../relationships/part-ways-panel.tsx";
+import { useCustomer } from "./customer-queries.ts";
+
+type Highlight = { ids: ReadonlySet<string>; label: string | null } | null;
+
+/** Scrolls to a fact and moves the keyboard focus there. */
+function showFact(id: string) {
+  const element = document.getElementById(factAnchor(id));
+  if (!element) return;
+  const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  element.scrollIntoView({ behavior: reduced ? "auto" : "smooth", block: "center" });
+  element.focus({ preventScroll: true });
+}
+
+export function CustomerPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const f = useFormat();
+  const query = useCustomer(org.slug, id);
+  const [highlight, setHighlight] = useState<Highlight>(null);
+  const signalLabel = useSignalLabel();
+
+  // A link such as /o/demo/customers/c-x#fact-inv-3 opens with that fact shown, with the
+  // rest of the evidence of the reason it belongs to.
+  const signals = query.data?.scorecard?.signals;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per loaded scorecard, not per render
+  useEffect(() => {
+    const hash = decodeURIComponent(window.location.hash.slice(1));
+    if (!signals || !hash.startsWith("fact-")) return;
+    const factId = hash.slice("fact-".length);
+    const signal = signals.find((s) => s.evidence.includes(factId));
+    setHighlight({
+      ids: new Set(signal ? signal.evidence : [factId]),
+      label: signal ? signal.label || signalLabel(signal.code) : null,
+    });
+    showFact(factId);
+  }, [signals]);
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={query.refetch} />;
+  const { customer, scorecard, money, currency } = query.data;
+  const contact = [customer.email, customer.phone].filter(Boolean).join(" · ");
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Link to={paths.customers(org.slug)} size="sm">
+          ← {t("customer.back")}
+        </Link>
+      </div>
+      <PageTitle
+        title={customer.name}
+        subtitle={
+          <>
+            {customer.status === "prospect"
+              ? t("customer.status.prospect")
+              : t("customer.since", { date: f.date(customer.since) })}
+            {contact && ` · ${contact}`}
+          </>
+        }
+        actions={
+          <Group gap="sm">
+            {org.can.recordFacts && (
+              <Link to={paths.incidentNew(org.slug, customer.id)} size="sm">
+                {t("incident.report")}
+              </Link>
+            )}
+            {scorecard && <SegmentBadge segment={scorecard.segment} size="lg" />}
+          </Group>
+        }
+      />
+      <RelationshipEndedAlert customer={customer.id} />
+      <Grid gap="md">
+        {scorecard && (
+          <Grid.Col span={{ base: 12, md: money ? 8 : 12 }}>
+            <Reasons scorecard={scorecard} onShow={setHighlight} />
+          </Grid.Col>
+        )}
+        {money && (
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <MoneySummary money={money} currency={currency} />
+          </Grid.Col>
+        )}
+      </Grid>
+      {org.can.seeScorecards && (
+        <RelationshipPanel
+          customer={customer.id}
+          onShowEvidence={(ids) => {
+            setHighlight({ ids: new Set(ids), label: null });
+            if (ids[0]) showFact(ids[0]);
+          }}
+        />
+      )}
+      {query.data.value && <ValueCard value={query.data.value} currency={currency} />}
+      <Card withBorder component="section" aria-labelledby="timeline-title">
+        <Title order={2} size="h4" id="timeline-title">
+          {t("customer.timeline")}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t("customer.timelineHelp")}
+        </Text>
+        <FactTimeline entries={query.data.timeline} currency={currency} highlight={highlight} />
+      </Card>
+    </Stack>
+  );
+}
+
+function Reasons(props: {
+  scorecard: NonNullable<CustomerResponse["scorecard"]>;
+  onShow: (highlight: Highlight) => void;
+}) {
+  const { t } = useTranslation();
+  const signalLabel = useSignalLabel();
+  const { segment, signals } = props.scorecard;
+  return (
+    <Card withBorder component="section" aria-labelledby="reasons-title" h="100%">
+      <Title order={2} size="h4" id="reasons-title">
+        {t("customer.reasons")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t(`segmentHelp.${segment ?? "prospect"}`)}
+      </Text>
+      {signals.length === 0 ? (
+        <Text>{t("customer.noReasons")}</Text>
+      ) : (
+        <List spacing="sm" listStyleType="none" data-testid="reasons">
+          {signals.map((signal) => {
+            const label = signal.label || signalLabel(signal.code);
+            const first = signal.evidence[0];
+            return (
+              <List.Item key={signal.code} data-signal={signal.code}>
+                <Group gap="xs" align="baseline" wrap="wrap">
+                  <Badge variant="outline" color="dark">
+                    {label}
+                  </Badge>
+                  <Text size="sm">{signal.message}</Text>
+                </Group>
+                {first && (
+                  <Anchor
+                    size="sm"
+                    href={`#${factAnchor(first)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      window.history.replaceState(null, "", `#${factAnchor(first)}`);
+                      props.onShow({ ids: new Set(signal.evidence), label });
+                      showFact(first);
+                    }}
+                  >
+                    {t("customer.evidence", { count: signal.evidence.length })}
+                  </Anchor>
+                )}
+              </List.Item>
+            );
+          })}
+        </List>
+      )}
+    </Card>
+  );
+}
+
+function MoneySummary(props: { money: NonNullable<CustomerResponse["money"]>; currency: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { money, currency } = props;
+  const rows: [string, string][] = [
+    [t("customer.revenue"), f.money(money.revenue, currency)],
+    [t("customer.margin"), f.money(money.margin, currency)],
+    [t("customer.orders"), f.num(money.orders)],
+    // What the customer owes today, every invoice included (not only the window's).
+    [t("customer.outstanding"), f.money(money.outstanding_total, currency)],
+  ];
+  return (
+    <Card withBorder component="section" aria-labelledby="money-title" h="100%">
+      <Title order={2} size="h4" id="money-title" mb="sm">
+        {t("customer.money")}
+      </Title>
+      <SimpleGrid cols={2} spacing="sm" component="dl" m={0}>
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <Text component="dt" size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text component="dd" m={0} fw={700} size="lg">
+              {value}
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+    </Card>
+  );
+}

@@ -1,0 +1,37 @@
+/** The customers list (filtered, sorted and paged on the server) and one customer's page. */
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type {
+  CustomerResponse,
+  CustomersQuery,
+  CustomersResponse,
+} from "../../../../src/http/contract.ts";
+import { api, queryString } from "../../api/api-client.ts";
+import { orgApi, useLang } from "../../api/org-api.ts";
+
+/** The customers query as the page builds it (the contract's input type leaves paging loose). */
+export type CustomersParams = Omit<CustomersQuery, "page" | "pageSize"> & {
+  page: number;
+  pageSize: number;
+};
+
+export function useCustomers(org: string, params: CustomersParams) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: [org, "customers", params, lang],
+    queryFn: () =>
+      api<CustomersResponse>("GET", `${orgApi(org)}/customers${queryString({ ...params, lang })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomer(org: string, id: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: [org, "customer", id, lang],
+    queryFn: () =>
+      api<CustomerResponse>(
+        "GET",
+        `${orgApi(org)}/customers/${encodeURIComponent(id)}?lang=${lang}`,
+      ),
+  });
+}

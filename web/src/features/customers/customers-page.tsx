@@ -1,0 +1,166 @@
+/**
+ * Customers: search, filter by segment and signal, sortable columns, server-side paging
+ * (the list may hold 100,000 customers). The filters live in the URL, so the browser's back
+ * button and shared links keep them.
+ */
+import { Group, NativeSelect, Pagination, Stack, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { SIGNAL_CODES } from "../../../../src/domain/scorecard/signal-codes.ts";
+import type { CustomersQuery } from "../../../../src/http/contract.ts";
+import { PageTitle } from "../../components/page-title.tsx";
+import { useSignalLabel } from "../../components/segment-badge.tsx";
+import { ErrorState, Loading } from "../../components/states.tsx";
+import { useOrg } from "../../layout/org-context.ts";
+import { navigate, paths, useLocation } from "../../router/router.ts";
+import { type CustomersParams, useCustomers } from "./customer-queries.ts";
+import { CustomersTable, type SortKey } from "./customers-table.tsx";
+
+const PAGE_SIZE = 50;
+const SEGMENT_FILTERS = [
+  "part_ways",
+  "renegotiate",
+  "watch",
+  "partner",
+  "steady",
+  "prospect",
+] as const;
+const SORTS: readonly SortKey[] = [
+  "name",
+  "id",
+  "segment",
+  "revenue",
+  "margin",
+  "orders",
+  "outstanding",
+  "outstanding_total",
+];
+
+function readQuery(search: URLSearchParams): CustomersParams {
+  const segment = search.get("segment");
+  const sort = search.get("sort") as SortKey | null;
+  return {
+    q: search.get("q") || undefined,
+    segment: (SEGMENT_FILTERS as readonly string[]).includes(segment ?? "")
+      ? (segment as CustomersQuery["segment"])
+      : undefined,
+    signal: search.get("signal") || undefined,
+    sort: sort && SORTS.includes(sort) ? sort : "name",
+    dir: search.get("dir") === "desc" ? "desc" : "asc",
+    page: Math.max(1, Number(search.get("page")) || 1),
+    pageSize: PAGE_SIZE,
+  };
+}
+
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const signalLabel = useSignalLabel();
+  const { search } = useLocation();
+  const query = readQuery(search);
+  const result = useCustomers(org.slug, query);
+  const canFilter = org.can.seeScorecards;
+
+  /** Writes a change of filters into the URL; any change but paging goes back to page 1. */
+  const update = (change: Partial<CustomersParams>) => {
+    const next = { ...query, page: 1, ...change };
+    const params = new URLSearchParams();
+    if (next.q) params.set("q", next.q);
+    if (next.segment) params.set("segment", next.segment);
+    if (next.signal) params.set("signal", next.signal);
+    if (next.sort && next.sort !== "name") params.set("sort", next.sort);
+    if (next.dir === "desc") params.set("dir", "desc");
+    if (next.page && next.page > 1) params.set("page", String(next.page));
+    const text = params.toString();
+    navigate(paths.customers(org.slug, text ? `?${text}` : ""), { replace: !("page" in change) });
+  };
+
+  const [text, setText] = useState(query.q ?? "");
+  const [debounced] = useDebouncedValue(text, 300);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search text resets the query
+  useEffect(() => {
+    if ((debounced || undefined) !== query.q) update({ q: debounced || undefined });
+  }, [debounced]);
+
+  const total = result.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <Stack gap="md">
+      <PageTitle
+        title={t("customers.title")}
+        subtitle={result.data ? t("customers.total", { count: total }) : undefined}
+      />
+      <Group align="flex-end" gap="sm" wrap="wrap" role="search">
+        <TextInput
+          label={t("customers.search")}
+          placeholder={t("customers.searchPlaceholder")}
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          style={{ flex: "1 1 220px" }}
+        />
+        {canFilter && (
+          <>
+            <NativeSelect
+              label={t("customers.segment")}
+              value={query.segment ?? ""}
+              onChange={(event) =>
+                update({
+                  segment: (event.currentTarget.value || undefined) as CustomersQuery["segment"],
+                })
+              }
+              data={[
+                { value: "", label: t("customers.all") },
+                ...SEGMENT_FILTERS.map((s) => ({ value: s, label: t(`segments.${s}`) })),
+              ]}
+              style={{ flex: "1 1 160px" }}
+            />
+            <NativeSelect
+              label={t("customers.signal")}
+              value={query.signal ?? ""}
+              onChange={(event) => update({ signal: event.currentTarget.value || undefined })}
+              data={[
+                { value: "", label: t("customers.all") },
+                ...SIGNAL_CODES.map((code) => ({ value: code, label: signalLabel(code) })),
+              ]}
+              style={{ flex: "1 1 180px" }}
+            />
+          </>
+        )}
+      </Group>
+      {result.isPending ? (
+        <Loading />
+      ) : result.isError ? (
+        <ErrorState error={result.error} onRetry={result.refetch} />
+      ) : result.data.items.length === 0 ? (
+        <Text py="lg">{t("customers.empty")}</Text>
+      ) : (
+        <CustomersTable
+          data={result.data}
+          sort={query.sort ?? "name"}
+          dir={query.dir ?? "asc"}
+          busy={result.isPlaceholderData}
+          onSort={(sort, dir) => update({ sort, dir })}
+        />
+      )}
+      {pages > 1 && (
+        <Group justify="center" component="nav" aria-label={t("customers.pagination")}>
+          <Pagination
+            total={pages}
+            value={query.page ?? 1}
+            onChange={(page) => update({ page })}
+            siblings={1}
+            boundaries={1}
+            getControlProps={(control) => ({ "aria-label": t(`customers.pageControl.${control}`) })}
+            getItemProps={(page) => ({
+              "aria-label": t("customers.pageNumber", { page }),
+              "aria-current": page === (query.page ?? 1) ? "page" : undefined,
+            })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}

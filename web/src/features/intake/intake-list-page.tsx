@@ -1,0 +1,105 @@
+/** Orders taken at the counter, newest first, filtered by status; « Nouvelle prise en charge ». */
+import { Button, Card, NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { ORDER_STATUSES } from "../../../../src/domain/intake/order-status.ts";
+import type { OrderStatus } from "../../api/intake-types.ts";
+import { PageTitle } from "../../components/page-title.tsx";
+import { ErrorState, Loading } from "../../components/states.tsx";
+import { useFormat } from "../../format/use-format.ts";
+import { useOrg } from "../../layout/org-context.ts";
+import { Link } from "../../router/link.tsx";
+import { navigate, paths, useLocation } from "../../router/router.ts";
+import { useIntakeList } from "./intake-queries.ts";
+import { StatusBadge } from "./intake-shared.tsx";
+
+export function IntakeListPage() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const f = useFormat();
+  const { search } = useLocation();
+  const raw = search.get("status");
+  const status = (ORDER_STATUSES as readonly string[]).includes(raw ?? "")
+    ? (raw as OrderStatus)
+    : undefined;
+  const query = useIntakeList(org.slug, { status });
+  return (
+    <Stack gap="md">
+      <PageTitle
+        title={t("intake.list.title")}
+        actions={
+          <Button
+            component="a"
+            href={paths.intakeNew(org.slug)}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(paths.intakeNew(org.slug));
+            }}
+          >
+            {t("intake.list.new")}
+          </Button>
+        }
+      />
+      <NativeSelect
+        label={t("intake.list.status")}
+        maw={260}
+        value={status ?? ""}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          navigate(`${paths.intakeList(org.slug)}${value ? `?status=${value}` : ""}`, {
+            replace: true,
+          });
+        }}
+        data={[
+          { value: "", label: t("intake.list.all") },
+          ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`intake.statuses.${s}`) })),
+        ]}
+      />
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={query.refetch} />
+      ) : query.data.items.length === 0 ? (
+        <Text>{t("intake.list.empty")}</Text>
+      ) : (
+        <Card withBorder p={0}>
+          <Table.ScrollContainer minWidth={340}>
+            <Table verticalSpacing="sm" data-testid="intake-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("intake.list.item")}</Table.Th>
+                  <Table.Th>{t("intake.list.status")}</Table.Th>
+                  <Table.Th visibleFrom="sm">{t("intake.list.customer")}</Table.Th>
+                  <Table.Th visibleFrom="sm" ta="right">
+                    {t("intake.list.price")}
+                  </Table.Th>
+                  <Table.Th visibleFrom="md">{t("intake.list.due")}</Table.Th>
+                  <Table.Th visibleFrom="md">{t("intake.list.created")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {query.data.items.map((o) => (
+                  <Table.Tr key={o.id}>
+                    <Table.Td>
+                      <Link to={paths.intake(org.slug, o.id)}>{o.item}</Link>
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={o.status} />
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">
+                      <Link to={paths.customer(org.slug, o.customer)}>{o.customer}</Link>
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm" ta="right">
+                      {o.price === null ? t("common.none") : f.money(o.price, query.data.currency)}
+                    </Table.Td>
+                    <Table.Td visibleFrom="md">{o.due ? f.date(o.due) : t("common.none")}</Table.Td>
+                    <Table.Td visibleFrom="md">{f.date(o.createdAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+    </Stack>
+  );
+}
