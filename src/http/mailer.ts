@@ -4,13 +4,15 @@
  * the answer (shown as "copy link" on the members page) and, in demo mode, the link is also
  * printed on the server's console (`invitationNotice`).
  */
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { SendMail } from "../app/mail/deliver-outbox.ts";
 
 export function smtpMailer(url: string, from = "Comptoir <no-reply@comptoir.local>"): SendMail {
-  const transport = nodemailer.createTransport(url);
+  // nodemailer loads with the first mail, not at the server's start.
+  let transport: Promise<Transporter> | undefined;
   return async (mail) => {
-    await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    transport ??= import("nodemailer").then((m) => m.default.createTransport(url));
+    await (await transport).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
   };
 }
 

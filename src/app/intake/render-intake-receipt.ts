@@ -7,7 +7,6 @@ import { formatWallClock } from "../../domain/intake/zoned-time.ts";
 import { fromMinor, minorDigits } from "../../domain/money.ts";
 import { findFact } from "../../store/fact-repository.ts";
 import { plainSpaces } from "../relationships/draft-parting-letter.ts";
-import { pdfDocument } from "../shared/pdf-document.ts";
 import { getIntakeOrder } from "./get-intake-order.ts";
 import { type IntakeContext, orgLang } from "./intake-support.ts";
 
@@ -109,6 +108,8 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   const customer = await findFact(ctx.store, ctx.org.id, "customer", order.customer);
   const customerName = customer?.type === "customer" ? customer.name : order.customer;
 
+  // pdfkit loads on the first document, not at the server's start.
+  const { pdfDocument } = await import("../shared/pdf-document.ts");
   const { doc, done, line } = pdfDocument({
     margin: 50,
     title: `${L.title} ${order.id}`,

@@ -5,7 +5,6 @@
 import { formatWallClock } from "../../domain/intake/zoned-time.ts";
 import type { RelationshipDecision } from "../../domain/relationship.ts";
 import type { Organization } from "../../store/organization-repository.ts";
-import { pdfDocument } from "../shared/pdf-document.ts";
 import { plainSpaces } from "./draft-parting-letter.ts";
 
 export const LETTER_SUBJECT = {
@@ -25,6 +24,8 @@ export async function renderPartingLetter(
 ): Promise<Buffer> {
   const lang = decision.letterLang ?? "fr";
   const L = LABELS[lang];
+  // pdfkit loads on the first document, not at the server's start.
+  const { pdfDocument } = await import("../shared/pdf-document.ts");
   const { doc, done, line } = pdfDocument({
     margin: 60,
     title: `${LETTER_SUBJECT[lang]} - ${customerName}`,
