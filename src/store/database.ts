@@ -6,8 +6,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
-import Cursor from "pg-cursor";
+import type pgModule from "pg";
 import { AppError } from "../domain/errors.ts";
 import { type DialectName, isPostgresUrl } from "./dialect.ts";
 import { migrations } from "./migrations/index.ts";
@@ -103,6 +102,11 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
       `schema: must be lower-case letters, digits and _ (got "${schema}")`,
     );
   }
+  // The PostgreSQL driver loads only when a PostgreSQL URL is opened (not for SQLite).
+  const [{ default: pg }, { default: Cursor }] = await Promise.all([
+    import("pg"),
+    import("pg-cursor"),
+  ]);
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -112,7 +116,7 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === 20
           ? (v: string) => Number(v)
-          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          : pg.types.getTypeParser(oid, format)) as typeof pgModule.types.getTypeParser,
     },
   });
   const parsed = new URL(url);
