@@ -1,9 +1,10 @@
-/** Providers (Mantine, TanStack Query) around the routed pages. */
+/** Providers (Mantine, TanStack Query) around the router (router/route-tree.tsx). */
 import { MantineProvider } from "@mantine/core";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
 import { useState } from "react";
 import { ApiError } from "./api/api-client.ts";
-import { Routes } from "./routes.tsx";
+import { createAppRouter } from "./router/router.ts";
 import { cssVariablesResolver, theme } from "./theme.ts";
 
 function createQueryClient() {
@@ -29,6 +30,7 @@ function createQueryClient() {
 
 export function App() {
   const [client] = useState(createQueryClient);
+  const [router] = useState(() => createAppRouter(client));
   return (
     <MantineProvider
       theme={theme}
@@ -36,7 +38,7 @@ export function App() {
       cssVariablesResolver={cssVariablesResolver}
     >
       <QueryClientProvider client={client}>
-        <Routes />
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
   );

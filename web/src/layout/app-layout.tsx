@@ -3,23 +3,37 @@
  * navigation that shows only what the user's role allows (`can`). On a phone the navigation
  * folds behind a burger button.
  */
-import { AppShell, Badge, Burger, Button, Group, NativeSelect, NavLink, Text } from "@mantine/core";
+import { AppShell, Badge, Burger, Button, Group, NativeSelect, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { useNavigate } from "@tanstack/react-router";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Membership, SessionResponse } from "../../../src/http/contract.ts";
 import { useSignOut } from "../api/session-queries.ts";
 import { useInbox } from "../features/inbox/inbox-queries.ts";
-import { isPlainClick } from "../router/link.tsx";
-import { navigate, paths, useLocation } from "../router/router.ts";
+import { homeOf } from "../router/home-of.ts";
+import { NavItemLink } from "../router/link.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { useOrgContext } from "./org-context.ts";
 
+/** The organization's pages in the navigation (typed: a renamed route fails the typecheck). */
+type NavPath =
+  | "/o/$org"
+  | "/o/$org/intake"
+  | "/o/$org/complaints"
+  | "/o/$org/inbox"
+  | "/o/$org/incidents/new"
+  | "/o/$org/customers"
+  | "/o/$org/catalogue"
+  | "/o/$org/charter"
+  | "/o/$org/import"
+  | "/o/$org/members";
+
 interface NavItem {
   label: string;
-  to: string;
-  /** The link is active on this path and the paths below it. */
+  to: NavPath;
+  /** The link is active on this path only, not on the paths below it. */
   exact: boolean;
   /** A count shown beside the label (the inbox). */
   badge?: { count: number; label: string; alert: boolean };
@@ -31,18 +45,18 @@ function navItems(
   t: TFunction,
   inbox: { total: number; overdue: number } | undefined,
 ): NavItem[] {
-  const { can, slug } = org;
+  const { can } = org;
   const items: (NavItem | false)[] = [
-    can.seePortfolio && { label: t("nav.dashboard"), to: paths.dashboard(slug), exact: true },
-    can.recordFacts && { label: t("intake.nav.intake"), to: paths.intakeList(slug), exact: false },
+    can.seePortfolio && { label: t("nav.dashboard"), to: "/o/$org", exact: true },
+    can.recordFacts && { label: t("intake.nav.intake"), to: "/o/$org/intake", exact: false },
     can.recordFacts && {
       label: t("intake.nav.complaints"),
-      to: paths.complaints(slug),
+      to: "/o/$org/complaints",
       exact: false,
     },
     can.recordFacts && {
       label: t("intake.nav.inbox"),
-      to: paths.inbox(slug),
+      to: "/o/$org/inbox",
       exact: true,
       badge: inbox && {
         count: inbox.total,
@@ -50,12 +64,12 @@ function navItems(
         alert: inbox.overdue > 0,
       },
     },
-    can.recordFacts && { label: t("incident.nav"), to: paths.incidentNew(slug), exact: true },
-    { label: t("nav.customers"), to: paths.customers(slug), exact: false },
-    can.recordFacts && { label: t("catalogue.nav"), to: paths.catalogue(slug), exact: true },
-    can.seeCharter && { label: t("nav.charter"), to: paths.charter(slug), exact: true },
-    can.importFacts && { label: t("nav.import"), to: paths.import(slug), exact: true },
-    can.seeMembers && { label: t("nav.members"), to: paths.members(slug), exact: true },
+    can.recordFacts && { label: t("incident.nav"), to: "/o/$org/incidents/new", exact: true },
+    { label: t("nav.customers"), to: "/o/$org/customers", exact: false },
+    can.recordFacts && { label: t("catalogue.nav"), to: "/o/$org/catalogue", exact: true },
+    can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
+    can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
+    can.seeMembers && { label: t("nav.members"), to: "/o/$org/members", exact: true },
   ];
   return items.filter((item): item is NavItem => item !== false);
 }
@@ -68,14 +82,9 @@ export function AppLayout(props: {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const org = useOrgContext();
-  const { path } = useLocation();
+  const navigate = useNavigate();
   const signOut = useSignOut();
   const inbox = useInbox(org?.slug ?? "", Boolean(org?.can.recordFacts));
-
-  const go = (to: string) => {
-    close();
-    navigate(to);
-  };
 
   return (
     <AppShell
@@ -112,7 +121,9 @@ export function AppLayout(props: {
               variant="subtle"
               size="compact-sm"
               loading={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/sign-in") })}
+              onClick={() =>
+                signOut.mutate(undefined, { onSuccess: () => navigate({ to: "/sign-in" }) })
+              }
             >
               {t("common.signOut")}
             </Button>
@@ -128,41 +139,35 @@ export function AppLayout(props: {
             data={props.organizations.map((o) => ({ value: o.slug, label: o.name }))}
             onChange={(event) => {
               const next = props.organizations.find((o) => o.slug === event.currentTarget.value);
-              if (next)
-                go(next.can.seePortfolio ? paths.dashboard(next.slug) : paths.customers(next.slug));
+              if (!next) return;
+              close();
+              void navigate(homeOf(next));
             }}
           />
         )}
         {org &&
-          navItems(org, t, inbox.data?.counts).map((item) => {
-            const active = item.exact ? path === item.to : path.startsWith(item.to);
-            return (
-              <NavLink
-                key={item.to}
-                href={item.to}
-                label={item.label}
-                rightSection={
-                  item.badge && item.badge.count > 0 ? (
-                    <Badge
-                      size="sm"
-                      color={item.badge.alert ? "red.8" : "gray.7"}
-                      aria-label={item.badge.label}
-                      data-testid="inbox-count"
-                    >
-                      {item.badge.count}
-                    </Badge>
-                  ) : undefined
-                }
-                active={active}
-                aria-current={active ? "page" : undefined}
-                onClick={(event) => {
-                  if (!isPlainClick(event)) return;
-                  event.preventDefault();
-                  go(item.to);
-                }}
-              />
-            );
-          })}
+          navItems(org, t, inbox.data?.counts).map((item) => (
+            <NavItemLink
+              key={item.to}
+              to={item.to}
+              params={{ org: org.slug }}
+              activeOptions={{ exact: item.exact, includeSearch: false }}
+              label={item.label}
+              rightSection={
+                item.badge && item.badge.count > 0 ? (
+                  <Badge
+                    size="sm"
+                    color={item.badge.alert ? "red.8" : "gray.7"}
+                    aria-label={item.badge.label}
+                    data-testid="inbox-count"
+                  >
+                    {item.badge.count}
+                  </Badge>
+                ) : undefined
+              }
+              onClick={close}
+            />
+          ))}
         <Text size="xs" c="dimmed" mt="auto" pt="md">
           {props.user.email}
         </Text>

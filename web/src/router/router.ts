@@ -1,40 +1,33 @@
 /**
- * A tiny history router: the location as React state and `navigate` (routes are matched in
- * match-route.ts). The server answers every non-API path with index.html, so deep links work.
+ * The router: the route tree, plain search strings, scroll restored on back and forward.
+ * `main.tsx` makes one for the browser; tests make one on a memory history.
+ * @example createAppRouter(queryClient, createMemoryHistory({ initialEntries: ["/o/demo"] }))
  */
-import { useSyncExternalStore } from "react";
+import type { QueryClient } from "@tanstack/react-query";
+import { createRouter, type RouterHistory } from "@tanstack/react-router";
+import { PageLoader, RouteError } from "../layout/org-layout.tsx";
+import { routeTree } from "./route-tree.tsx";
+import { parseSearch, stringifySearch } from "./search-params.ts";
 
-const listeners = new Set<() => void>();
-function notify() {
-  for (const listener of listeners) listener();
-}
-window.addEventListener("popstate", notify);
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-const snapshot = () => window.location.pathname + window.location.search;
-
-export interface Location {
-  path: string;
-  search: URLSearchParams;
-}
-
-/** The current path and query; re-renders on navigation. */
-export function useLocation(): Location {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, window.location.origin);
-  return { path: url.pathname, search: url.searchParams };
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  return createRouter({
+    routeTree,
+    history,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    // Back and forward return to where the page was scrolled; a new page opens at the top.
+    scrollRestoration: true,
+    // The session is the only thing read before a page opens; TanStack Query caches the
+    // rest, so the router keeps no data of its own.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageLoader,
+    defaultErrorComponent: RouteError,
+  });
 }
 
-/** Goes to `to` (a path with optional query and hash); `replace` keeps the history length. */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, "", to);
-  else window.history.pushState(null, "", to);
-  notify();
-  if (!to.includes("#")) window.scrollTo(0, 0);
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
 }
-
-export { matchRoute, paths, type Route } from "./match-route.ts";

@@ -4,6 +4,7 @@
  * joins in one click; a used, expired or revoked link says so.
  */
 import { Alert, Button, Stack, Text, Title } from "@mantine/core";
+import { useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { InvitationPreview, SessionResponse } from "../../../../src/http/contract.ts";
@@ -11,8 +12,8 @@ import { ApiError } from "../../api/api-client.ts";
 import { useSignOut } from "../../api/session-queries.ts";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
+import { homeOf } from "../../router/home-of.ts";
 import { Link } from "../../router/link.tsx";
-import { navigate, paths } from "../../router/router.ts";
 import { useInvitation, useJoin } from "./account-queries.ts";
 import { AuthFrame } from "./auth-frame.tsx";
 import { InvitationSignIn, InvitationSignUp } from "./invitation-forms.tsx";
@@ -43,7 +44,7 @@ export function InvitationPage(props: { secret: string; user: SessionResponse["u
             <Alert color="red" role="alert" w="100%">
               {t("invitation.invalid")}
             </Alert>
-            <Link to={props.user ? "/" : paths.signIn()}>
+            <Link to={props.user ? "/" : "/sign-in"}>
               {props.user ? t("invitation.toApp") : t("invitation.toSignIn")}
             </Link>
           </Stack>
@@ -70,16 +71,12 @@ function InvitationBody(props: {
   const errorMessage = useErrorMessage();
   const join = useJoin(props.secret);
   const signOut = useSignOut();
+  const navigate = useNavigate();
   const { data, user } = props;
   const org = data.organization.name;
   const onJoined = {
     onSuccess: (membership: Awaited<ReturnType<typeof join.mutateAsync>>) => {
-      if (!membership) return navigate("/");
-      navigate(
-        membership.can.seePortfolio
-          ? paths.dashboard(membership.slug)
-          : paths.customers(membership.slug),
-      );
+      void navigate(membership ? homeOf(membership) : { to: "/" });
     },
   };
 
@@ -106,7 +103,7 @@ function InvitationBody(props: {
         <Alert color={data.state === "accepted" ? "yellow" : "red"} role="alert" w="100%">
           {text}
         </Alert>
-        <Link to={user ? "/" : paths.signIn()}>
+        <Link to={user ? "/" : "/sign-in"}>
           {user ? t("invitation.toApp") : t("invitation.toSignIn")}
         </Link>
       </Stack>

@@ -10,26 +10,24 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionResponse } from "../../../../src/http/contract.ts";
 import { ApiError } from "../../api/api-client.ts";
 import { useSignIn } from "../../api/session-queries.ts";
-import { navigate, useLocation } from "../../router/router.ts";
 import { AuthFrame } from "./auth-frame.tsx";
 
-/** Where to go after signing in: the `next` path when it is one of ours. */
-function nextPath(search: URLSearchParams): string {
-  const next = search.get("next") ?? "/";
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
+const route = getRouteApi("/sign-in");
 
 export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganization?: boolean }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const signIn = useSignIn();
-  const { search } = useLocation();
+  // `next` is a path of ours (checked by the route's search schema), with its own search.
+  const { next } = route.useSearch();
+  const navigate = useNavigate();
 
   const errorText = (error: unknown) =>
     error instanceof ApiError && error.status === 429
@@ -69,7 +67,10 @@ export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganizatio
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          signIn.mutate({ email, password }, { onSuccess: () => navigate(nextPath(search)) });
+          signIn.mutate(
+            { email, password },
+            { onSuccess: () => (next ? navigate({ href: next }) : navigate({ to: "/" })) },
+          );
         }}
       >
         <Stack gap="sm">

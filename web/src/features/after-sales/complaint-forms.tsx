@@ -20,7 +20,6 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { paths } from "../../router/router.ts";
 import { useComplaintAction } from "./after-sales-queries.ts";
 
 export function RespondForm({ id }: { id: string }) {
@@ -204,7 +203,7 @@ export function ComplaintResolution({ data }: { data: ComplaintResponse }) {
       )}
       {c.explanation && <Text size="sm">« {c.explanation} »</Text>}
       {c.redoOrderId && (
-        <Link to={paths.intake(org.slug, c.redoOrderId)} size="sm">
+        <Link to="/o/$org/intake/$id" params={{ org: org.slug, id: c.redoOrderId }} size="sm">
           {t("intake.complaint.redoOrder")}
         </Link>
       )}

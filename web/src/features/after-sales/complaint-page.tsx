@@ -12,7 +12,6 @@ import { useDuration } from "../../format/use-duration.ts";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { paths } from "../../router/router.ts";
 import { useCustomer } from "../customers/customer-queries.ts";
 import { useComplaint } from "./after-sales-queries.ts";
 import { ComplaintResolution, ResolveForm, RespondForm } from "./complaint-forms.tsx";
@@ -28,7 +27,7 @@ export function ComplaintPage({ id }: { id: string }) {
   return (
     <Stack gap="md" maw={1100}>
       <div>
-        <Link to={paths.complaints(org.slug)} size="sm">
+        <Link to="/o/$org/complaints" params={{ org: org.slug }} size="sm">
           ← {t("intake.complaint.back")}
         </Link>
       </div>
@@ -42,7 +41,7 @@ export function ComplaintPage({ id }: { id: string }) {
             {c.orderId && (
               <>
                 {" · "}
-                <Link to={paths.intake(org.slug, c.orderId)}>
+                <Link to="/o/$org/intake/$id" params={{ org: org.slug, id: c.orderId }}>
                   {t("intake.complaint.order", { id: c.orderId })}
                 </Link>
               </>
@@ -71,7 +70,11 @@ export function ComplaintPage({ id }: { id: string }) {
 function CustomerLink({ id }: { id: string }) {
   const org = useOrg();
   const customer = useCustomer(org.slug, id);
-  return <Link to={paths.customer(org.slug, id)}>{customer.data?.customer.name ?? id}</Link>;
+  return (
+    <Link to="/o/$org/customers/$id" params={{ org: org.slug, id: id }}>
+      {customer.data?.customer.name ?? id}
+    </Link>
+  );
 }
 
 /** The order's disclosures, next to the complaint: what the customer knew and accepted. */

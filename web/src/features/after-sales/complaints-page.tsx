@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/error-alert.tsx";
@@ -19,8 +20,9 @@ import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { navigate, paths, useLocation } from "../../router/router.ts";
 import { useComplaints, useOpenComplaint } from "./after-sales-queries.ts";
+
+const route = getRouteApi("/o/$org/complaints");
 
 type Filter = "true" | "false" | "all";
 
@@ -28,13 +30,12 @@ export function ComplaintsPage() {
   const { t } = useTranslation();
   const org = useOrg();
   const f = useFormat();
-  const { search } = useLocation();
   const [filter, setFilter] = useState<Filter>("true");
   const query = useComplaints(org.slug, filter === "all" ? {} : { open: filter });
   return (
     <Stack gap="md">
       <PageTitle title={t("intake.complaints.title")} />
-      <OpenComplaintForm initialOrder={search.get("order") ?? ""} />
+      <OpenComplaintForm initialOrder={route.useSearch().order ?? ""} />
       <SegmentedControl
         aria-label={t("intake.complaints.show")}
         value={filter}
@@ -68,10 +69,14 @@ export function ComplaintsPage() {
                 {query.data.items.map((c) => (
                   <Table.Tr key={c.id}>
                     <Table.Td>
-                      <Link to={paths.complaint(org.slug, c.id)}>{c.text}</Link>
+                      <Link to="/o/$org/complaints/$id" params={{ org: org.slug, id: c.id }}>
+                        {c.text}
+                      </Link>
                     </Table.Td>
                     <Table.Td visibleFrom="sm">
-                      <Link to={paths.customer(org.slug, c.customer)}>{c.customer}</Link>
+                      <Link to="/o/$org/customers/$id" params={{ org: org.slug, id: c.customer }}>
+                        {c.customer}
+                      </Link>
                     </Table.Td>
                     <Table.Td>
                       {c.resolvedAt ? (
@@ -106,6 +111,7 @@ export function ComplaintsPage() {
 function OpenComplaintForm({ initialOrder }: { initialOrder: string }) {
   const { t } = useTranslation();
   const org = useOrg();
+  const navigate = useNavigate();
   const open = useOpenComplaint(org.slug);
   const [order, setOrder] = useState(initialOrder);
   const [text, setText] = useState("");
@@ -113,7 +119,13 @@ function OpenComplaintForm({ initialOrder }: { initialOrder: string }) {
     e.preventDefault();
     open.mutate(
       { order: order.trim(), text: text.trim() },
-      { onSuccess: (data) => navigate(paths.complaint(org.slug, data.complaint.id)) },
+      {
+        onSuccess: (data) =>
+          navigate({
+            to: "/o/$org/complaints/$id",
+            params: { org: org.slug, id: data.complaint.id },
+          }),
+      },
     );
   };
   return (

@@ -16,6 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import { getRouteApi } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RETURN_KINDS } from "../../../../src/domain/facts.ts";
@@ -25,9 +26,10 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { paths, useLocation } from "../../router/router.ts";
 import { useIntakeOrder } from "../intake/intake-queries.ts";
 import { useCustomerReturns, useRegisterReturn } from "./after-sales-queries.ts";
+
+const route = getRouteApi("/o/$org/returns");
 
 type Kind = ReturnBody["kind"];
 
@@ -35,9 +37,8 @@ export function ReturnsPage() {
   const { t } = useTranslation();
   const org = useOrg();
   const f = useFormat();
-  const { search } = useLocation();
   const register = useRegisterReturn(org.slug);
-  const [order, setOrder] = useState(search.get("order") ?? "");
+  const [order, setOrder] = useState(route.useSearch().order ?? "");
   const [kind, setKind] = useState<Kind>("repair");
   const [reason, setReason] = useState("");
   const [goodwill, setGoodwill] = useState(false);
@@ -70,7 +71,9 @@ export function ReturnsPage() {
           />
           {known && (
             <Stack gap={4} data-testid="return-order">
-              <Link to={paths.intake(org.slug, known.id)}>{known.item}</Link>
+              <Link to="/o/$org/intake/$id" params={{ org: org.slug, id: known.id }}>
+                {known.item}
+              </Link>
               <Text size="sm">
                 {known.warrantyEnd
                   ? t("intake.returns.warrantyEnd", { date: f.date(known.warrantyEnd) })

@@ -5,7 +5,6 @@ import type { CharterPreviewResponse } from "../../../../src/http/contract.ts";
 import { SegmentBadge } from "../../components/segment-badge.tsx";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { paths } from "../../router/router.ts";
 
 export function CharterPreview(props: {
   titleId: string;
@@ -52,7 +51,11 @@ export function CharterPreview(props: {
             <List size="sm" mt="sm" spacing={6} listStyleType="none" data-testid="preview-items">
               {data.items.slice(0, 20).map((item) => (
                 <List.Item key={item.id}>
-                  <Link to={paths.customer(org.slug, item.id)} size="sm">
+                  <Link
+                    to="/o/$org/customers/$id"
+                    params={{ org: org.slug, id: item.id }}
+                    size="sm"
+                  >
                     {item.name}
                   </Link>{" "}
                   <SegmentBadge segment={item.from} size="sm" /> →{" "}

@@ -15,6 +15,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CustomerResponse } from "../../../../src/http/contract.ts";
@@ -25,10 +26,11 @@ import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { paths } from "../../router/router.ts";
 import { ValueCard } from "../customer-value/value-card.tsx";
 import { RelationshipEndedAlert, RelationshipPanel } from "../relationships/part-ways-panel.tsx";
 import { useCustomer } from "./customer-queries.ts";
+
+const route = getRouteApi("/o/$org/customers/$id");
 
 type Highlight = { ids: ReadonlySet<string>; label: string | null } | null;
 
@@ -73,7 +75,7 @@ export function CustomerPage({ id }: { id: string }) {
   return (
     <Stack gap="lg">
       <div>
-        <Link to={paths.customers(org.slug)} size="sm">
+        <Link to="/o/$org/customers" params={{ org: org.slug }} size="sm">
           ← {t("customer.back")}
         </Link>
       </div>
@@ -90,7 +92,12 @@ export function CustomerPage({ id }: { id: string }) {
         actions={
           <Group gap="sm">
             {org.can.recordFacts && (
-              <Link to={paths.incidentNew(org.slug, customer.id)} size="sm">
+              <Link
+                to="/o/$org/incidents/new"
+                params={{ org: org.slug }}
+                search={{ customer: customer.id }}
+                size="sm"
+              >
                 {t("incident.report")}
               </Link>
             )}
@@ -140,6 +147,7 @@ function Reasons(props: {
 }) {
   const { t } = useTranslation();
   const signalLabel = useSignalLabel();
+  const navigate = route.useNavigate();
   const { segment, signals } = props.scorecard;
   return (
     <Card withBorder component="section" aria-labelledby="reasons-title" h="100%">
@@ -170,7 +178,13 @@ function Reasons(props: {
                     href={`#${factAnchor(first)}`}
                     onClick={(event) => {
                       event.preventDefault();
-                      window.history.replaceState(null, "", `#${factAnchor(first)}`);
+                      // The address names the fact, to be shared; the page scrolls itself.
+                      void navigate({
+                        hash: factAnchor(first),
+                        replace: true,
+                        resetScroll: false,
+                        hashScrollIntoView: false,
+                      });
                       props.onShow({ ids: new Set(signal.evidence), label });
                       showFact(first);
                     }}

@@ -5,17 +5,17 @@
  */
 import { Group, NativeSelect, Pagination, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SIGNAL_CODES } from "../../../../src/domain/scorecard/signal-codes.ts";
-import type { CustomersQuery } from "../../../../src/http/contract.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useSignalLabel } from "../../components/segment-badge.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useOrg } from "../../layout/org-context.ts";
-import { navigate, paths, useLocation } from "../../router/router.ts";
+import type { CustomersSearch } from "../../router/search-params.ts";
 import { type CustomersParams, useCustomers } from "./customer-queries.ts";
-import { CustomersTable, type SortKey } from "./customers-table.tsx";
+import { CustomersTable } from "./customers-table.tsx";
 
 const PAGE_SIZE = 50;
 const SEGMENT_FILTERS = [
@@ -26,29 +26,18 @@ const SEGMENT_FILTERS = [
   "steady",
   "prospect",
 ] as const;
-const SORTS: readonly SortKey[] = [
-  "name",
-  "id",
-  "segment",
-  "revenue",
-  "margin",
-  "orders",
-  "outstanding",
-  "outstanding_total",
-];
 
-function readQuery(search: URLSearchParams): CustomersParams {
-  const segment = search.get("segment");
-  const sort = search.get("sort") as SortKey | null;
+const route = getRouteApi("/o/$org/customers");
+
+/** The API's query from the address's filters (validated by the route: see search-params.ts). */
+function toQuery(search: CustomersSearch): CustomersParams {
   return {
-    q: search.get("q") || undefined,
-    segment: (SEGMENT_FILTERS as readonly string[]).includes(segment ?? "")
-      ? (segment as CustomersQuery["segment"])
-      : undefined,
-    signal: search.get("signal") || undefined,
-    sort: sort && SORTS.includes(sort) ? sort : "name",
-    dir: search.get("dir") === "desc" ? "desc" : "asc",
-    page: Math.max(1, Number(search.get("page")) || 1),
+    q: search.q,
+    segment: search.segment,
+    signal: search.signal,
+    sort: search.sort ?? "name",
+    dir: search.dir ?? "asc",
+    page: search.page ?? 1,
     pageSize: PAGE_SIZE,
   };
 }
@@ -57,23 +46,32 @@ export function CustomersPage() {
   const { t } = useTranslation();
   const org = useOrg();
   const signalLabel = useSignalLabel();
-  const { search } = useLocation();
-  const query = readQuery(search);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const query = toQuery(search);
   const result = useCustomers(org.slug, query);
   const canFilter = org.can.seeScorecards;
 
-  /** Writes a change of filters into the URL; any change but paging goes back to page 1. */
-  const update = (change: Partial<CustomersParams>) => {
-    const next = { ...query, page: 1, ...change };
-    const params = new URLSearchParams();
-    if (next.q) params.set("q", next.q);
-    if (next.segment) params.set("segment", next.segment);
-    if (next.signal) params.set("signal", next.signal);
-    if (next.sort && next.sort !== "name") params.set("sort", next.sort);
-    if (next.dir === "desc") params.set("dir", "desc");
-    if (next.page && next.page > 1) params.set("page", String(next.page));
-    const text = params.toString();
-    navigate(paths.customers(org.slug, text ? `?${text}` : ""), { replace: !("page" in change) });
+  /**
+   * Writes a change of filters into the URL; any change but paging goes back to page 1.
+   * Filters replace the history entry and keep the scroll; a new page is a new entry.
+   */
+  const update = (change: CustomersSearch) => {
+    const paging = "page" in change;
+    void navigate({
+      search: (previous) => {
+        const next = { ...previous, page: undefined, ...change };
+        // Defaults stay out of the address: /customers rather than ?sort=name&dir=asc&page=1.
+        return {
+          ...next,
+          sort: next.sort === "name" ? undefined : next.sort,
+          dir: next.dir === "desc" ? "desc" : undefined,
+          page: next.page && next.page > 1 ? next.page : undefined,
+        };
+      },
+      replace: !paging,
+      resetScroll: paging,
+    });
   };
 
   const [text, setText] = useState(query.q ?? "");
@@ -108,7 +106,7 @@ export function CustomersPage() {
               value={query.segment ?? ""}
               onChange={(event) =>
                 update({
-                  segment: (event.currentTarget.value || undefined) as CustomersQuery["segment"],
+                  segment: (event.currentTarget.value || undefined) as CustomersSearch["segment"],
                 })
               }
               data={[

@@ -9,7 +9,6 @@ import { SegmentBadge, useSignalLabel } from "../../components/segment-badge.tsx
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { paths } from "../../router/router.ts";
 import { EndedBadge, useEndedSet } from "../relationships/part-ways-panel.tsx";
 
 export type SortKey = (typeof CUSTOMER_SORTS)[number];
@@ -109,7 +108,9 @@ export function CustomersTable(props: {
                     case "name":
                       return (
                         <Group gap={6} wrap="nowrap">
-                          <Link to={paths.customer(org.slug, row.id)}>{row.name}</Link>
+                          <Link to="/o/$org/customers/$id" params={{ org: org.slug, id: row.id }}>
+                            {row.name}
+                          </Link>
                           {ended.has(row.id) && <EndedBadge />}
                         </Group>
                       );

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { paths } from "../../router/router.ts";
 import { useInbox } from "./inbox-queries.ts";
 
 export function InboxDashboardCard() {
@@ -41,7 +40,9 @@ export function InboxDashboardCard() {
             </Badge>
           </Group>
         </div>
-        <Link to={paths.inbox(org.slug)}>{t("intake.dashboard.link")}</Link>
+        <Link to="/o/$org/inbox" params={{ org: org.slug }}>
+          {t("intake.dashboard.link")}
+        </Link>
       </Group>
     </Card>
   );

@@ -3,6 +3,7 @@
  * its target (first_response_hours on the organization's clock); overdue ones highlighted.
  */
 import { Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
+import { linkOptions } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { InboxItem } from "../../api/intake-types.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
@@ -12,7 +13,6 @@ import { useDuration } from "../../format/use-duration.ts";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { paths } from "../../router/router.ts";
 import { useFeedbackDone, useInbox } from "./inbox-queries.ts";
 
 export function InboxPage() {
@@ -68,11 +68,14 @@ function InboxRow({ item }: { item: InboxItem }) {
   const done = useFeedbackDone(org.slug);
   const target =
     item.kind === "complaint"
-      ? paths.complaint(org.slug, item.id)
+      ? linkOptions({ to: "/o/$org/complaints/$id", params: { org: org.slug, id: item.id } })
       : item.orderId
-        ? paths.intake(org.slug, item.orderId)
+        ? linkOptions({ to: "/o/$org/intake/$id", params: { org: org.slug, id: item.orderId } })
         : item.customer
-          ? paths.customer(org.slug, item.customer)
+          ? linkOptions({
+              to: "/o/$org/customers/$id",
+              params: { org: org.slug, id: item.customer },
+            })
           : null;
   return (
     <Card
@@ -92,7 +95,11 @@ function InboxRow({ item }: { item: InboxItem }) {
               {t(`intake.inbox.kinds.${item.kind}`)}
             </Badge>
             {item.customer && (
-              <Link to={paths.customer(org.slug, item.customer)} size="sm">
+              <Link
+                to="/o/$org/customers/$id"
+                params={{ org: org.slug, id: item.customer }}
+                size="sm"
+              >
                 {item.customer}
               </Link>
             )}
@@ -114,7 +121,7 @@ function InboxRow({ item }: { item: InboxItem }) {
           </Badge>
           <Group gap="xs">
             {target && (
-              <Link to={target} size="sm">
+              <Link {...target} size="sm">
                 {t("intake.inbox.open")}
               </Link>
             )}

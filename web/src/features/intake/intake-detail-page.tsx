@@ -4,6 +4,7 @@
  * receipt, photos, activity and what the ledger recorded, and its complaints.
  */
 import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ADVANCE_TARGETS } from "../../../../src/domain/intake/order-status.ts";
@@ -13,8 +14,7 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
-import { Link } from "../../router/link.tsx";
-import { navigate, paths, useLocation } from "../../router/router.ts";
+import { ButtonLink, Link } from "../../router/link.tsx";
 import { IntakeActivity, IntakeLedger, IntakePhotos } from "./intake-activity.tsx";
 import { CustomerWarningAlert } from "./intake-customer-picker.tsx";
 import { IntakeDisclosures, IntakeQuestions } from "./intake-disclosures.tsx";
@@ -22,11 +22,13 @@ import { receiptUrl, useIntakeAction, useIntakeOrder } from "./intake-queries.ts
 import { BlockerList, StatusBadge } from "./intake-shared.tsx";
 import { IntakeSummary } from "./intake-summary.tsx";
 
+const route = getRouteApi("/o/$org/intake/$id");
+
 export function IntakeDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const org = useOrg();
   const f = useFormat();
-  const { search } = useLocation();
+  const search = route.useSearch();
   const query = useIntakeOrder(org.slug, id);
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorState error={query.error} onRetry={query.refetch} />;
@@ -35,7 +37,7 @@ export function IntakeDetailPage({ id }: { id: string }) {
   return (
     <Stack gap="md" maw={1000}>
       <div>
-        <Link to={paths.intakeList(org.slug)} size="sm">
+        <Link to="/o/$org/intake" params={{ org: org.slug }} size="sm">
           ← {t("intake.detail.back")}
         </Link>
       </div>
@@ -43,7 +45,7 @@ export function IntakeDetailPage({ id }: { id: string }) {
         title={order.item}
         subtitle={
           <>
-            <Link to={paths.customer(org.slug, order.customer)}>
+            <Link to="/o/$org/customers/$id" params={{ org: org.slug, id: order.customer }}>
               {d.customerName ?? order.customer}
             </Link>
             {" · "}
@@ -62,7 +64,7 @@ export function IntakeDetailPage({ id }: { id: string }) {
           </Anchor>
         }
       />
-      {search.get("photos") === "failed" && (
+      {search.photos === "failed" && (
         <Alert color="orange" role="alert">
           {t("intake.form.photos")}: {t("common.error")}
         </Alert>
@@ -184,7 +186,9 @@ function Complaints({ detail, id }: { detail: IntakeDetailResponse; id: string }
       <Stack gap="xs">
         {detail.complaints.map((c) => (
           <Group key={c.id} gap="xs" wrap="wrap">
-            <Link to={paths.complaint(org.slug, c.id)}>{c.text}</Link>
+            <Link to="/o/$org/complaints/$id" params={{ org: org.slug, id: c.id }}>
+              {c.text}
+            </Link>
             <Text size="sm" c="dimmed">
               {f.dateTime(c.openedAt)}
               {c.fault && ` · ${t(`intake.faults.${c.fault}`)}`}
@@ -193,20 +197,17 @@ function Complaints({ detail, id }: { detail: IntakeDetailResponse; id: string }
         ))}
         <Group gap="sm">
           {accepted && (
-            <Button
-              component="a"
+            <ButtonLink
               variant="default"
-              href={paths.complaints(org.slug, `?order=${encodeURIComponent(id)}`)}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(paths.complaints(org.slug, `?order=${encodeURIComponent(id)}`));
-              }}
+              to="/o/$org/complaints"
+              params={{ org: org.slug }}
+              search={{ order: id }}
             >
               {t("intake.detail.openComplaint")}
-            </Button>
+            </ButtonLink>
           )}
           {detail.order.deliveredAt && (
-            <Link to={paths.returns(org.slug, `?order=${encodeURIComponent(id)}`)}>
+            <Link to="/o/$org/returns" params={{ org: org.slug }} search={{ order: id }}>
               {t("intake.detail.registerReturn")}
             </Link>
           )}

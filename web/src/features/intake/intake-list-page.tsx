@@ -1,5 +1,6 @@
 /** Orders taken at the counter, newest first, filtered by status; « Nouvelle prise en charge ». */
-import { Button, Card, NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { Card, NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ORDER_STATUSES } from "../../../../src/domain/intake/order-status.ts";
 import type { OrderStatus } from "../../api/intake-types.ts";
@@ -7,36 +8,27 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
-import { Link } from "../../router/link.tsx";
-import { navigate, paths, useLocation } from "../../router/router.ts";
+import { ButtonLink, Link } from "../../router/link.tsx";
 import { useIntakeList } from "./intake-queries.ts";
 import { StatusBadge } from "./intake-shared.tsx";
+
+const route = getRouteApi("/o/$org/intake");
 
 export function IntakeListPage() {
   const { t } = useTranslation();
   const org = useOrg();
   const f = useFormat();
-  const { search } = useLocation();
-  const raw = search.get("status");
-  const status = (ORDER_STATUSES as readonly string[]).includes(raw ?? "")
-    ? (raw as OrderStatus)
-    : undefined;
+  const { status } = route.useSearch();
+  const navigate = route.useNavigate();
   const query = useIntakeList(org.slug, { status });
   return (
     <Stack gap="md">
       <PageTitle
         title={t("intake.list.title")}
         actions={
-          <Button
-            component="a"
-            href={paths.intakeNew(org.slug)}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(paths.intakeNew(org.slug));
-            }}
-          >
+          <ButtonLink to="/o/$org/intake/new" params={{ org: org.slug }}>
             {t("intake.list.new")}
-          </Button>
+          </ButtonLink>
         }
       />
       <NativeSelect
@@ -45,8 +37,10 @@ export function IntakeListPage() {
         value={status ?? ""}
         onChange={(e) => {
           const value = e.currentTarget.value;
-          navigate(`${paths.intakeList(org.slug)}${value ? `?status=${value}` : ""}`, {
+          void navigate({
+            search: { status: (value || undefined) as OrderStatus | undefined },
             replace: true,
+            resetScroll: false,
           });
         }}
         data={[
@@ -80,13 +74,17 @@ export function IntakeListPage() {
                 {query.data.items.map((o) => (
                   <Table.Tr key={o.id}>
                     <Table.Td>
-                      <Link to={paths.intake(org.slug, o.id)}>{o.item}</Link>
+                      <Link to="/o/$org/intake/$id" params={{ org: org.slug, id: o.id }}>
+                        {o.item}
+                      </Link>
                     </Table.Td>
                     <Table.Td>
                       <StatusBadge status={o.status} />
                     </Table.Td>
                     <Table.Td visibleFrom="sm">
-                      <Link to={paths.customer(org.slug, o.customer)}>{o.customer}</Link>
+                      <Link to="/o/$org/customers/$id" params={{ org: org.slug, id: o.customer }}>
+                        {o.customer}
+                      </Link>
                     </Table.Td>
                     <Table.Td visibleFrom="sm" ta="right">
                       {o.price === null ? t("common.none") : f.money(o.price, query.data.currency)}

@@ -17,6 +17,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ADVICE_KINDS } from "../../../../src/domain/intake/intake-order.ts";
@@ -25,7 +26,6 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { navigate, paths } from "../../router/router.ts";
 import { type CustomerChoice, IntakeCustomerPicker } from "./intake-customer-picker.tsx";
 import {
   QuoteFields,
@@ -56,6 +56,7 @@ export function Section(props: { id: string; title: string; help?: string; child
 export function IntakeNewPage() {
   const { t } = useTranslation();
   const org = useOrg();
+  const navigate = useNavigate();
   const catalogue = useCatalogue(org.slug);
   const create = useCreateIntake(org.slug);
   const manager = org.role !== "staff";
@@ -133,13 +134,17 @@ export function IntakeNewPage() {
     const uploaded = await Promise.all(photos.map((file) => uploadPhoto(org.slug, id, file)))
       .then(() => true)
       .catch(() => false);
-    navigate(`${paths.intake(org.slug, id)}${uploaded ? "" : "?photos=failed"}`);
+    await navigate({
+      to: "/o/$org/intake/$id",
+      params: { org: org.slug, id },
+      search: uploaded ? {} : { photos: "failed" },
+    });
   };
 
   return (
     <Stack gap="md" maw={880} component="form" onSubmit={submit} data-testid="intake-form">
       <div>
-        <Link to={paths.intakeList(org.slug)} size="sm">
+        <Link to="/o/$org/intake" params={{ org: org.slug }} size="sm">
           ← {t("intake.detail.back")}
         </Link>
       </div>

@@ -2,18 +2,7 @@
  * The dashboard: segment counts, whale curve, concentration, revenue and margin, value vs. cost
  * to serve, needs attention.
  */
-import {
-  Badge,
-  Card,
-  Group,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from "@mantine/core";
+import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { DashboardResponse } from "../../../../src/http/contract.ts";
@@ -22,8 +11,7 @@ import { SegmentBadge, useSignalLabel } from "../../components/segment-badge.tsx
 import { ErrorState, Forbidden, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
-import { Link } from "../../router/link.tsx";
-import { navigate, paths } from "../../router/router.ts";
+import { CardLink, Link } from "../../router/link.tsx";
 import { InboxDashboardCard } from "../inbox/inbox-dashboard-card.tsx";
 import { useDashboard } from "./portfolio-queries.ts";
 
@@ -76,14 +64,11 @@ export function DashboardPage() {
         </Title>
         <SimpleGrid cols={{ base: 2, sm: 5 }}>
           {SEGMENT_ORDER.map((segment) => (
-            <UnstyledButton
+            <CardLink
               key={segment}
-              component="a"
-              href={paths.customers(org.slug, `?segment=${segment}`)}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate(paths.customers(org.slug, `?segment=${segment}`));
-              }}
+              to="/o/$org/customers"
+              params={{ org: org.slug }}
+              search={{ segment }}
               aria-label={`${t("dashboard.segmentLink", { segment: t(`segments.${segment}`) })}: ${d.segments[segment] ?? 0}`}
               data-testid={`segment-count-${segment}`}
             >
@@ -93,7 +78,7 @@ export function DashboardPage() {
                   {f.num(d.segments[segment] ?? 0)}
                 </Text>
               </Stack>
-            </UnstyledButton>
+            </CardLink>
           ))}
         </SimpleGrid>
       </Card>
@@ -166,7 +151,11 @@ function Concentration({ data }: { data: DashboardResponse }) {
           <>
             {t("dashboard.topCustomer")}{" "}
             {/* Underlined: inside a sentence, color alone does not mark a link. */}
-            <Link to={paths.customer(org.slug, data.topCustomer.id)} underline="always">
+            <Link
+              to="/o/$org/customers/$id"
+              params={{ org: org.slug, id: data.topCustomer.id }}
+              underline="always"
+            >
               {data.topCustomer.name}
             </Link>{" "}
             {t("dashboard.topShare", {
@@ -212,7 +201,9 @@ function NeedsAttention({ data }: { data: DashboardResponse }) {
               {data.needsAttention.map((row) => (
                 <Table.Tr key={row.id}>
                   <Table.Td>
-                    <Link to={paths.customer(org.slug, row.id)}>{row.name}</Link>
+                    <Link to="/o/$org/customers/$id" params={{ org: org.slug, id: row.id }}>
+                      {row.name}
+                    </Link>
                   </Table.Td>
                   <Table.Td>
                     <SegmentBadge segment={row.segment} size="sm" />

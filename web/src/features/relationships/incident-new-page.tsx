@@ -4,6 +4,7 @@
  * the customer's timeline as an `incident` fact; the scorecard counts it on its next read.
  */
 import { Alert, Button, Card, Radio, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { getRouteApi } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/api-client.ts";
@@ -14,9 +15,10 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { Loading } from "../../components/states.tsx";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { paths, useLocation } from "../../router/router.ts";
 import { useCustomer } from "../customers/customer-queries.ts";
 import { useReportIncident } from "./relationship-queries.ts";
+
+const route = getRouteApi("/o/$org/incidents/new");
 
 const SEVERITIES = ["1", "2", "3"] as const;
 const SEVERITY_KEYS = { "1": "rude", "2": "insulting", "3": "threat" } as const;
@@ -30,8 +32,7 @@ export function fieldError(error: unknown, field: string): string | undefined {
 }
 
 export function IncidentNewPage() {
-  const { search } = useLocation();
-  const initial = search.get("customer");
+  const initial = route.useSearch().customer ?? null;
   return initial ? <FromCustomer id={initial} /> : <IncidentForm initial={null} />;
 }
 
@@ -150,7 +151,9 @@ function IncidentForm({ initial }: { initial: Picked }) {
           {report.isSuccess && current && (
             <Alert color="green" role="status" data-testid="incident-done">
               {t("incident.done", { name: current.name })}{" "}
-              <Link to={paths.customer(org.slug, current.id)}>{current.name}</Link>
+              <Link to="/o/$org/customers/$id" params={{ org: org.slug, id: current.id }}>
+                {current.name}
+              </Link>
             </Alert>
           )}
           {!current && (

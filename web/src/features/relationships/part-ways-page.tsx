@@ -17,6 +17,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
+import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PARTING_REASONS, type PartingReason } from "../../../../src/domain/relationship.ts";
@@ -28,7 +29,6 @@ import { ErrorState, Forbidden, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
-import { navigate, paths } from "../../router/router.ts";
 import { useCustomer } from "../customers/customer-queries.ts";
 import { fieldError } from "./incident-new-page.tsx";
 import { useDraftLetter, usePartWays, useRelationship } from "./relationship-queries.ts";
@@ -48,6 +48,7 @@ export function PartWaysPage({ id }: { id: string }) {
 function PartWaysForm(props: { customer: CustomerResponse; relationship: RelationshipResponse }) {
   const { t } = useTranslation();
   const org = useOrg();
+  const navigate = useNavigate();
   const f = useFormat();
   const { customer, timeline } = props.customer;
   const { recommendation, conditions } = props.relationship;
@@ -93,14 +94,17 @@ function PartWaysForm(props: { customer: CustomerResponse; relationship: Relatio
         letter,
         ...(doorOpen && conditionValue.trim() ? { condition: conditionValue.trim() } : {}),
       },
-      { onSuccess: () => navigate(paths.customer(org.slug, customer.id)) },
+      {
+        onSuccess: () =>
+          navigate({ to: "/o/$org/customers/$id", params: { org: org.slug, id: customer.id } }),
+      },
     );
   };
 
   return (
     <Stack gap="md" maw={860}>
       <div>
-        <Link to={paths.customer(org.slug, customer.id)} size="sm">
+        <Link to="/o/$org/customers/$id" params={{ org: org.slug, id: customer.id }} size="sm">
           ← {t("relationship.form.back")}
         </Link>
       </div>

@@ -15,14 +15,13 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { type FormEvent, type MouseEvent, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Decision } from "../../../../src/http/contract-relationships.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
-import { isPlainClick } from "../../router/link.tsx";
-import { navigate, paths } from "../../router/router.ts";
+import { ButtonLink } from "../../router/link.tsx";
 import {
   letterPdfUrl,
   useEndedRelationships,
@@ -105,19 +104,14 @@ export function RelationshipPanel(props: {
         </Text>
         {can.partWays && status === "active" && (
           <div>
-            <Button
-              component="a"
-              href={paths.partWays(org.slug, props.customer)}
-              onClick={(event: MouseEvent<HTMLAnchorElement>) => {
-                if (!isPlainClick(event)) return;
-                event.preventDefault();
-                navigate(paths.partWays(org.slug, props.customer));
-              }}
+            <ButtonLink
+              to="/o/$org/customers/$id/part-ways"
+              params={{ org: org.slug, id: props.customer }}
               color="red.8"
               variant={recommended ? "filled" : "outline"}
             >
               {t("relationship.endAction")}
-            </Button>
+            </ButtonLink>
           </div>
         )}
         <Title order={3} size="h5">

@@ -1,0 +1,207 @@
+/**
+ * The web app's routes, in code (no generated file): each path, the search params it keeps
+ * (validated by the schemas of search-params.ts) and the page it shows. The session is read
+ * before a page opens: a visitor is sent to sign in, with the page asked for in `?next=`.
+ * Pages read their params through `getRouteApi("/o/$org/…")`, so they never import this file.
+ */
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, Outlet, redirect } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { sessionQuery, useSession } from "../api/session-queries.ts";
+import { NotFound } from "../components/states.tsx";
+import { InvitationPage } from "../features/accounts/invitation-page.tsx";
+import { MembersPage } from "../features/accounts/members-page.tsx";
+import { SignInPage } from "../features/accounts/sign-in-page.tsx";
+import { ComplaintPage } from "../features/after-sales/complaint-page.tsx";
+import { ComplaintsPage } from "../features/after-sales/complaints-page.tsx";
+import { ReturnsPage } from "../features/after-sales/returns-page.tsx";
+import { CataloguePage } from "../features/catalogue/catalogue-page.tsx";
+import { CharterPage } from "../features/charter/charter-page.tsx";
+import { CustomerPage } from "../features/customers/customer-page.tsx";
+import { CustomersPage } from "../features/customers/customers-page.tsx";
+import { InboxPage } from "../features/inbox/inbox-page.tsx";
+import { IntakeDetailPage } from "../features/intake/intake-detail-page.tsx";
+import { IntakeListPage } from "../features/intake/intake-list-page.tsx";
+import { IntakeNewPage } from "../features/intake/intake-new-page.tsx";
+import { ImportPage } from "../features/ledger-import/import-page.tsx";
+import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
+import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
+import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
+import { NotFoundPage, OrgLayout } from "../layout/org-layout.tsx";
+import { homeOf } from "./home-of.ts";
+import {
+  customersSearch,
+  incidentSearch,
+  intakeListSearch,
+  intakeSearch,
+  orderSearch,
+  signInSearch,
+} from "./search-params.ts";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+/** `/`: the home of the first organization, or sign in. */
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: async ({ context }) => {
+    const { user, organizations } = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!user) throw redirect({ to: "/sign-in", replace: true });
+    const first = organizations[0];
+    if (first) throw redirect({ ...homeOf(first), replace: true });
+  },
+  // Signed in without an organization: the sign-in page says so.
+  component: SignInRoute,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in",
+  validateSearch: signInSearch,
+  beforeLoad: async ({ context }) => {
+    const { user, organizations } = await context.queryClient.ensureQueryData(sessionQuery);
+    const first = organizations[0];
+    if (user && first) throw redirect({ ...homeOf(first), replace: true });
+  },
+  component: SignInRoute,
+});
+
+function SignInRoute() {
+  const session = useSession();
+  if (!session.data) return null;
+  return <SignInPage demo={session.data.demo} noOrganization={Boolean(session.data.user)} />;
+}
+
+/** Signed in or not: the page offers to sign in or to create the account. */
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/invitations/$secret",
+  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(sessionQuery),
+  component: function InvitationRoute() {
+    const { secret } = invitationRoute.useParams();
+    const session = useSession();
+    if (!session.data) return null;
+    return <InvitationPage key={secret} secret={secret} user={session.data.user} />;
+  },
+});
+
+/** An organization's pages, inside the app's frame. */
+const orgRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/o/$org",
+  beforeLoad: async ({ context, location }) => {
+    const { user } = await context.queryClient.ensureQueryData(sessionQuery);
+    // Back to the page asked for once signed in, with its filters.
+    if (!user) throw redirect({ to: "/sign-in", search: { next: location.href }, replace: true });
+  },
+  component: OrgLayout,
+});
+
+/** A page of the organization without params or search params of its own. */
+const page = <const TPath extends string>(path: TPath, component: () => ReactNode) =>
+  createRoute({ getParentRoute: () => orgRoute, path, component });
+
+const dashboardRoute = page("/", DashboardPage);
+const customersRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "customers",
+  validateSearch: customersSearch,
+  component: CustomersPage,
+});
+const customerRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "customers/$id",
+  component: function CustomerRoute() {
+    const { id } = customerRoute.useParams();
+    return <CustomerPage key={id} id={id} />;
+  },
+});
+const partWaysRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "customers/$id/part-ways",
+  component: function PartWaysRoute() {
+    const { id } = partWaysRoute.useParams();
+    return <PartWaysPage key={id} id={id} />;
+  },
+});
+const charterRoute = page("charter", CharterPage);
+const importRoute = page("import", ImportPage);
+const membersRoute = page("members", MembersPage);
+const intakeListRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "intake",
+  validateSearch: intakeListSearch,
+  component: IntakeListPage,
+});
+const intakeNewRoute = page("intake/new", IntakeNewPage);
+const intakeRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "intake/$id",
+  validateSearch: intakeSearch,
+  component: function IntakeRoute() {
+    const { id } = intakeRoute.useParams();
+    return <IntakeDetailPage key={id} id={id} />;
+  },
+});
+const complaintsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "complaints",
+  validateSearch: orderSearch,
+  component: ComplaintsPage,
+});
+const complaintRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "complaints/$id",
+  component: function ComplaintRoute() {
+    const { id } = complaintRoute.useParams();
+    return <ComplaintPage key={id} id={id} />;
+  },
+});
+const returnsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "returns",
+  validateSearch: orderSearch,
+  component: ReturnsPage,
+});
+const inboxRoute = page("inbox", InboxPage);
+const catalogueRoute = page("catalogue", CataloguePage);
+const incidentNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "incidents/new",
+  validateSearch: incidentSearch,
+  component: IncidentNewPage,
+});
+/** Any other path below an organization: "not found", inside the app's frame. */
+const orgNotFoundRoute = page("$", NotFound);
+
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  signInRoute,
+  invitationRoute,
+  orgRoute.addChildren([
+    dashboardRoute,
+    customersRoute,
+    customerRoute,
+    partWaysRoute,
+    charterRoute,
+    importRoute,
+    membersRoute,
+    intakeListRoute,
+    intakeNewRoute,
+    intakeRoute,
+    complaintsRoute,
+    complaintRoute,
+    returnsRoute,
+    inboxRoute,
+    catalogueRoute,
+    incidentNewRoute,
+    orgNotFoundRoute,
+  ]),
+]);
