@@ -6,11 +6,11 @@ import { Center, Loader } from "@mantine/core";
 import {
   type ErrorComponentProps,
   getRouteApi,
-  Navigate,
   Outlet,
-  useLocation,
+  useNavigate,
   useRouter,
 } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
 import { useSession } from "../api/session-queries.ts";
 import { ErrorState, NotFound } from "../components/states.tsx";
 import { AppLayout } from "./app-layout.tsx";
@@ -34,16 +34,36 @@ export function RouteError({ error }: ErrorComponentProps) {
 }
 
 /**
+ * Sends a visitor to sign in, once, with the page shown as `next`. (The router's `<Navigate>`
+ * navigates again on every render: while the sign-in page loads, the location it reads has
+ * already changed, and `next` would nest without end.)
+ */
+function ToSignIn() {
+  const router = useRouter();
+  const navigate = useNavigate();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current) return;
+    done.current = true;
+    const { location, resolvedLocation } = router.state;
+    // Signing out already goes there.
+    if (location.pathname === "/sign-in") return;
+    const next = (resolvedLocation ?? location).href;
+    void navigate({ to: "/sign-in", search: { next }, replace: true });
+  }, [router, navigate]);
+  return null;
+}
+
+/**
  * An organization's pages. The session was read before (the route's `beforeLoad`); it is
  * watched here too, so that a session that ends (a 401 anywhere) leads to sign in.
  */
 export function OrgLayout() {
   const { org: slug } = orgRoute.useParams();
   const session = useSession();
-  const { href } = useLocation();
   if (!session.data) return <PageLoader />;
   const { user, organizations } = session.data;
-  if (!user) return <Navigate to="/sign-in" search={{ next: href }} replace />;
+  if (!user) return <ToSignIn />;
   const org = organizations.find((o) => o.slug === slug) ?? null;
   return (
     <OrgContext.Provider value={org}>
@@ -57,11 +77,10 @@ export function OrgLayout() {
 /** A path that is no page: "not found" in the frame of the first organization, or sign in. */
 export function NotFoundPage() {
   const session = useSession();
-  const { href } = useLocation();
   if (session.isPending) return <PageLoader />;
   if (session.isError) return <ErrorState error={session.error} onRetry={session.refetch} />;
   const { user, organizations } = session.data;
-  if (!user) return <Navigate to="/sign-in" search={{ next: href }} replace />;
+  if (!user) return <ToSignIn />;
   return (
     <OrgContext.Provider value={organizations[0] ?? null}>
       <AppLayout user={user} organizations={organizations}>
