@@ -59,17 +59,18 @@ export async function customerCorrections(
     return id;
   };
   const roots = new Map(corrections.map((c) => [c.id, chainEnd(c)]));
-  const originals = new Set(
-    (
-      await store.db
-        .selectFrom("facts")
-        .select("id")
-        .where("org", "=", orgKey(orgId))
-        .where("type", "=", "customer")
-        .where("id", "in", [...new Set(roots.values())])
-        .execute()
-    ).map((r) => r.id),
-  );
+  const wanted = [...new Set(roots.values())];
+  const originals = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await store.db
+      .selectFrom("facts")
+      .select("id")
+      .where("org", "=", orgKey(orgId))
+      .where("type", "=", "customer")
+      .where("id", "in", wanted.slice(i, i + 1000))
+      .execute();
+    for (const row of rows) originals.add(row.id);
+  }
   const known = new Map<string, CustomerFact[]>();
   for (const c of corrections) {
     const root = roots.get(c.id) as string;
@@ -90,4 +91,25 @@ export async function customerCorrections(
       return mine ? (applyCorrections([customer, ...mine])[0] as CustomerFact) : customer;
     },
   };
+}
+
+/** Whether any of these customer ids is a customer fact that corrects another. */
+export async function anyCustomerCorrection(
+  store: Store,
+  orgId: string,
+  ids: readonly string[],
+): Promise<boolean> {
+  // 1,000 ids a query: far below either dialect's limit on bound parameters.
+  for (let i = 0; i < ids.length; i += 1000) {
+    const row = await store.db
+      .selectFrom("facts")
+      .select("id")
+      .where("org", "=", orgKey(orgId))
+      .where("type", "=", "customer")
+      .where("id", "in", ids.slice(i, i + 1000))
+      .where("data", "like", '%"corrects"%')
+      .executeTakeFirst();
+    if (row !== undefined) return true;
+  }
+  return false;
 }

@@ -6,7 +6,7 @@ import { hash } from "node:crypto";
 import { AppError } from "../domain/errors.ts";
 import { decodeFact, encodeFact } from "../domain/fact-codec.ts";
 import type { CustomerFact, Fact, FactType } from "../domain/facts.ts";
-import { customerCorrections } from "./customer-corrections.ts";
+import { type CustomerCorrections, customerCorrections } from "./customer-corrections.ts";
 import {
   type FactRow,
   groupByCustomer,
@@ -117,12 +117,12 @@ export async function listCustomerFacts(
 export async function* streamCustomerFacts(
   store: Store,
   orgId: string,
-  options: { until?: number; chunkRows?: number } = {},
+  options: { until?: number; chunkRows?: number; corrections?: CustomerCorrections } = {},
 ): AsyncGenerator<{ customer: CustomerFact; facts: Fact[] }> {
   const chunkRows = options.chunkRows ?? STREAM_CHUNK_ROWS;
   const until = options.until === undefined ? undefined : new Date(options.until).toISOString();
   // A customer's corrections are filed as customers of their own: read as the original's.
-  const fixes = await customerCorrections(store, orgId, options.until);
+  const fixes = options.corrections ?? (await customerCorrections(store, orgId, options.until));
   const select = () => {
     let query = store.db
       .selectFrom("facts")

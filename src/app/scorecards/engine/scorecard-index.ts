@@ -19,6 +19,7 @@ import {
 } from "../../../domain/scorecard/index.ts";
 import { getCharter } from "../../../store/charter-repository.ts";
 import {
+  anyCustomerCorrection,
   type CustomerCorrections,
   customerCorrections,
 } from "../../../store/customer-corrections.ts";
@@ -65,6 +66,7 @@ export class ScorecardIndex {
     private readonly assessments: Map<string, Assessment>,
     private seq: number,
     private netValues: ReadonlyMap<string, number> | undefined,
+    private fixes: CustomerCorrections,
   ) {
     this.ranking =
       charter.high_value_basis === "net_value"
@@ -81,6 +83,8 @@ export class ScorecardIndex {
     // Read the last seq first: a fact landing during the pass is then re-read by refresh().
     const seq = await lastFactSeq(store, org.id);
     const ctx: ScoringContext = { charter, asOf: options.asOf, lang: options.lang };
+    // Customer corrections are rare: found once here, again only when a refresh meets one.
+    const fixes = await customerCorrections(store, org.id, ctx.asOf);
     // Large SQLite organizations on both cores; the rest (and PostgreSQL) here, streamed.
     const assessments =
       (await assessInParallel(store, org.id, ctx, {
@@ -91,10 +95,11 @@ export class ScorecardIndex {
           ),
         ...options.parallel,
         signal: options.signal,
-      }).then((parallel) => parallel && withCustomerCorrections(store, org.id, ctx, parallel))) ??
-      (await assessOnOneThread(store, org.id, ctx, options.signal));
+      }).then(
+        (parallel) => parallel && withCustomerCorrections(store, org.id, ctx, parallel, fixes),
+      )) ?? (await assessOnOneThread(store, org.id, ctx, options.signal, fixes));
     const netValues = await loadNetValues(store, org, charter, options);
-    return new ScorecardIndex(store, org, charter, options, assessments, seq, netValues);
+    return new ScorecardIndex(store, org, charter, options, assessments, seq, netValues, fixes);
   }
 
   /** Re-assesses the customers with facts newer than the last refresh; returns their ids. */
@@ -103,7 +108,10 @@ export class ScorecardIndex {
     if (latest === this.seq) return [];
     const touched = await customersTouchedSince(this.store, this.org.id, this.seq);
     const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
-    const fixes = await customerCorrections(this.store, this.org.id, ctx.asOf);
+    if (await anyCustomerCorrection(this.store, this.org.id, touched)) {
+      this.fixes = await customerCorrections(this.store, this.org.id, ctx.asOf);
+    }
+    const fixes = this.fixes;
     // A customer's correction is filed as a customer of its own: re-assess the customer it
     // corrects instead (store/customer-corrections.ts).
     const ids = new Set(touched.map((id) => fixes.rootOf(id) ?? id));
@@ -196,8 +204,8 @@ async function withCustomerCorrections(
   orgId: string,
   ctx: ScoringContext,
   assessments: Map<string, Assessment>,
+  fixes: CustomerCorrections,
 ): Promise<Map<string, Assessment>> {
-  const fixes = await customerCorrections(store, orgId, ctx.asOf);
   for (const id of fixes.ids) {
     assessments.delete(id);
     if (fixes.rootOf(id) !== undefined) continue;
@@ -212,9 +220,11 @@ async function assessOnOneThread(
   orgId: string,
   ctx: ScoringContext,
   signal: AbortSignal | undefined,
+  corrections: CustomerCorrections,
 ): Promise<Map<string, Assessment>> {
   const assessments = new Map<string, Assessment>();
-  for await (const { customer, facts } of streamCustomerFacts(store, orgId, { until: ctx.asOf })) {
+  const read = { until: ctx.asOf, corrections };
+  for await (const { customer, facts } of streamCustomerFacts(store, orgId, read)) {
     signal?.throwIfAborted();
     if (customer.at > ctx.asOf) continue;
     assessments.set(customer.id, assessCustomer(customer, facts, ctx));
