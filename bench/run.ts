@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every speed and memory target, printed as one table.
- * BENCH_ONLY=startup|scorecards|http|clv runs one part; BENCH_CUSTOMERS sets the ledger size (default 100,000).
+ * BENCH_ONLY=startup|scorecards|commands|http|clv runs one part; BENCH_CUSTOMERS sets the ledger size (default 100,000).
  */
 import { type BenchRow, printTable } from "./table.ts";
 
@@ -9,6 +9,7 @@ const rows: BenchRow[] = [];
 const parts: [string, () => Promise<BenchRow[]>][] = [
   ["startup", async () => (await import("./startup-bench.ts")).startupBench()],
   ["scorecards", async () => (await import("./scorecard-bench.ts")).scorecardBench()],
+  ["commands", async () => (await import("./commands-bench.ts")).commandsBench()],
   ["http", async () => (await import("./http-bench.ts")).httpBench()],
   [
     "clv",
