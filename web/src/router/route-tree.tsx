@@ -83,7 +83,9 @@ function SignInRoute() {
 const invitationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/invitations/$secret",
-  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(sessionQuery),
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(sessionQuery);
+  },
   component: function InvitationRoute() {
     const { secret } = invitationRoute.useParams();
     const session = useSession();

@@ -18,9 +18,8 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
     stringifySearch,
     // Back and forward return to where the page was scrolled; a new page opens at the top.
     scrollRestoration: true,
-    // The session is the only thing read before a page opens; TanStack Query caches the
-    // rest, so the router keeps no data of its own.
-    defaultPreloadStaleTime: 0,
+    // No loaders: the session is the only thing read before a page opens (`beforeLoad`),
+    // and the pages' data is TanStack Query's. What shows meanwhile, or if it fails:
     defaultPendingComponent: PageLoader,
     defaultErrorComponent: RouteError,
   });
