@@ -9,7 +9,7 @@
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionResponse } from "../src/http/contract.ts";
+import type { SessionResponse } from "../src/http/routes/session/contract.ts";
 import { buildWeb } from "./build-web.ts";
 import { hasChromium, launchBrowser } from "./launch-browser.ts";
 import { type RunningServer, startServer } from "./start-server.ts";

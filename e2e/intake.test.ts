@@ -12,8 +12,8 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CustomerResponse } from "../src/http/contract.ts";
-import type { InboxResponse, IntakeDetailResponse } from "../src/http/contract-intake.ts";
+import type { CustomerResponse } from "../src/http/routes/customers/contract.ts";
+import type { InboxResponse, IntakeDetailResponse } from "../src/http/routes/inbox/contract.ts";
 import { hasChromium } from "./launch-browser.ts";
 import { openVisit, signInAsDemo } from "./sign-in.ts";
 import type { RunningServer } from "./start-server.ts";

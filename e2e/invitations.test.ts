@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionResponse } from "../src/http/contract.ts";
+import type { SessionResponse } from "../src/http/routes/session/contract.ts";
 import { startSmtp, type TestSmtp, waitFor } from "../src/http/test-smtp.ts";
 import { buildWeb } from "./build-web.ts";
 import { hasChromium, launchBrowser } from "./launch-browser.ts";

@@ -10,8 +10,8 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CustomerResponse } from "../src/http/contract.ts";
-import type { RelationshipResponse } from "../src/http/contract-relationships.ts";
+import type { CustomerResponse } from "../src/http/routes/customers/contract.ts";
+import type { RelationshipResponse } from "../src/http/routes/relationships/contract.ts";
 import { hasChromium } from "./launch-browser.ts";
 import { openVisit, signInAsDemo } from "./sign-in.ts";
 import type { RunningServer } from "./start-server.ts";

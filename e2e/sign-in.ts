@@ -5,7 +5,7 @@
  * @example ({ server, browser, context, page } = await openVisit(pageErrors));
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { SessionResponse } from "../src/http/contract.ts";
+import type { SessionResponse } from "../src/http/routes/session/contract.ts";
 import { buildWeb } from "./build-web.ts";
 import { launchBrowser } from "./launch-browser.ts";
 import { type RunningServer, startServer } from "./start-server.ts";

@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionResponse } from "../src/http/contract.ts";
+import type { SessionResponse } from "../src/http/routes/session/contract.ts";
 import { buildWeb } from "./build-web.ts";
 import { hasChromium, launchBrowser } from "./launch-browser.ts";
 import { type RunningServer, startServer } from "./start-server.ts";

@@ -14,8 +14,8 @@ import type {
   CustomerResponse,
   CustomerRow,
   CustomersResponse,
-  SessionResponse,
-} from "../src/http/contract.ts";
+} from "../src/http/routes/customers/contract.ts";
+import type { SessionResponse } from "../src/http/routes/session/contract.ts";
 import { hasChromium } from "./launch-browser.ts";
 import { openVisit } from "./sign-in.ts";
 import type { RunningServer } from "./start-server.ts";

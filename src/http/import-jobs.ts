@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import { importLedger } from "../app/ledger-import/import-ledger.ts";
 import { AppError } from "../domain/errors.ts";
 import type { Store } from "../store/database.ts";
-import type { ImportJob } from "./contract.ts";
+import type { ImportJob } from "./routes/imports/contract.ts";
 
 const KEEP_MS = 60 * 60 * 1000;
 

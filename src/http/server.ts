@@ -1,5 +1,5 @@
 /**
- * The HTTP server: the JSON API under /api (schemas from contract.ts, OpenAPI at
+ * The HTTP server: the JSON API under /api (schemas from each route's contract.ts, OpenAPI at
  * /api/openapi.json), better-auth under /api/auth, and the web app (web/dist) at `/`.
  */
 import fastifyMultipart from "@fastify/multipart";

@@ -9,7 +9,7 @@ import type { CustomerValues } from "./compute-customer-values.ts";
 
 type Lang = "fr" | "en";
 
-/** The API's `value` of a customer (src/http/contract-value.ts has its schema). */
+/** The API's `value` of a customer (src/http/routes/customers/contract-value.ts has its schema). */
 export interface CustomerValue {
   status: "estimated" | "unavailable";
   horizonWeeks: number;
@@ -25,7 +25,7 @@ export interface CustomerValue {
   sentence: string;
 }
 
-/** The dashboard's value scatter (src/http/contract-value.ts has its schema). */
+/** The dashboard's value scatter (src/http/routes/customers/contract-value.ts has its schema). */
 export interface ValueScatter {
   status: "estimated" | "unavailable";
   horizonWeeks: number;

@@ -1,7 +1,7 @@
 import { isRole } from "../../domain/policies.ts";
 import type { InvitationRow } from "../../store/invitation-repository.ts";
 import type { MemberRow } from "../../store/membership-repository.ts";
-import type { Invitation, Member } from "../contract.ts";
+import type { Invitation, Member } from "../routes/members/contract.ts";
 
 export function presentMember(row: MemberRow): Member {
   return {

@@ -1,5 +1,5 @@
 import type { ApiTokenRow } from "../../store/api-token-repository.ts";
-import type { ApiToken } from "../contract.ts";
+import type { ApiToken } from "../routes/tokens/contract.ts";
 
 export function presentToken(row: ApiTokenRow): ApiToken {
   return {

@@ -4,31 +4,37 @@
  */
 import type { z } from "zod";
 import type {
-  ackLinkResponseSchema,
   catalogueResponseSchema,
-  complaintSchema,
+  serviceSchema,
+} from "../../../src/http/routes/catalogue/contract.ts";
+import type {
   complaintsResponseSchema,
+  openComplaintBodySchema,
+  resolveBodySchema,
+} from "../../../src/http/routes/complaints/contract.ts";
+import type { inboxItemSchema } from "../../../src/http/routes/inbox/contract.ts";
+import type {
+  ackLinkResponseSchema,
+  complaintSchema,
   createIntakeBodySchema,
   customerWarningSchema,
-  inboxItemSchema,
   intakeListResponseSchema,
   intakeOrderSchema,
-  openComplaintBodySchema,
   photoSchema,
   quoteBodySchema,
-  resolveBodySchema,
+} from "../../../src/http/routes/intake/contract.ts";
+import type {
   returnBodySchema,
   returnFactSchema,
   returnResponseSchema,
   returnsResponseSchema,
-  serviceSchema,
-} from "../../../src/http/contract-intake.ts";
+} from "../../../src/http/routes/returns/contract.ts";
 
 export type {
   ComplaintResponse,
   InboxResponse,
   IntakeDetailResponse,
-} from "../../../src/http/contract-intake.ts";
+} from "../../../src/http/routes/inbox/contract.ts";
 
 export type Service = z.infer<typeof serviceSchema>;
 export type CatalogueResponse = z.infer<typeof catalogueResponseSchema>;

@@ -4,7 +4,7 @@
  * the organization's slug so that switching organization never shows another one's data.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SessionResponse } from "../../../src/http/contract.ts";
+import type { SessionResponse } from "../../../src/http/routes/session/contract.ts";
 import { api } from "./api-client.ts";
 
 export const sessionQuery = queryOptions({

@@ -4,7 +4,7 @@
  */
 import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { TimelineEntry } from "../../../src/http/contract.ts";
+import type { TimelineEntry } from "../../../src/http/routes/customers/contract.ts";
 import type { Formatters } from "../format/formatters.ts";
 import { useFormat } from "../format/use-format.ts";
 

@@ -9,7 +9,7 @@ import { useNavigate } from "@tanstack/react-router";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Membership, SessionResponse } from "../../../src/http/contract.ts";
+import type { Membership, SessionResponse } from "../../../src/http/routes/session/contract.ts";
 import { useSignOut } from "../api/session-queries.ts";
 import { useInbox } from "../features/inbox/inbox-queries.ts";
 import { homeOf } from "../router/home-of.ts";

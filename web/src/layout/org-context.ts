@@ -1,6 +1,6 @@
 /** The organization being viewed (slug, role, time zone and `can`), for every page below it. */
 import { createContext, useContext } from "react";
-import type { Membership } from "../../../src/http/contract.ts";
+import type { Membership } from "../../../src/http/routes/session/contract.ts";
 
 export const OrgContext = createContext<Membership | null>(null);
 

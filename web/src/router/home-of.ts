@@ -1,5 +1,5 @@
 import { linkOptions } from "@tanstack/react-router";
-import type { Membership } from "../../../src/http/contract.ts";
+import type { Membership } from "../../../src/http/routes/session/contract.ts";
 
 /**
  * Where an organization's member lands: the dashboard, or the customers for staff.

@@ -1,7 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { createMemoryHistory, isRedirect } from "@tanstack/react-router";
 import { describe, expect, it } from "vitest";
-import type { Membership, SessionResponse } from "../../../src/http/contract.ts";
+import type { Membership, SessionResponse } from "../../../src/http/routes/session/contract.ts";
 import { createAppRouter } from "./router.ts";
 
 /** A router on a memory history, with the session already known (no fetch). */

@@ -7,7 +7,7 @@
 import * as z from "zod/mini";
 import { ORDER_STATUSES } from "../../../src/domain/intake/order-status.ts";
 import { SEGMENTS } from "../../../src/domain/scorecard/segments.ts";
-import type { CUSTOMER_SORTS } from "../../../src/http/contract.ts";
+import type { CUSTOMER_SORTS } from "../../../src/http/routes/customers/contract.ts";
 
 /** The customers list's sortable columns (the contract's list, kept as a type import). */
 export const CUSTOMER_SORT_KEYS = [

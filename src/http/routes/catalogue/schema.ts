@@ -1,4 +1,5 @@
 import { orgParamsSchema } from "../../contract.ts";
+import { errors } from "../dashboard/schema.ts";
 import {
   catalogueQuerySchema,
   catalogueResponseSchema,
@@ -6,8 +7,7 @@ import {
   serviceParamsSchema,
   servicePatchSchema,
   serviceSchema,
-} from "../../contract-intake.ts";
-import { errors } from "../dashboard/schema.ts";
+} from "./contract.ts";
 
 export const listCatalogueSchema = {
   summary: "The service catalogue (cost for managers), by language",

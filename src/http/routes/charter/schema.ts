@@ -1,10 +1,10 @@
+import { orgParamsSchema } from "../../contract.ts";
+import { errors, langQuery } from "../dashboard/schema.ts";
 import {
   charterPatchSchema,
   charterPreviewResponseSchema,
   charterResponseSchema,
-  orgParamsSchema,
-} from "../../contract.ts";
-import { errors, langQuery } from "../dashboard/schema.ts";
+} from "./contract.ts";
 
 export const getCharterSchema = {
   summary: "The charter, with its defaults (managers)",

@@ -1,4 +1,5 @@
 import { orgParamsSchema } from "../../contract.ts";
+import { errors } from "../dashboard/schema.ts";
 import {
   complaintParamsSchema,
   complaintResponseSchema,
@@ -7,8 +8,7 @@ import {
   openComplaintBodySchema,
   resolveBodySchema,
   respondBodySchema,
-} from "../../contract-intake.ts";
-import { errors } from "../dashboard/schema.ts";
+} from "./contract.ts";
 
 const tags = ["complaints"];
 const one = { 200: complaintResponseSchema, ...errors, 409: errors[400] };

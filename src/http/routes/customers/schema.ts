@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { orgParamsSchema } from "../../contract.ts";
+import { errors, langQuery } from "../dashboard/schema.ts";
 import {
   customerParamsSchema,
   customerResponseSchema,
   customersQuerySchema,
   customersResponseSchema,
-  orgParamsSchema,
-} from "../../contract.ts";
-import { errors, langQuery } from "../dashboard/schema.ts";
+} from "./contract.ts";
 
 export const listCustomersSchema = {
   summary:

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Policies } from "../../../domain/policies.ts";
 import { parseAsOfParam } from "../../as-of.ts";
-import { dashboardResponseSchema } from "../../contract.ts";
 import { type Dashboard, dashboardView } from "../../dashboard-view.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
 import type { RouteDeps } from "../../route-deps.ts";
+import { dashboardResponseSchema } from "./contract.ts";
 import { dashboardSchema } from "./schema.ts";
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { dashboardResponseSchema, errorSchema, orgParamsSchema } from "../../contract.ts";
+import { errorSchema, orgParamsSchema } from "../../contract.ts";
+import { dashboardResponseSchema } from "./contract.ts";
 
 export const langQuery = z.object({
   asOf: z.string().optional(),

@@ -1,10 +1,6 @@
-import {
-  importJobSchema,
-  importParamsSchema,
-  importQuerySchema,
-  orgParamsSchema,
-} from "../../contract.ts";
+import { orgParamsSchema } from "../../contract.ts";
 import { errors } from "../dashboard/schema.ts";
+import { importJobSchema, importParamsSchema, importQuerySchema } from "./contract.ts";
 
 export const startImportSchema = {
   summary:

@@ -1,11 +1,6 @@
-import { orgParamsSchema } from "../../contract.ts";
-import {
-  feedbackParamsSchema,
-  inboxQuerySchema,
-  inboxResponseSchema,
-  okSchema,
-} from "../../contract-intake.ts";
+import { okSchema, orgParamsSchema } from "../../contract.ts";
 import { errors } from "../dashboard/schema.ts";
+import { feedbackParamsSchema, inboxQuerySchema, inboxResponseSchema } from "./contract.ts";
 
 export const inboxSchema = {
   summary:

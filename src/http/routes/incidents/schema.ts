@@ -1,6 +1,6 @@
 import { orgParamsSchema } from "../../contract.ts";
-import { incidentResponseSchema, reportIncidentBodySchema } from "../../contract-relationships.ts";
 import { errors } from "../dashboard/schema.ts";
+import { incidentResponseSchema, reportIncidentBodySchema } from "./contract.ts";
 
 export const reportIncidentSchema = {
   summary:

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { orgParamsSchema } from "../../contract.ts";
+import { errors } from "../dashboard/schema.ts";
 import {
   ackLinkBodySchema,
   ackLinkResponseSchema,
@@ -24,8 +25,7 @@ import {
   questionBodySchema,
   questionParamsSchema,
   warningQuerySchema,
-} from "../../contract-intake.ts";
-import { errors } from "../dashboard/schema.ts";
+} from "./contract.ts";
 
 const tags = ["intake"];
 const detail = { 200: intakeDetailSchema, ...errors, 409: errors[400] };

@@ -1,17 +1,16 @@
 import { z } from "zod";
+import { errorSchema, orgParamsSchema } from "../../contract.ts";
 import {
   acceptInvitationParamsSchema,
   acceptInvitationResponseSchema,
   changeRoleBodySchema,
-  errorSchema,
   invitationCreatedSchema,
   invitationParamsSchema,
   invitationPreviewSchema,
   inviteBodySchema,
   memberParamsSchema,
   membersResponseSchema,
-  orgParamsSchema,
-} from "../../contract.ts";
+} from "./contract.ts";
 
 const errors = {
   400: errorSchema,

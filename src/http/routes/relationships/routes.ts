@@ -25,9 +25,9 @@ import {
   listDecisions,
 } from "../../../store/relationship-repository.ts";
 import { parseAsOfParam } from "../../as-of.ts";
-import type { Decision } from "../../contract-relationships.ts";
 import { type OrgAccess, orgAccess, requirePolicy } from "../../org-access.ts";
 import type { RouteDeps } from "../../route-deps.ts";
+import type { Decision } from "./contract.ts";
 import * as s from "./schema.ts";
 
 function presentDecision(d: RelationshipDecision): Decision {

@@ -1,4 +1,5 @@
 import { orgParamsSchema } from "../../contract.ts";
+import { errors } from "../dashboard/schema.ts";
 import {
   decisionParamsSchema,
   decisionResponseSchema,
@@ -11,8 +12,7 @@ import {
   relationshipResponseSchema,
   resumeBodySchema,
   sendResponseSchema,
-} from "../../contract-relationships.ts";
-import { errors } from "../dashboard/schema.ts";
+} from "./contract.ts";
 
 const tags = ["relationships"];
 const withConflict = { ...errors, 409: errors[400] };

@@ -1,11 +1,11 @@
 import { orgParamsSchema } from "../../contract.ts";
+import { errors } from "../dashboard/schema.ts";
 import {
   returnBodySchema,
   returnResponseSchema,
   returnsQuerySchema,
   returnsResponseSchema,
-} from "../../contract-intake.ts";
-import { errors } from "../dashboard/schema.ts";
+} from "./contract.ts";
 
 export const listReturnsSchema = {
   summary: "A customer's returns, newest first (shown when registering a new one)",

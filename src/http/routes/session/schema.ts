@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sessionResponseSchema } from "../../contract.ts";
+import { sessionResponseSchema } from "./contract.ts";
 
 export const sessionSchema = {
   summary: "The signed-in user, their organizations and roles; demo credentials in demo mode",

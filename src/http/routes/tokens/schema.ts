@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { errorSchema } from "../../contract.ts";
 import {
   createTokenBodySchema,
   createTokenResponseSchema,
-  errorSchema,
   tokenParamsSchema,
   tokensResponseSchema,
-} from "../../contract.ts";
+} from "./contract.ts";
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 

@@ -4,11 +4,8 @@
  * organization is there when its page opens.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  InvitationPreview,
-  Membership,
-  SessionResponse,
-} from "../../../../src/http/contract.ts";
+import type { InvitationPreview } from "../../../../src/http/routes/members/contract.ts";
+import type { Membership, SessionResponse } from "../../../../src/http/routes/session/contract.ts";
 import { api } from "../../api/api-client.ts";
 
 const invitationPath = (secret: string) => `/api/invitations/${encodeURIComponent(secret)}`;

@@ -4,7 +4,7 @@ import type {
   InvitationCreated,
   InviteBody,
   MembersResponse,
-} from "../../../../src/http/contract.ts";
+} from "../../../../src/http/routes/members/contract.ts";
 import { api } from "../../api/api-client.ts";
 import { orgApi } from "../../api/org-api.ts";
 

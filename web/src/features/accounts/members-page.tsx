@@ -16,7 +16,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "../../../../src/domain/policies.ts";
-import type { Member, MembersResponse } from "../../../../src/http/contract.ts";
+import type { Member, MembersResponse } from "../../../../src/http/routes/members/contract.ts";
 import { useSession } from "../../api/session-queries.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Forbidden, Loading, useErrorMessage } from "../../components/states.tsx";

@@ -13,7 +13,7 @@ import {
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { SessionResponse } from "../../../../src/http/contract.ts";
+import type { SessionResponse } from "../../../../src/http/routes/session/contract.ts";
 import { ApiError } from "../../api/api-client.ts";
 import { useSignIn } from "../../api/session-queries.ts";
 import { AuthFrame } from "./auth-frame.tsx";

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { serviceBodySchema } from "../../../../src/http/contract-intake.ts";
+import type { serviceBodySchema } from "../../../../src/http/routes/catalogue/contract.ts";
 import { api } from "../../api/api-client.ts";
 import type { CatalogueResponse, Service } from "../../api/intake-types.ts";
 import { orgApi } from "../../api/org-api.ts";

@@ -1,7 +1,7 @@
 /** How many customers would change segment with the charter being edited, and which. */
 import { List, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { CharterPreviewResponse } from "../../../../src/http/contract.ts";
+import type { CharterPreviewResponse } from "../../../../src/http/routes/charter/contract.ts";
 import { SegmentBadge } from "../../components/segment-badge.tsx";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";

@@ -4,7 +4,7 @@ import type {
   CharterPatch,
   CharterPreviewResponse,
   CharterResponse,
-} from "../../../../src/http/contract.ts";
+} from "../../../../src/http/routes/charter/contract.ts";
 import { api } from "../../api/api-client.ts";
 import { orgApi, useLang } from "../../api/org-api.ts";
 

@@ -5,7 +5,7 @@
  */
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { CustomerResponse } from "../../../../src/http/contract.ts";
+import type { CustomerResponse } from "../../../../src/http/routes/customers/contract.ts";
 import { useFormat } from "../../format/use-format.ts";
 
 export function ValueCard(props: {

@@ -18,7 +18,7 @@ import {
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CustomerResponse } from "../../../../src/http/contract.ts";
+import type { CustomerResponse } from "../../../../src/http/routes/customers/contract.ts";
 import { FactTimeline, factAnchor } from "../../components/fact-timeline.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { SegmentBadge, useSignalLabel } from "../../components/segment-badge.tsx";

@@ -4,7 +4,7 @@ import type {
   CustomerResponse,
   CustomersQuery,
   CustomersResponse,
-} from "../../../../src/http/contract.ts";
+} from "../../../../src/http/routes/customers/contract.ts";
 import { api, queryString } from "../../api/api-client.ts";
 import { orgApi, useLang } from "../../api/org-api.ts";
 

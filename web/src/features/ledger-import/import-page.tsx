@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ImportJob } from "../../../../src/http/contract.ts";
+import type { ImportJob } from "../../../../src/http/routes/imports/contract.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Forbidden, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";

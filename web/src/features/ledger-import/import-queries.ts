@@ -4,7 +4,7 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import type { ImportJob } from "../../../../src/http/contract.ts";
+import type { ImportJob } from "../../../../src/http/routes/imports/contract.ts";
 import { api, readResponse } from "../../api/api-client.ts";
 import { CSRF_HEADER } from "../../api/csrf.ts";
 

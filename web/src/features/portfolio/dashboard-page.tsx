@@ -5,7 +5,7 @@
 import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import type { DashboardResponse } from "../../../../src/http/contract.ts";
+import type { DashboardResponse } from "../../../../src/http/routes/dashboard/contract.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { SegmentBadge, useSignalLabel } from "../../components/segment-badge.tsx";
 import { ErrorState, Forbidden, Loading } from "../../components/states.tsx";

@@ -1,6 +1,6 @@
 /** The dashboard's numbers for one organization, in the interface language. */
 import { useQuery } from "@tanstack/react-query";
-import type { DashboardResponse } from "../../../../src/http/contract.ts";
+import type { DashboardResponse } from "../../../../src/http/routes/dashboard/contract.ts";
 import { api } from "../../api/api-client.ts";
 import { orgApi, useLang } from "../../api/org-api.ts";
 

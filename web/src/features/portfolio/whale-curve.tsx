@@ -6,7 +6,7 @@
 import { AreaChart } from "@mantine/charts";
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { DashboardResponse } from "../../../../src/http/contract.ts";
+import type { DashboardResponse } from "../../../../src/http/routes/dashboard/contract.ts";
 import { useFormat } from "../../format/use-format.ts";
 
 export function WhaleCurve({ points }: { points: DashboardResponse["whaleCurve"] }) {

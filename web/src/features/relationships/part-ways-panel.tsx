@@ -17,7 +17,7 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Decision } from "../../../../src/http/contract-relationships.ts";
+import type { Decision } from "../../../../src/http/routes/relationships/contract.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";

@@ -1,14 +1,16 @@
 /** Hooks for incidents and relationship decisions (docs/relationships.md). */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
+  IncidentResponse,
+  ReportIncidentBody,
+} from "../../../../src/http/routes/incidents/contract.ts";
+import type {
   DecisionResponse,
   EndedResponse,
-  IncidentResponse,
   LetterBody,
   PartWaysBody,
   RelationshipResponse,
-  ReportIncidentBody,
-} from "../../../../src/http/contract-relationships.ts";
+} from "../../../../src/http/routes/relationships/contract.ts";
 import { api, queryString } from "../../api/api-client.ts";
 import { orgApi, useRefreshOrg } from "../../api/org-api.ts";
 

@@ -1,77 +1,14 @@
 /**
- * The intake and after-sales part of the API contract (issue 5): catalogue, intake orders,
- * acknowledgements, complaints, returns, inbox. Same conventions as contract.ts: camelCase,
- * money as decimal numbers in the charter currency, instants as ISO 8601 UTC strings.
+ * Intake orders: quote, questions, disclosures, acknowledgement, activity.
+ * The API contract of these routes: one zod schema per input and output, and
+ * the inferred types; the web app imports the types. Conventions in src/http/contract.ts.
  */
 import { z } from "zod";
-import { FAULTS, REMEDIES, RETURN_KINDS, TIME_ACTIVITIES } from "../domain/facts.ts";
-import { ADVICE_KINDS } from "../domain/intake/intake-order.ts";
-import { ADVANCE_TARGETS, ORDER_STATUSES } from "../domain/intake/order-status.ts";
-import { orgParamsSchema } from "./contract.ts";
+import { FAULTS, REMEDIES, TIME_ACTIVITIES } from "../../../domain/facts.ts";
+import { ADVICE_KINDS } from "../../../domain/intake/intake-order.ts";
+import { ADVANCE_TARGETS, ORDER_STATUSES } from "../../../domain/intake/order-status.ts";
+import { instant, iso, money, orgParamsSchema, text } from "../../contract.ts";
 
-const money = z.number().finite().nonnegative();
-const text = (max = 2000) => z.string().trim().min(1).max(max);
-/** A date `2026-03-01` or a date-time with offset. */
-const instant = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), "must be a date or date-time");
-const iso = z.string();
-
-// ---------- catalogue ----------
-export const riskSchema = z.object({ code: z.string().trim().min(1).max(60), text: text(500) });
-const serviceFields = {
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_-]{1,60}$/, "lower-case letters, digits, _ and -"),
-  lang: z.enum(["fr", "en"]),
-  name: text(200),
-  description: z.string().max(2000).optional(),
-  price: money,
-  cost: money,
-  minutes: z.number().int().min(0).max(100_000),
-  includedRevisions: z.number().int().min(0).max(1000),
-  warrantyDays: z.number().int().min(0).max(36_500),
-  risks: z.array(riskSchema).max(50),
-  active: z.boolean(),
-};
-export const serviceBodySchema = z.object({
-  ...serviceFields,
-  cost: serviceFields.cost.default(0),
-  minutes: serviceFields.minutes.default(0),
-  includedRevisions: serviceFields.includedRevisions.default(0),
-  risks: serviceFields.risks.default([]),
-  active: serviceFields.active.default(true),
-});
-/** Only the keys sent change (no defaults here). */
-export const servicePatchSchema = z.object(serviceFields).partial();
-export const serviceSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  lang: z.string(),
-  name: z.string(),
-  description: z.string().optional(),
-  price: z.number(),
-  /** Managers and owners only. */
-  cost: z.number().optional(),
-  minutes: z.number(),
-  includedRevisions: z.number(),
-  warrantyDays: z.number(),
-  risks: z.array(riskSchema),
-  active: z.boolean(),
-});
-export const catalogueQuerySchema = z.object({
-  lang: z.enum(["fr", "en"]).optional(),
-  all: z.enum(["true", "false"]).optional(),
-});
-export const catalogueResponseSchema = z.object({
-  currency: z.string(),
-  items: z.array(serviceSchema),
-  canEdit: z.boolean(),
-});
-export const serviceParamsSchema = orgParamsSchema.extend({ id: z.string().min(1).max(100) });
-
-// ---------- intake ----------
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 const observationsSchema = z.object({
   material: z.string().max(500).optional(),
@@ -300,99 +237,3 @@ export const intakeListResponseSchema = z.object({
   items: z.array(intakeOrderSchema),
 });
 export const warningQuerySchema = z.object({ customer: z.string().min(1).max(200) });
-
-// ---------- complaints ----------
-export const complaintsQuerySchema = z.object({
-  open: z.enum(["true", "false"]).optional(),
-  order: z.string().max(100).optional(),
-  customer: z.string().max(200).optional(),
-});
-export const openComplaintBodySchema = z.object({
-  order: z.string().trim().min(1).max(100).optional(),
-  customer: z.string().trim().min(1).max(200).optional(),
-  text: text(4000),
-});
-export const complaintParamsSchema = orgParamsSchema.extend({ id: z.string().min(1).max(100) });
-export const respondBodySchema = z.object({ text: text(4000) });
-export const resolveBodySchema = z.object({
-  fault: z.enum(FAULTS),
-  faultReason: z.string().trim().max(2000).optional(),
-  remedy: z.enum(REMEDIES),
-  remedyAmount: money.optional(),
-  explanation: z.string().trim().max(4000).optional(),
-  disclosureCode: z.string().max(60).optional(),
-  redoDue: instant.optional(),
-});
-export const complaintDisclosureSchema = z.object({
-  code: z.string(),
-  text: z.string(),
-  acknowledgedAt: iso.nullable(),
-});
-export const complaintResponseSchema = z.object({
-  complaint: complaintSchema,
-  /** What the customer was told about the order (and when they acknowledged it). */
-  disclosures: z.array(complaintDisclosureSchema),
-  currency: z.string(),
-});
-export const complaintsResponseSchema = z.object({
-  items: z.array(complaintSchema),
-  currency: z.string(),
-});
-
-// ---------- returns ----------
-export const returnBodySchema = z.object({
-  order: z.string().trim().min(1).max(100),
-  kind: z.enum(RETURN_KINDS),
-  reason: z.string().trim().max(2000).optional(),
-  goodwill: z.boolean().optional(),
-});
-export const returnFactSchema = z.object({
-  id: z.string(),
-  at: iso,
-  order: z.string(),
-  kind: z.string(),
-  warrantyEnd: iso.nullable(),
-  reason: z.string().nullable(),
-});
-export const returnResponseSchema = z.object({
-  return: returnFactSchema,
-  warrantyEnd: iso,
-  withinWarranty: z.boolean(),
-  daysLeft: z.number(),
-  /** The customer's earlier returns, newest first. */
-  earlier: z.array(returnFactSchema),
-});
-export const returnsQuerySchema = z.object({ customer: z.string().min(1).max(200) });
-export const returnsResponseSchema = z.object({ items: z.array(returnFactSchema) });
-
-// ---------- inbox ----------
-export const inboxItemSchema = z.object({
-  kind: z.enum(["answer", "complaint", "feedback"]),
-  id: z.string(),
-  orderId: z.string().nullable(),
-  customer: z.string().nullable(),
-  text: z.string(),
-  since: iso,
-  due: iso,
-  remainingMinutes: z.number(),
-  overdue: z.boolean(),
-});
-export const inboxResponseSchema = z.object({
-  items: z.array(inboxItemSchema),
-  counts: z.object({
-    total: z.number(),
-    overdue: z.number(),
-    answer: z.number(),
-    complaint: z.number(),
-    feedback: z.number(),
-  }),
-  timeZone: z.string(),
-  firstResponseHours: z.number(),
-});
-export const inboxQuerySchema = z.object({ now: instant.optional() });
-export const feedbackParamsSchema = orgParamsSchema.extend({ id: z.string().min(1).max(200) });
-export const okSchema = z.object({ ok: z.boolean() });
-
-export type IntakeDetailResponse = z.infer<typeof intakeDetailSchema>;
-export type InboxResponse = z.infer<typeof inboxResponseSchema>;
-export type ComplaintResponse = z.infer<typeof complaintResponseSchema>;

@@ -4,7 +4,7 @@
  * the charter currency, like the rest of the API. Imported by contract.ts; no Node imports.
  */
 import { z } from "zod";
-import { SEGMENTS } from "../domain/scorecard/segments.ts";
+import { SEGMENTS } from "../../../domain/scorecard/segments.ts";
 
 export const SPEND_MODELS = ["gamma-gamma", "observed-mean"] as const;
 

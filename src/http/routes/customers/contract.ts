@@ -1,0 +1,105 @@
+/**
+ * Customers: the list, one customer's detail and timeline.
+ * The API contract of these routes: one zod schema per input and output, and
+ * the inferred types; the web app imports the types. Conventions in src/http/contract.ts.
+ */
+import { z } from "zod";
+import { SEGMENTS } from "../../../domain/scorecard/segments.ts";
+import { orgParamsSchema, policiesSchema, segmentSchema } from "../../contract.ts";
+import { signalSchema } from "../dashboard/contract.ts";
+import { customerValueSchema } from "./contract-value.ts";
+
+export const CUSTOMER_SORTS = [
+  "name",
+  "id",
+  "segment",
+  "revenue",
+  "margin",
+  "orders",
+  "outstanding",
+  "outstanding_total",
+] as const;
+export const customersQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  /** A segment, or `prospect` for customers without one. */
+  segment: z.enum([...SEGMENTS, "prospect"]).optional(),
+  signal: z.string().max(40).optional(),
+  sort: z.enum(CUSTOMER_SORTS).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  asOf: z.string().optional(),
+});
+export type CustomersQuery = z.input<typeof customersQuerySchema>;
+export const customerRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** null for prospects, and for roles that may not see scorecards (with `signals` empty). */
+  segment: segmentSchema.nullable(),
+  signals: z.array(z.string()),
+  /** null for roles that may not see scorecards. */
+  revenue: z.number().nullable(),
+  margin: z.number().nullable(),
+  orders: z.number(),
+  /** Balance of the invoices issued in the window; null for roles that may not see money. */
+  outstanding: z.number().nullable(),
+  /** Balance of every invoice up to the as-of date: what the customer owes. */
+  outstanding_total: z.number().nullable(),
+});
+export const customersResponseSchema = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  currency: z.string(),
+  items: z.array(customerRowSchema),
+  can: policiesSchema,
+});
+export type CustomerRow = z.infer<typeof customerRowSchema>;
+export type CustomersResponse = z.infer<typeof customersResponseSchema>;
+
+export const customerParamsSchema = orgParamsSchema.extend({ id: z.string().min(1).max(200) });
+export const timelineEntrySchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: z.string(),
+  /** The fact's other fields as imported (money as decimal numbers); `cost` hidden from staff. */
+  fields: z.record(z.string(), z.unknown()),
+});
+export const customerResponseSchema = z.object({
+  customer: z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    status: z.string(),
+    lang: z.string().nullable(),
+    since: z.string(),
+  }),
+  currency: z.string(),
+  /** null when the role may not see scorecards. */
+  scorecard: z
+    .object({
+      segment: segmentSchema.nullable(),
+      signals: z.array(signalSchema.extend({ label: z.string() })),
+    })
+    .nullable(),
+  money: z
+    .object({
+      revenue: z.number(),
+      margin: z.number(),
+      orders: z.number(),
+      /** Balance of the invoices issued in the window (spec section 5). */
+      outstanding: z.number(),
+      /** Balance of every invoice up to the as-of date: what the customer owes. */
+      outstanding_total: z.number(),
+    })
+    .nullable(),
+  /** Expected value over a year (docs/clv.md); null when the role may not see money. */
+  value: customerValueSchema.nullable(),
+  /** Every fact of this customer up to `asOf`, oldest first. */
+  timeline: z.array(timelineEntrySchema),
+  can: policiesSchema,
+});
+export type CustomerResponse = z.infer<typeof customerResponseSchema>;
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
