@@ -71,7 +71,7 @@ async function serveToFirstAnswer(db: string): Promise<number> {
 }
 
 export async function startupBench(): Promise<BenchRow[]> {
-  if (!isBuildFresh()) build({ quiet: true });
+  if (!isBuildFresh()) await build({ quiet: true });
   const bare = median(timeRuns(["-e", "0"], 10));
   const help = median(timeRuns(["bin/comptoir.js", "--help"], 10));
   const dir = mkdtempSync(join(tmpdir(), "comptoir-startup-"));

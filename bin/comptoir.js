@@ -11,6 +11,6 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-ensureBuilt();
+await ensureBuilt();
 const { main } = await import("../dist/cli/main.js");
 process.exitCode = await main(process.argv.slice(2));

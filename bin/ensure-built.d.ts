@@ -2,5 +2,6 @@
 export declare const ROOT: string;
 export declare const DIST: string;
 export declare function isBuildFresh(): boolean;
-export declare function build(options?: { quiet?: boolean }): void;
-export declare function ensureBuilt(env?: NodeJS.ProcessEnv): void;
+export declare const ENTRIES: string[];
+export declare function build(options?: { quiet?: boolean }): Promise<void>;
+export declare function ensureBuilt(env?: NodeJS.ProcessEnv): Promise<void>;

@@ -33,7 +33,7 @@ const notCompiled = (modules: string[]) =>
   modules.filter((url) => url.includes("/node_modules/tsx/") || /\/src\/.*\.ts$/.test(url));
 
 beforeAll(async () => {
-  if (!isBuildFresh()) build({ quiet: true });
+  if (!isBuildFresh()) await build({ quiet: true });
   // 5,000 customers: over 4 MB (the import's workers) and 50,000 facts (the scorecards').
   await writeLedger(join(dir, "ledger.jsonl"), { customers: 5000, asOf: "2026-06-30" });
 }, 180_000);
@@ -90,7 +90,7 @@ describe("the compiled command line", () => {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.on("exit", resolve));
     const modules = readFileSync(trace, "utf8").trim().split("\n");
-    expect(modules.some((m) => m.endsWith("/dist/http/server.js"))).toBe(true);
+    expect(modules.some((m) => m.endsWith("/dist/cli/main.js"))).toBe(true);
     expect(modules.some((m) => m.endsWith("/scorecard-worker.js"))).toBe(true);
     expect(notCompiled(modules)).toEqual([]);
   }, 60_000);

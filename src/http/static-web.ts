@@ -6,9 +6,10 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { appRoot } from "../app/shared/module-url.ts";
 import { sendError } from "./error-handler.ts";
 
-export const DEFAULT_WEB_DIST = new URL("../../web/dist/", import.meta.url).pathname;
+export const DEFAULT_WEB_DIST = new URL("web/dist/", appRoot()).pathname;
 
 export async function serveWebApp(app: FastifyInstance, dist: string): Promise<void> {
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>

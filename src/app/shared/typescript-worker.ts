@@ -11,17 +11,15 @@ const { workerData } = require("node:worker_threads");
 import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });
 `;
 
-/** @example typescriptWorker(new URL("../ledger-import/engine/import-worker.ts", import.meta.url), { job }) */
+/** @example typescriptWorker(moduleUrl("app/ledger-import/engine/import-worker.ts"), { job }) */
 export function typescriptWorker(
   entry: URL,
   data: Record<string, unknown>,
   options: Omit<WorkerOptions, "eval" | "workerData"> = {},
 ): Worker {
-  // Compiled (dist/, what `comptoir` runs): the worker runs the compiled entry beside this
-  // file, and no TypeScript loader is involved.
-  if (import.meta.url.endsWith(".js")) {
-    const compiled = new URL(entry.href.replace(/\.ts$/, ".js"));
-    return new Worker(compiled, { ...options, workerData: data });
+  // Compiled (dist/, what `comptoir` runs; see module-url.ts): no TypeScript loader at all.
+  if (entry.protocol === "file:" && entry.pathname.endsWith(".js")) {
+    return new Worker(entry, { ...options, workerData: data });
   }
   const tsx = import.meta.resolve("tsx/esm/api");
   return new Worker(BOOT, {

@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
+import { moduleUrl } from "../../shared/module-url.ts";
 import { typescriptWorker } from "../../shared/typescript-worker.ts";
 import { type ChunkPart, chunkCount, shiftPart } from "./import-chunks.ts";
 import { type FileJob, fileParts, type Part } from "./import-rows.ts";
@@ -90,7 +91,7 @@ async function* chunkedParts(
   }
 }
 
-const WORKER_ENTRY = new URL("./import-worker.ts", import.meta.url);
+const WORKER_ENTRY = moduleUrl("app/ledger-import/engine/import-worker.ts");
 
 /** One worker thread of import-worker.ts, read part by part. */
 class PartsWorker {

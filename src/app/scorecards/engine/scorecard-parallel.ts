@@ -26,6 +26,7 @@ import {
   openFactReader,
   sqliteCustomerChunks,
 } from "../../../store/sqlite-fact-stream.ts";
+import { moduleUrl } from "../../shared/module-url.ts";
 import { typescriptWorker } from "../../shared/typescript-worker.ts";
 
 /**
@@ -172,7 +173,7 @@ async function assessRange(
   return assessments;
 }
 
-const WORKER_ENTRY = new URL("./scorecard-worker.ts", import.meta.url);
+const WORKER_ENTRY = moduleUrl("app/scorecards/engine/scorecard-worker.ts");
 
 /**
  * Assessing allocates many short-lived objects: with a young generation larger than the
