@@ -96,6 +96,24 @@ describe("the compiled command line", () => {
   }, 60_000);
 });
 
+describe("the compiled code's stack traces", () => {
+  it("name the TypeScript sources (source maps)", () => {
+    expect.assertions(2);
+    // main() reports an unexpected error with its stack: here, a standard output that throws.
+    const script = `
+      process.setSourceMapsEnabled(true);
+      const { main } = await import("./dist/cli/main.js");
+      const io = { stdout: { write() { throw new Error("boom"); } }, stderr: { write: (s) => process.stdout.write(s) }, env: {} };
+      await main(["help"], io);`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(run.stdout).toContain("unexpected error: Error: boom");
+    expect(run.stdout).toMatch(/src\/cli\/main\.ts:\d+/);
+  });
+});
+
 describe("a build older than the sources", () => {
   it("is rebuilt before the command runs, and says so", () => {
     expect.assertions(4);

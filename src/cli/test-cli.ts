@@ -1,7 +1,17 @@
-/** Test support: runs `comptoir` in-process with captured output. */
+/**
+ * Test support: runs `comptoir` in-process with captured output, from the compiled code in
+ * dist/ (what users run; rebuilt first when a source is newer), not from the sources.
+ */
+import { ensureBuilt, ROOT } from "../../bin/ensure-built.js";
 import type { DialectName } from "../store/dialect.ts";
 import { openTestStore } from "../store/test-stores.ts";
-import { main } from "./main.ts";
+
+let compiled: Promise<typeof import("./main.ts")> | undefined;
+/** The compiled `main`, typed as its source. */
+function compiledMain(): Promise<typeof import("./main.ts")> {
+  compiled ??= ensureBuilt().then(() => import(`${ROOT}dist/cli/main.js`));
+  return compiled;
+}
 
 export interface CliResult {
   code: number;
@@ -16,6 +26,7 @@ export async function runCli(
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
+  const { main } = await compiledMain();
   const code = await main(
     argv,
     {
