@@ -68,27 +68,32 @@ describe("the compiled command line", () => {
       ["--import", TRACER, "bin/comptoir.js", "serve", "--db", db, "--port", "0", "--no-demo"],
       { cwd: ROOT, env: { ...process.env, COMPTOIR_TRACE_FILE: trace }, stdio: "pipe" },
     );
+    const exited = new Promise((resolve) => child.once("exit", resolve));
     let output = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk;
-        const found = output.match(/Comptoir: (http:\/\/localhost:\d+)/);
-        if (found) resolve(found[1]);
-      };
-      child.stdout.on("data", onData);
-      child.stderr.on("data", onData);
-      child.on("exit", () => reject(new Error(`serve exited: ${output}`)));
-    });
-    const health = await fetch(`${url}/api/health`);
-    expect(health.status).toBe(200);
-    // 67,000 facts: the warm-up shares the pass with a worker thread (scorecard-parallel.ts).
-    await new Promise<void>((resolve) => {
-      const check = () =>
-        output.includes("scorecards warmed") ? resolve() : setTimeout(check, 100);
-      check();
-    });
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.on("exit", resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk;
+          const found = output.match(/Comptoir: (http:\/\/localhost:\d+)/);
+          if (found) resolve(found[1]);
+        };
+        child.stdout.on("data", onData);
+        child.stderr.on("data", onData);
+        child.on("exit", () => reject(new Error(`serve exited: ${output}`)));
+      });
+      const health = await fetch(`${url}/api/health`);
+      expect(health.status).toBe(200);
+      // 67,000 facts: the warm-up shares the pass with a worker thread (scorecard-parallel.ts).
+      await new Promise<void>((resolve) => {
+        const check = () =>
+          output.includes("scorecards warmed") ? resolve() : setTimeout(check, 100);
+        check();
+      });
+    } finally {
+      // Never left running, even when the test fails.
+      child.kill("SIGTERM");
+      await exited;
+    }
     const modules = readFileSync(trace, "utf8").trim().split("\n");
     expect(modules.some((m) => m.endsWith("/dist/cli/main.js"))).toBe(true);
     expect(modules.some((m) => m.endsWith("/scorecard-worker.js"))).toBe(true);
