@@ -15,7 +15,11 @@ import {
   customerCorrections,
 } from "../../../store/customer-corrections.ts";
 import type { Store } from "../../../store/database.ts";
-import { listCustomerFacts, streamCustomerFacts } from "../../../store/fact-repository.ts";
+import {
+  listCustomerFacts,
+  listFactsOfCustomers,
+  streamCustomerFacts,
+} from "../../../store/fact-repository.ts";
 import { assessInParallel, type ParallelOptions } from "./scorecard-parallel.ts";
 
 /**
@@ -51,9 +55,16 @@ export async function readCustomer(
   asOf: number,
   fixes: CustomerCorrections,
 ): Promise<{ customer: CustomerFact; facts: Fact[] } | undefined> {
-  const facts = (await listCustomerFacts(store, orgId, id)).filter(
-    (f) => f.type === "customer" || f.at <= asOf,
-  );
+  return knownAt(await listCustomerFacts(store, orgId, id), asOf, fixes);
+}
+
+/** readCustomer of a customer whose facts (all of them, oldest first) are read already. */
+function knownAt(
+  all: Fact[],
+  asOf: number,
+  fixes: CustomerCorrections,
+): { customer: CustomerFact; facts: Fact[] } | undefined {
+  const facts = all.filter((f) => f.type === "customer" || f.at <= asOf);
   const stored = facts.find((f): f is CustomerFact => f.type === "customer");
   if (!stored || fixes.isCorrection(stored)) return undefined;
   const customer = fixes.corrected(stored);
@@ -75,10 +86,13 @@ async function withCustomerCorrections(
   // The pass noted every customer fact that corrects another: none, nothing to do.
   if (corrections.length === 0) return assessments;
   const fixes = await customerCorrections(store, orgId, ctx.asOf, { among: corrections });
-  for (const id of fixes.ids) {
-    assessments.delete(id);
-    if (fixes.rootOf(id) !== undefined) continue;
-    const read = await readCustomer(store, orgId, id, ctx.asOf, fixes);
+  for (const id of fixes.ids) assessments.delete(id);
+  // The corrected customers again, read together (thousands of them in a large ledger: one
+  // query each cost some 1.5 s for 7,000).
+  const roots = fixes.ids.filter((id) => fixes.rootOf(id) === undefined);
+  const facts = await listFactsOfCustomers(store, orgId, roots);
+  for (const id of roots) {
+    const read = knownAt(facts.get(id) ?? [], ctx.asOf, fixes);
     if (read) assessments.set(id, assessCustomer(read.customer, read.facts, ctx));
   }
   return assessments;
