@@ -7,6 +7,8 @@
  * generators: A (generate-ledger.ts, the in-process scorecard bench's own) and B
  * (generate-ledger-b.ts: date order, offsets, corrections, redos, prospects, long texts, a
  * French CSV). The ledgers are generated once into .bench/ and reused.
+ * BENCH_COMPTOIR=<path of another checkout's bin/comptoir.js> times that build instead (a
+ * before/after comparison run back to back on a busy machine).
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -128,9 +130,11 @@ function cardsOf(scorecardsJson: string, duckdbLines: string) {
 }
 
 async function benchLedger(ledger: Ledger, tag: string): Promise<BenchRow[]> {
-  const db = join(DIR, `commands-${tag}.sqlite`);
-  const out = (name: string) => join(DIR, `commands-${tag}-${name}.out`);
-  const cli = (...args: string[]) => ["bin/comptoir.js", ...args, "--db", db];
+  const db = join(DIR, `commands-${tag}${process.env.BENCH_COMPTOIR ? "-other" : ""}.sqlite`);
+  const out = (name: string) =>
+    join(DIR, `commands-${tag}${process.env.BENCH_COMPTOIR ? "-other" : ""}-${name}.out`);
+  const bin = resolve(ROOT, process.env.BENCH_COMPTOIR ?? "bin/comptoir.js");
+  const cli = (...args: string[]) => [bin, ...args, "--db", db];
   const report = ["--json", "--as-of", AS_OF];
   const runs: Record<"import" | "scorecards" | "portfolio" | "duckdb", Run[]> = {
     import: [],

@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: every speed and memory target, printed as one table.
- * BENCH_ONLY=startup|scorecards|commands|http|clv runs one part; BENCH_CUSTOMERS sets the ledger size (default 100,000).
+ * BENCH_ONLY=startup|scorecards|commands|http|clv runs one part (or several: scorecards,commands); BENCH_CUSTOMERS sets the ledger size (default 100,000).
  */
 import { type BenchRow, printTable } from "./table.ts";
 
-const only = process.env.BENCH_ONLY;
+const only = process.env.BENCH_ONLY?.split(",");
 const rows: BenchRow[] = [];
 const parts: [string, () => Promise<BenchRow[]>][] = [
   ["startup", async () => (await import("./startup-bench.ts")).startupBench()],
@@ -20,7 +20,7 @@ const parts: [string, () => Promise<BenchRow[]>][] = [
   ],
 ];
 for (const [name, run] of parts) {
-  if (only && only !== name) continue;
+  if (only && !only.includes(name)) continue;
   console.error(`running ${name}...`);
   try {
     rows.push(...(await run()));

@@ -1,6 +1,11 @@
 /** Terminal output: aligned tables, colour only on a terminal, a progress bar on stderr. */
 export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  /** `once("drain")` when it has one: writeJsonArray then waits for a slow reader. */
+  stdout: {
+    write(s: string): unknown;
+    isTTY?: boolean;
+    once?(event: "drain", f: () => void): unknown;
+  };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
@@ -76,4 +81,37 @@ export function progressBar(
 
 export function writeJson(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Items a JSON.stringify in writeJsonArray: some 250 KB of scorecards at a time. */
+const JSON_BATCH = 500;
+
+/**
+ * Prints `items` (each through `map`) exactly as writeJson prints the mapped array, text for
+ * text, but made and written a batch at a time: 100,000 scorecards are some 50 MB of JSON,
+ * which is then never one string, nor 100,000 objects alive at once. Waits for "drain" when
+ * stdout asks to (a pipe read slowly).
+ * @example await writeJsonArray(ctx.io, scorecards, (c) => presentScorecard(c, charter))
+ */
+export async function writeJsonArray<T>(
+  io: Io,
+  items: readonly T[],
+  map: (item: T) => unknown,
+): Promise<void> {
+  if (items.length === 0) {
+    io.stdout.write("[]\n");
+    return;
+  }
+  for (let start = 0; start < items.length; start += JSON_BATCH) {
+    const batch = items.slice(start, start + JSON_BATCH).map(map);
+    // JSON.stringify of an array with indent 2 is "[\n" + the items, each indented by two
+    // spaces and separated by ",\n", + "\n]": the batches' middles, joined the same way.
+    const text = JSON.stringify(batch, null, 2);
+    const middle = text.slice(2, -2);
+    const end = start + JSON_BATCH >= items.length ? "\n]\n" : ",\n";
+    const ok = io.stdout.write(`${start === 0 ? "[\n" : ""}${middle}${end}`);
+    if (ok === false && io.stdout.once) {
+      await new Promise<void>((resolve) => io.stdout.once?.("drain", resolve));
+    }
+  }
 }

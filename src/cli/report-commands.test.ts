@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { computeScorecards } from "../app/scorecards/compute-scorecards.ts";
+import { presentScorecard } from "../app/scorecards/present-scorecard.ts";
 import { openStore } from "../store/database.ts";
 import { ensureOrganization } from "../store/organization-repository.ts";
 import { testDialects } from "../store/test-stores.ts";
+import { parseAsOf } from "./args.ts";
 import { freshDb, runCli } from "./test-cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "comptoir-report-cli-"));
@@ -93,6 +96,23 @@ for (const dialect of testDialects()) {
       }
       const seen = new Set(cards.map((c: { segment: string | null }) => c.segment));
       for (const s of SEGMENTS) expect(seen.has(s)).toBe(true);
+    });
+
+    it("streams scorecards --json as the very text of JSON.stringify of the same scorecards", async () => {
+      const r = await runCli(["scorecards", "--org", "demo", "--json", "--db", fresh.db, ...AS_OF]);
+      expect(r.code, r.stderr).toBe(0);
+      const store = await openStore(fresh.db);
+      try {
+        const org = await ensureOrganization(store, "demo");
+        const { charter, scorecards } = await computeScorecards(store, org, {
+          asOf: parseAsOf("2026-06-30"),
+          lang: "fr",
+        });
+        const cards = scorecards.map((c) => presentScorecard(c, charter));
+        expect(r.stdout).toBe(`${JSON.stringify(cards, null, 2)}\n`);
+      } finally {
+        await store.close();
+      }
     });
 
     it("shows one customer's scorecard with its evidence and French message", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CustomerFact, Fact } from "../domain/facts.ts";
+import { customerCorrections } from "./customer-corrections.ts";
 import type { Store } from "./database.ts";
 import { insertFact, streamCustomerFacts } from "./fact-repository.ts";
 import { ensureOrganization } from "./organization-repository.ts";
@@ -60,6 +61,19 @@ for (const dialect of testDialects()) {
       // not customers of their own.
       expect((await read(T0 + 5 * DAY))[0]).toEqual(["c1", "prospect", "c1", 1]);
       expect((await read(T0 + 5 * DAY)).map(([id]) => id)).toEqual(["c1", "c9~fix"]);
+    });
+
+    it("finds the same corrections among the ids a pass noted as by looking through every customer", async () => {
+      const among = ["c1~name", "c9~fix", "c1~active"];
+      for (const until of [undefined, T0 + 15 * DAY]) {
+        const all = await customerCorrections(store, orgId, until);
+        const some = await customerCorrections(store, orgId, until, { among });
+        expect(some.ids).toEqual(all.ids);
+        const c1 = person("c1");
+        expect(some.corrected(c1)).toEqual(all.corrected(c1));
+        expect(some.rootOf("c1~name")).toBe("c1");
+        expect(some.isCorrection(person("c9~fix"))).toBe(false);
+      }
     });
   });
 }

@@ -9,6 +9,7 @@
 import { applyCorrections, correctedId } from "../domain/corrections.ts";
 import { decodeFact } from "../domain/fact-codec.ts";
 import type { CustomerFact } from "../domain/facts.ts";
+import type { FactRow } from "./customer-rows.ts";
 import type { Store } from "./database.ts";
 import { orgKey } from "./org-key.ts";
 
@@ -32,21 +33,27 @@ const NONE: CustomerCorrections = {
 
 /**
  * The organization's customer corrections, with their chains followed back to the original.
+ * `among`: the ids of every customer fact that carries `corrects` (a pass over all the
+ * customers noted them, scorecard-parallel.ts), read by id instead of looking through every
+ * customer record's content (some 0.6 s for 100,000 customers on SQLite).
  * @example const fix = await customerCorrections(store, org.id, asOf); fix.corrected(customer)
  */
 export async function customerCorrections(
   store: Store,
   orgId: string,
   until?: number,
+  options: { among?: readonly string[] } = {},
 ): Promise<CustomerCorrections> {
-  const rows = await store.db
-    .selectFrom("facts")
-    .select(["type", "id", "at", "customer", "data"])
-    .where("org", "=", orgKey(orgId))
-    .where("type", "=", "customer")
-    .where("data", "like", '%"corrects"%')
-    .orderBy("seq")
-    .execute();
+  const rows = options.among
+    ? await customerFactsById(store, orgId, options.among)
+    : await store.db
+        .selectFrom("facts")
+        .select(["type", "id", "at", "customer", "data"])
+        .where("org", "=", orgKey(orgId))
+        .where("type", "=", "customer")
+        .where("data", "like", '%"corrects"%')
+        .orderBy("seq")
+        .execute();
   const corrections = rows
     .map((row) => decodeFact(row) as CustomerFact)
     .filter((fact) => correctedId(fact) !== undefined);
@@ -112,4 +119,23 @@ export async function anyCustomerCorrection(
     if (row !== undefined) return true;
   }
   return false;
+}
+
+/** Customer facts by id, in `seq` order (the order of arrival, which breaks ties). */
+async function customerFactsById(store: Store, orgId: string, ids: readonly string[]) {
+  const rows: (FactRow & { seq: number | string })[] = [];
+  // Bounded lists: SQLite and PostgreSQL limit the parameters of one statement.
+  for (let i = 0; i < ids.length; i += 1000) {
+    rows.push(
+      ...(await store.db
+        .selectFrom("facts")
+        .select(["seq", "type", "id", "at", "customer", "data"])
+        .where("org", "=", orgKey(orgId))
+        .where("type", "=", "customer")
+        .where("id", "in", ids.slice(i, i + 1000))
+        .execute()),
+    );
+  }
+  // seq is a bigint on PostgreSQL, which pg hands over as a string.
+  return rows.sort((a, b) => Number(a.seq) - Number(b.seq));
 }

@@ -6,6 +6,7 @@ import {
   hasFactsAtLeast,
   insertFact,
   listCustomerFacts,
+  listFactsOfCustomers,
   streamCustomerFacts,
 } from "./fact-repository.ts";
 import { ensureOrganization } from "./organization-repository.ts";
@@ -39,6 +40,21 @@ for (const dialect of testDialects()) {
       expect(await insertFact(store, orgId, order)).toBe("added");
       expect(await findFact(store, orgId, "order", "o1")).toEqual(order);
       expect(await findFact(store, orgId, "chase", "o1")).toBeUndefined();
+    });
+
+    it("lists the facts of several customers as listCustomerFacts lists each", async () => {
+      for (const fact of [
+        customer("c1", T0),
+        chase("h2", "c1", T0 + 2 * DAY),
+        chase("h1", "c1", T0 + DAY),
+        customer("c2", T0),
+        chase("h3", "c2", T0 + DAY),
+      ])
+        await insertFact(store, orgId, fact);
+      const many = await listFactsOfCustomers(store, orgId, ["c2", "c1", "nobody"]);
+      expect(many.get("c1")).toEqual(await listCustomerFacts(store, orgId, "c1"));
+      expect(many.get("c2")).toEqual(await listCustomerFacts(store, orgId, "c2"));
+      expect(many.get("nobody")).toEqual([]);
     });
 
     it("inserts the same fact twice as unchanged, and refuses other content", async () => {

@@ -1,24 +1,23 @@
 /**
- * Scorecards for an organization: one streaming pass over its facts ordered by customer,
+ * Scorecards for an organization: one streaming pass over its facts ordered by customer
+ * (a large SQLite organization's shared with a worker thread, engine/assess-customers.ts),
  * keeping one small assessment per customer, then the organization-level step
  * (concentration, high value) and the segment. Never one query per customer.
  */
 import type { Charter } from "../../domain/charter.ts";
 import {
-  type Assessment,
-  assessCustomer,
   finalizeScorecard,
   portfolioTotals,
   type Scorecard,
 } from "../../domain/scorecard/index.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import type { Store } from "../../store/database.ts";
-import { streamCustomerFacts } from "../../store/fact-repository.ts";
 import type { Organization } from "../../store/organization-repository.ts";
 import {
   computeCustomerValues,
   netValuesMinor,
 } from "../customer-value/compute-customer-values.ts";
+import { assessCustomers } from "./engine/assess-customers.ts";
 
 export interface ScorecardQuery {
   asOf: number;
@@ -41,13 +40,7 @@ export async function computeScorecards(
 ): Promise<ScorecardReport> {
   const charter = query.charter ?? (await getCharter(store, org.id));
   const ctx = { charter, asOf: query.asOf, lang: query.lang };
-  const assessments: Assessment[] = [];
-  for await (const { customer, facts } of streamCustomerFacts(store, org.id, {
-    until: query.asOf,
-  })) {
-    if (customer.at > query.asOf) continue;
-    assessments.push(assessCustomer(customer, facts, ctx));
-  }
+  const assessments = [...(await assessCustomers(store, org.id, ctx)).values()];
   const totals = portfolioTotals(assessments, await highValueNetValues(store, org, charter, query));
   const wanted =
     query.customer === undefined

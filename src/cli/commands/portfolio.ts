@@ -1,7 +1,7 @@
-import { computeScorecards } from "../../app/scorecards/compute-scorecards.ts";
+import { computePortfolio } from "../../app/scorecards/compute-portfolio.ts";
 import { formatMoney } from "../../app/scorecards/present-scorecard.ts";
 import { fromMinor, minorDigits } from "../../domain/money.ts";
-import { portfolio, SEGMENTS, segmentLabel } from "../../domain/scorecard/index.ts";
+import { SEGMENTS, segmentLabel } from "../../domain/scorecard/index.ts";
 import type { CommandContext } from "../context.ts";
 import { colourEnabled, renderTable, writeJson } from "../output.ts";
 import { SEGMENT_COLOURS } from "./scorecards.ts";
@@ -11,11 +11,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   const store = await ctx.store();
   const org = await ctx.organization();
   const lang = ctx.langOf(org);
-  const { charter, scorecards } = await computeScorecards(store, org, {
-    asOf: ctx.asOf(),
-    lang,
-  });
-  const view = portfolio(scorecards);
+  const { charter, view } = await computePortfolio(store, org, { asOf: ctx.asOf(), lang });
   const digits = minorDigits(charter.currency);
   const json = {
     ...view,

@@ -3,7 +3,7 @@ import { formatMoney, presentScorecard } from "../../app/scorecards/present-scor
 import { AppError } from "../../domain/errors.ts";
 import { segmentLabel, signalLabel } from "../../domain/scorecard/index.ts";
 import type { CommandContext } from "../context.ts";
-import { type Colour, colourEnabled, renderTable, writeJson } from "../output.ts";
+import { type Colour, colourEnabled, renderTable, writeJsonArray } from "../output.ts";
 
 export const SEGMENT_COLOURS: Record<string, Colour> = {
   part_ways: "red",
@@ -30,11 +30,11 @@ export async function run(ctx: CommandContext): Promise<number> {
       `--customer: no customer "${customer}" in organization "${org.slug}"`,
     );
   }
-  const cards = scorecards.map((c) => presentScorecard(c, charter));
   if (ctx.json) {
-    writeJson(ctx.io, cards);
+    await writeJsonArray(ctx.io, scorecards, (c) => presentScorecard(c, charter));
     return 0;
   }
+  const cards = scorecards.map((c) => presentScorecard(c, charter));
   const fr = lang === "fr";
   const money = (n: number) => formatMoney(n, charter.currency, lang);
   const colour = colourEnabled(ctx.io);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CustomerFact, Fact } from "../facts.ts";
 import { assessCustomer } from "./assess-customer.ts";
-import { finalizeScorecard } from "./finalize-scorecard.ts";
+import { finalizeScorecard, finalSegment } from "./finalize-scorecard.ts";
 import { portfolioTotals } from "./portfolio-totals.ts";
 import {
   at,
@@ -153,5 +153,28 @@ describe("finalizeScorecard: segments", () => {
       "segment",
       "signals",
     ]);
+  });
+});
+
+describe("finalSegment", () => {
+  it("gives finalizeScorecard's segment, on both bases of high_value", () => {
+    const input = withRevenues([25_01, 75_00, 0, 10_00, 9_99, 10_00, 1, 0, 300_00, 2_00, 2_00], {
+      1: [buildIncident({ severity: 3 })],
+      3: [buildFeedback({ score: 2 })],
+    });
+    const ctx = buildContext();
+    const assessments = input.map(({ customer, facts }) => assessCustomer(customer, facts, ctx));
+    const netValues = new Map(input.map(({ customer }, i) => [customer.id, (i * 37) % 11]));
+    for (const totals of [portfolioTotals(assessments), portfolioTotals(assessments, netValues)]) {
+      const segments = assessments.map((a) => finalSegment(a, totals, ctx));
+      expect(segments).toEqual(assessments.map((a) => finalizeScorecard(a, totals, ctx).segment));
+      expect(new Set(segments).size).toBeGreaterThan(2);
+    }
+  });
+
+  it("gives prospects no segment", () => {
+    const ctx = buildContext();
+    const prospect = assessCustomer(buildCustomer({ status: "prospect" }), [], ctx);
+    expect(finalSegment(prospect, portfolioTotals([prospect]), ctx)).toBeNull();
   });
 });

@@ -51,6 +51,23 @@ export function finalizeScorecard(
   );
 }
 
+/**
+ * The segment finalizeScorecard gives, without making the scorecard (no messages, no sorted
+ * signals): what the portfolio needs of each customer.
+ * @example finalSegment(assessment, totals, ctx) // "partner"
+ */
+export function finalSegment(
+  a: Assessment,
+  totals: PortfolioTotals,
+  ctx: ScoringContext,
+): Segment | null {
+  if (a.status === "prospect") return null;
+  const codes = a.signals.map((s) => s.code);
+  if (isConcentrated(a, totals, ctx)) codes.push("concentration");
+  if (isHighValue(a, totals)) codes.push("high_value");
+  return pickSegment(codes, a);
+}
+
 function card(a: Assessment, segment: Segment | null, signals: Signal[]): Scorecard {
   return {
     customer: a.customer,
@@ -66,16 +83,29 @@ function card(a: Assessment, segment: Segment | null, signals: Signal[]): Scorec
   };
 }
 
+function isConcentrated(a: Assessment, totals: PortfolioTotals, ctx: ScoringContext): boolean {
+  const limit = ctx.charter.max_revenue_share_pct;
+  return !(totals.revenue <= 0 || a.revenue <= 0 || a.revenue * 100 <= limit * totals.revenue);
+}
+
+function isHighValue(a: Assessment, totals: PortfolioTotals): boolean {
+  const threshold = totals.highValueThreshold;
+  if (threshold === null) return false;
+  if (totals.basis === "net_value") {
+    const value = totals.netValues?.get(a.customer);
+    return !(value === undefined || value <= 0 || value < threshold);
+  }
+  return !(a.revenue <= 0 || a.revenue < threshold);
+}
+
 /** The customer's share of the window's revenue exceeds `max_revenue_share_pct`. */
 function concentration(
   a: Assessment,
   totals: PortfolioTotals,
   ctx: ScoringContext,
 ): Signal | undefined {
+  if (!isConcentrated(a, totals, ctx)) return undefined;
   const limit = ctx.charter.max_revenue_share_pct;
-  if (totals.revenue <= 0 || a.revenue <= 0 || a.revenue * 100 <= limit * totals.revenue) {
-    return undefined;
-  }
   const f = messageFormat(ctx.lang, ctx.charter.currency);
   const share = f.num((a.revenue * 100) / totals.revenue);
   const months = ctx.charter.window_months;
@@ -100,7 +130,7 @@ function highValue(
 ): Signal | undefined {
   const threshold = totals.highValueThreshold;
   if (totals.basis === "net_value") return highNetValue(a, totals, ctx);
-  if (threshold === null || a.revenue <= 0 || a.revenue < threshold) return undefined;
+  if (threshold === null || !isHighValue(a, totals)) return undefined;
   const f = messageFormat(ctx.lang, ctx.charter.currency);
   const top = RULES.highValue.topPct;
   const months = ctx.charter.window_months;
@@ -122,9 +152,7 @@ function highNetValue(
 ): Signal | undefined {
   const threshold = totals.highValueThreshold;
   const value = totals.netValues?.get(a.customer);
-  if (threshold === null || value === undefined || value <= 0 || value < threshold) {
-    return undefined;
-  }
+  if (threshold === null || value === undefined || !isHighValue(a, totals)) return undefined;
   const f = messageFormat(ctx.lang, ctx.charter.currency);
   const top = RULES.highValue.topPct;
   return {

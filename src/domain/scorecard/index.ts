@@ -5,7 +5,7 @@ export {
   CUSTOMER_RULES,
   type ScoringContext,
 } from "./assess-customer.ts";
-export { finalizeScorecard, type Scorecard } from "./finalize-scorecard.ts";
+export { finalizeScorecard, finalSegment, type Scorecard } from "./finalize-scorecard.ts";
 export { segmentLabel, signalLabel } from "./labels.ts";
 export type { Lang } from "./message-format.ts";
 export { pickSegment } from "./pick-segment.ts";

@@ -32,11 +32,17 @@ export function customersAtPercentile(pct: number, n: number): number {
   return Math.floor((pct * n + 50) / 100);
 }
 
+/** What the portfolio reads of a scorecard. */
+export type PortfolioEntry = Pick<
+  Scorecard,
+  "customer" | "status" | "segment" | "revenue" | "margin"
+>;
+
 /**
  * Sums up scorecards for the organization. Prospects are not customers: they count nowhere.
  * @example portfolio(scorecards).hhi
  */
-export function portfolio(scorecards: Iterable<Scorecard>): Portfolio {
+export function portfolio(scorecards: Iterable<PortfolioEntry>): Portfolio {
   const cards = [...scorecards].filter((c) => c.status !== "prospect" && c.segment !== null);
   const segments = Object.fromEntries(SEGMENTS.map((s) => [s, 0])) as Record<Segment, number>;
   let revenue = 0;

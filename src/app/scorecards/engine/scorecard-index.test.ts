@@ -132,7 +132,7 @@ describe.runIf(onSqlite)(
     });
 
     it("reads a customer's correction as that customer after a refresh, not as a customer of its own", async () => {
-      expect.assertions(5);
+      expect.assertions(7);
       const index = await build(twoThreads);
       expect(index.scorecard("c3")?.name).toBe("Client 3");
       const file = jsonl("fix.jsonl", [
@@ -145,6 +145,10 @@ describe.runIf(onSqlite)(
       expect(index.all()).toEqual(
         (await computeScorecards(store, org, { asOf: ledgerAsOf, lang: "fr" })).scorecards,
       );
+      // Built afresh, the two threads note the correction as they read it, and apply it.
+      const rebuilt = await build(twoThreads);
+      expect(rebuilt.scorecard("c3")?.name).toBe("C. Three");
+      expect(rebuilt.all()).toEqual((await build(oneThread)).all());
     });
 
     it("rejects with the signal's reason when aborted", async () => {

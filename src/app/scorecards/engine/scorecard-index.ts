@@ -6,7 +6,6 @@
  * behind the totals is updated for that customer alone, never re-sorted for everyone.
  */
 import type { Charter } from "../../../domain/charter.ts";
-import type { CustomerFact, Fact } from "../../../domain/facts.ts";
 import {
   type Assessment,
   assessCustomer,
@@ -24,15 +23,11 @@ import {
   customerCorrections,
 } from "../../../store/customer-corrections.ts";
 import type { Store } from "../../../store/database.ts";
-import {
-  customersTouchedSince,
-  lastFactSeq,
-  listCustomerFacts,
-  streamCustomerFacts,
-} from "../../../store/fact-repository.ts";
+import { customersTouchedSince, lastFactSeq } from "../../../store/fact-repository.ts";
 import type { Organization } from "../../../store/organization-repository.ts";
 import { highValueNetValues } from "../compute-scorecards.ts";
-import { assessInParallel, type ParallelOptions } from "./scorecard-parallel.ts";
+import { assessCustomers, readCustomer } from "./assess-customers.ts";
+import type { ParallelOptions } from "./scorecard-parallel.ts";
 
 export interface IndexOptions {
   asOf: number;
@@ -83,21 +78,12 @@ export class ScorecardIndex {
     // Read the last seq first: a fact landing during the pass is then re-read by refresh().
     const seq = await lastFactSeq(store, org.id);
     const ctx: ScoringContext = { charter, asOf: options.asOf, lang: options.lang };
+    const assessments = await assessCustomers(store, org.id, ctx, {
+      ...options.parallel,
+      signal: options.signal,
+    });
     // Customer corrections are rare: found once here, again only when a refresh meets one.
     const fixes = await customerCorrections(store, org.id, ctx.asOf);
-    // Large SQLite organizations on both cores; the rest (and PostgreSQL) here, streamed.
-    const assessments =
-      (await assessInParallel(store, org.id, ctx, {
-        // Not an error (this thread does the worker's share), but worth a line in the log.
-        onWorkerError: (error) =>
-          console.warn(
-            `scorecards: the worker thread failed (${error.message}); finished on one thread`,
-          ),
-        ...options.parallel,
-        signal: options.signal,
-      }).then(
-        (parallel) => parallel && withCustomerCorrections(store, org.id, ctx, parallel, fixes),
-      )) ?? (await assessOnOneThread(store, org.id, ctx, options.signal, fixes));
     const netValues = await loadNetValues(store, org, charter, options);
     return new ScorecardIndex(store, org, charter, options, assessments, seq, netValues, fixes);
   }
@@ -175,61 +161,6 @@ function byCustomerId(assessments: ReadonlyMap<string, Assessment>): Assessment[
     }
   }
   return [...assessments.values()];
-}
-
-/** One customer's facts known at `asOf`, its corrections applied; undefined if not a customer yet. */
-async function readCustomer(
-  store: Store,
-  orgId: string,
-  id: string,
-  asOf: number,
-  fixes: CustomerCorrections,
-): Promise<{ customer: CustomerFact; facts: Fact[] } | undefined> {
-  const facts = (await listCustomerFacts(store, orgId, id)).filter(
-    (f) => f.type === "customer" || f.at <= asOf,
-  );
-  const stored = facts.find((f): f is CustomerFact => f.type === "customer");
-  if (!stored || fixes.isCorrection(stored)) return undefined;
-  const customer = fixes.corrected(stored);
-  if (customer.at > asOf) return undefined;
-  return { customer, facts: facts.filter((f) => f.type !== "customer") };
-}
-
-/**
- * The parallel reader (store/sqlite-fact-stream.ts) files a customer's correction as a
- * customer of its own: drop those, and re-assess the customers they correct.
- */
-async function withCustomerCorrections(
-  store: Store,
-  orgId: string,
-  ctx: ScoringContext,
-  assessments: Map<string, Assessment>,
-  fixes: CustomerCorrections,
-): Promise<Map<string, Assessment>> {
-  for (const id of fixes.ids) {
-    assessments.delete(id);
-    if (fixes.rootOf(id) !== undefined) continue;
-    const read = await readCustomer(store, orgId, id, ctx.asOf, fixes);
-    if (read) assessments.set(id, assessCustomer(read.customer, read.facts, ctx));
-  }
-  return assessments;
-}
-
-async function assessOnOneThread(
-  store: Store,
-  orgId: string,
-  ctx: ScoringContext,
-  signal: AbortSignal | undefined,
-  corrections: CustomerCorrections,
-): Promise<Map<string, Assessment>> {
-  const assessments = new Map<string, Assessment>();
-  const read = { until: ctx.asOf, corrections };
-  for await (const { customer, facts } of streamCustomerFacts(store, orgId, read)) {
-    signal?.throwIfAborted();
-    if (customer.at > ctx.asOf) continue;
-    assessments.set(customer.id, assessCustomer(customer, facts, ctx));
-  }
-  return assessments;
 }
 
 function loadNetValues(

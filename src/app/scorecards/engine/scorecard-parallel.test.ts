@@ -92,7 +92,7 @@ describe.runIf(onSqlite)("assessing on two threads, on a SQLite file", () => {
         `data:text/javascript,${encodeURIComponent(`
           import { parentPort, workerData } from "node:worker_threads";
           Atomics.add(new Int32Array(workerData.job.next), 0, 1);
-          parentPort.postMessage({ range: 0, assessments: [{ customer: "bogus" }] });
+          parentPort.postMessage({ range: 0, assessments: [{ customer: "bogus" }], corrections: [] });
           setTimeout(() => process.exit(3), 20);
         `)}`,
       ),

@@ -13,6 +13,7 @@
  */
 import type { Worker } from "node:worker_threads";
 import type { Charter } from "../../../domain/charter.ts";
+import { correctedId } from "../../../domain/corrections.ts";
 import {
   type Assessment,
   assessCustomer,
@@ -61,7 +62,9 @@ export interface WorkerJob {
 }
 
 /** What the worker posts: assessments of one range (a chunk of it, in order), then "done". */
-export type WorkerMessage = { range: number; assessments: Assessment[] } | "done";
+export type WorkerMessage =
+  | { range: number; assessments: Assessment[]; corrections: string[] }
+  | "done";
 
 export interface ParallelOptions {
   /** Fewer facts than this: undefined, one thread is enough (default PARALLEL_MIN_FACTS). */
@@ -78,6 +81,12 @@ export interface ParallelOptions {
   onWorkerError?: (error: Error) => void;
   /** The worker's module (tests point it at a missing or failing one). */
   workerEntry?: URL;
+  /**
+   * Filled with the id of every customer fact that carries `corrects` (a correction of a
+   * customer record, read as a customer of its own), whatever its date: the caller then
+   * looks up those alone (store/customer-corrections.ts).
+   */
+  corrections?: string[];
 }
 
 /**
@@ -123,8 +132,18 @@ export async function assessInParallel(
     try {
       const done: Assessment[][] = [];
       const assess = async (i: number) => {
-        done[i] = await assessRange(reader, orgId, ctx, ranges[i] as CustomerRange, signal);
+        done[i] = await assessRange(
+          reader,
+          orgId,
+          ctx,
+          ranges[i] as CustomerRange,
+          signal,
+          corrections,
+        );
       };
+      // The worker's, by range, then this thread's: a range assessed twice (after a worker
+      // failure) notes its corrections twice, which does not matter.
+      const corrections = options.corrections ?? [];
       const mine = new Set<number>();
       if (options.waitForWorker) await worker.started;
       for (let i = Atomics.add(next, 0, 1); i < ranges.length; i = Atomics.add(next, 0, 1)) {
@@ -138,7 +157,8 @@ export async function assessInParallel(
         options.onWorkerError?.(theirs);
         for (let i = 0; i < ranges.length; i++) if (!mine.has(i)) await assess(i);
       } else {
-        for (const [i, assessments] of theirs) done[i] = assessments;
+        for (const [i, assessments] of theirs.assessments) done[i] = assessments;
+        for (const id of theirs.corrections) corrections.push(id);
       }
       const all = new Map<string, Assessment>();
       // A range without assessments may have no entry.
@@ -158,12 +178,14 @@ async function assessRange(
   ctx: ScoringContext,
   range: CustomerRange,
   signal: AbortSignal | undefined,
+  corrections: string[],
 ): Promise<Assessment[]> {
   const assessments: Assessment[] = [];
   const options = { ...range, until: ctx.asOf, chunkRows: CHUNK_ROWS };
   for (const chunk of sqliteCustomerChunks(reader, orgId, options)) {
     signal?.throwIfAborted();
     for (const { customer, facts } of chunk) {
+      if (correctedId(customer) !== undefined) corrections.push(customer.id);
       if (customer.at <= ctx.asOf) assessments.push(assessCustomer(customer, facts, ctx));
     }
     // The reads are synchronous: between chunks, let the server answer other requests (and
@@ -181,9 +203,14 @@ const WORKER_ENTRY = moduleUrl("app/scorecards/engine/scorecard-worker.ts");
  */
 const WORKER_YOUNG_GENERATION_MB = 96;
 
+interface WorkerResult {
+  assessments: Map<number, Assessment[]>;
+  corrections: string[];
+}
+
 interface RunningWorker {
   /** The worker's assessments by range, or why there are none (a failure, an abort). */
-  result: Promise<Map<number, Assessment[]> | Error>;
+  result: Promise<WorkerResult | Error>;
   /** Settles with the worker's first message, or with the result. */
   started: Promise<unknown>;
   stop(): Promise<void>;
@@ -204,21 +231,23 @@ function startWorker(job: WorkerJob, entry: URL, signal: AbortSignal | undefined
     return { result, started: result, stop: async () => {} };
   }
   const ranges = new Map<number, Assessment[]>();
+  const corrections: string[] = [];
   let posted: () => void = () => {};
   const first = new Promise<void>((resolve) => (posted = resolve));
   // Never rejects, so that an early failure is not an unhandled rejection; the caller checks
   // the signal once it has the result.
-  const result = new Promise<Map<number, Assessment[]> | Error>((resolve) => {
+  const result = new Promise<WorkerResult | Error>((resolve) => {
     const onAbort = () => resolve(new Error("aborted"));
     if (signal?.aborted) onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
-    const settle = (value: Map<number, Assessment[]> | Error) => {
+    const settle = (value: WorkerResult | Error) => {
       signal?.removeEventListener("abort", onAbort);
       resolve(value);
     };
     worker.on("message", (m: WorkerMessage) => {
       posted();
-      if (m === "done") return settle(ranges);
+      if (m === "done") return settle({ assessments: ranges, corrections });
+      for (const id of m.corrections) corrections.push(id);
       const known = ranges.get(m.range);
       if (known) for (const a of m.assessments) known.push(a);
       else ranges.set(m.range, m.assessments);
