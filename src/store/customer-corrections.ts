@@ -99,6 +99,20 @@ export async function customerCorrections(
   };
 }
 
+/**
+ * Which of these ids are customer facts that correct another (carry `corrects`): what a pass
+ * over all the customers notes as it reads them, for customers read since.
+ * @example await correctionsAmong(store, org.id, ["c3~fix", "c4"]) // ["c3~fix"]
+ */
+export async function correctionsAmong(
+  store: Store,
+  orgId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  const rows = await customerFactsById(store, orgId, ids);
+  return rows.filter((row) => correctedId(decodeFact(row)) !== undefined).map((row) => row.id);
+}
+
 /** Customer facts by id, in `seq` order (the order of arrival, which breaks ties). */
 async function customerFactsById(store: Store, orgId: string, ids: readonly string[]) {
   const rows: (FactRow & { seq: number | string })[] = [];

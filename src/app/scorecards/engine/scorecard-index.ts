@@ -17,7 +17,11 @@ import {
   type ScoringContext,
 } from "../../../domain/scorecard/index.ts";
 import { getCharter } from "../../../store/charter-repository.ts";
-import { customerCorrections } from "../../../store/customer-corrections.ts";
+import {
+  type CustomerCorrections,
+  correctionsAmong,
+  customerCorrections,
+} from "../../../store/customer-corrections.ts";
 import type { Store } from "../../../store/database.ts";
 import { customersTouchedSince, lastFactSeq } from "../../../store/fact-repository.ts";
 import type { Organization } from "../../../store/organization-repository.ts";
@@ -57,6 +61,12 @@ export class ScorecardIndex {
     private readonly assessments: Map<string, Assessment>,
     private seq: number,
     private netValues: ReadonlyMap<string, number> | undefined,
+    /**
+     * Ids of the customer facts that correct another, as the build's pass noted them (two
+     * threads); undefined when it did not (one thread): refresh() then looks through every
+     * customer record, some 0.2 s for 100,000 customers.
+     */
+    private corrections: Set<string> | undefined,
   ) {
     this.ranking =
       charter.high_value_basis === "net_value"
@@ -73,12 +83,21 @@ export class ScorecardIndex {
     // Read the last seq first: a fact landing during the pass is then re-read by refresh().
     const seq = await lastFactSeq(store, org.id);
     const ctx: ScoringContext = { charter, asOf: options.asOf, lang: options.lang };
-    const assessments = await assessCustomers(store, org.id, ctx, {
+    const { assessments, corrections } = await assessCustomers(store, org.id, ctx, {
       ...options.parallel,
       signal: options.signal,
     });
     const netValues = await loadNetValues(store, org, charter, options);
-    return new ScorecardIndex(store, org, charter, options, assessments, seq, netValues);
+    return new ScorecardIndex(
+      store,
+      org,
+      charter,
+      options,
+      assessments,
+      seq,
+      netValues,
+      corrections && new Set(corrections),
+    );
   }
 
   /** Re-assesses the customers with facts newer than the last refresh; returns their ids. */
@@ -87,7 +106,15 @@ export class ScorecardIndex {
     if (latest === this.seq) return [];
     const touched = await customersTouchedSince(this.store, this.org.id, this.seq);
     const ctx = { charter: this.charter, asOf: this.options.asOf, lang: this.options.lang };
-    const fixes = await customerCorrections(this.store, this.org.id, ctx.asOf);
+    let fixes: CustomerCorrections;
+    if (this.corrections) {
+      // A correction of a customer is filed under its own id: among the customers touched.
+      for (const id of await correctionsAmong(this.store, this.org.id, touched))
+        this.corrections.add(id);
+      fixes = await customerCorrections(this.store, this.org.id, ctx.asOf, {
+        among: [...this.corrections],
+      });
+    } else fixes = await customerCorrections(this.store, this.org.id, ctx.asOf);
     // A customer's correction is filed as a customer of its own: re-assess the customer it
     // corrects instead (store/customer-corrections.ts).
     const ids = new Set(touched.map((id) => fixes.rootOf(id) ?? id));
