@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CustomerFact, Fact } from "../domain/facts.ts";
-import { customerCorrections } from "./customer-corrections.ts";
+import { correctionsAmong, customerCorrections } from "./customer-corrections.ts";
 import type { Store } from "./database.ts";
 import { insertFact, streamCustomerFacts } from "./fact-repository.ts";
 import { ensureOrganization } from "./organization-repository.ts";
@@ -61,6 +61,13 @@ for (const dialect of testDialects()) {
       // not customers of their own.
       expect((await read(T0 + 5 * DAY))[0]).toEqual(["c1", "prospect", "c1", 1]);
       expect((await read(T0 + 5 * DAY)).map(([id]) => id)).toEqual(["c1", "c9~fix"]);
+    });
+
+    it("tells which ids are customer facts that correct another", async () => {
+      expect(
+        (await correctionsAmong(store, orgId, ["c1", "c1~name", "h1", "c9~fix", "nobody"])).sort(),
+      ).toEqual(["c1~name", "c9~fix"]);
+      expect(await correctionsAmong(store, orgId, [])).toEqual([]);
     });
 
     it("finds the same corrections among the ids a pass noted as by looking through every customer", async () => {

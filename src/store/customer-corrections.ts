@@ -66,18 +66,17 @@ export async function customerCorrections(
     return id;
   };
   const roots = new Map(corrections.map((c) => [c.id, chainEnd(c)]));
-  const wanted = [...new Set(roots.values())];
-  const originals = new Set<string>();
-  for (let i = 0; i < wanted.length; i += 1000) {
-    const rows = await store.db
-      .selectFrom("facts")
-      .select("id")
-      .where("org", "=", orgKey(orgId))
-      .where("type", "=", "customer")
-      .where("id", "in", wanted.slice(i, i + 1000))
-      .execute();
-    for (const row of rows) originals.add(row.id);
-  }
+  const originals = new Set(
+    (
+      await store.db
+        .selectFrom("facts")
+        .select("id")
+        .where("org", "=", orgKey(orgId))
+        .where("type", "=", "customer")
+        .where("id", "in", [...new Set(roots.values())])
+        .execute()
+    ).map((r) => r.id),
+  );
   const known = new Map<string, CustomerFact[]>();
   for (const c of corrections) {
     const root = roots.get(c.id) as string;
@@ -100,25 +99,18 @@ export async function customerCorrections(
   };
 }
 
-/** Whether any of these customer ids is a customer fact that corrects another. */
-export async function anyCustomerCorrection(
+/**
+ * Which of these ids are customer facts that correct another (carry `corrects`): what a pass
+ * over all the customers notes as it reads them, for customers read since.
+ * @example await correctionsAmong(store, org.id, ["c3~fix", "c4"]) // ["c3~fix"]
+ */
+export async function correctionsAmong(
   store: Store,
   orgId: string,
   ids: readonly string[],
-): Promise<boolean> {
-  // 1,000 ids a query: far below either dialect's limit on bound parameters.
-  for (let i = 0; i < ids.length; i += 1000) {
-    const row = await store.db
-      .selectFrom("facts")
-      .select("id")
-      .where("org", "=", orgKey(orgId))
-      .where("type", "=", "customer")
-      .where("id", "in", ids.slice(i, i + 1000))
-      .where("data", "like", '%"corrects"%')
-      .executeTakeFirst();
-    if (row !== undefined) return true;
-  }
-  return false;
+): Promise<string[]> {
+  const rows = await customerFactsById(store, orgId, ids);
+  return rows.filter((row) => correctedId(decodeFact(row)) !== undefined).map((row) => row.id);
 }
 
 /** Customer facts by id, in `seq` order (the order of arrival, which breaks ties). */

@@ -28,7 +28,7 @@ export async function computePortfolio(
 ): Promise<{ charter: Charter; view: Portfolio }> {
   const charter = await getCharter(store, org.id);
   const ctx = { charter, asOf: query.asOf, lang: query.lang };
-  const assessments = [...(await assessCustomers(store, org.id, ctx)).values()];
+  const assessments = [...(await assessCustomers(store, org.id, ctx)).assessments.values()];
   const totals = portfolioTotals(assessments, await highValueNetValues(store, org, charter, query));
   const entries = assessments.map((a) => ({
     customer: a.customer,

@@ -40,7 +40,7 @@ export async function computeScorecards(
 ): Promise<ScorecardReport> {
   const charter = query.charter ?? (await getCharter(store, org.id));
   const ctx = { charter, asOf: query.asOf, lang: query.lang };
-  const assessments = [...(await assessCustomers(store, org.id, ctx)).values()];
+  const assessments = [...(await assessCustomers(store, org.id, ctx)).assessments.values()];
   const totals = portfolioTotals(assessments, await highValueNetValues(store, org, charter, query));
   const wanted =
     query.customer === undefined

@@ -32,7 +32,11 @@ export async function assessCustomers(
   orgId: string,
   ctx: ScoringContext,
   options: ParallelOptions = {},
-): Promise<Map<string, Assessment>> {
+): Promise<{
+  assessments: Map<string, Assessment>;
+  /** Ids of every customer fact that corrects another, when the pass noted them (two threads). */
+  corrections?: string[];
+}> {
   const corrections: string[] = [];
   const parallel = await assessInParallel(store, orgId, ctx, {
     // Not an error (this thread does the worker's share), but worth a line in the log.
@@ -43,8 +47,13 @@ export async function assessCustomers(
     ...options,
     corrections,
   });
-  if (parallel) return withCustomerCorrections(store, orgId, ctx, parallel, corrections);
-  return assessOnOneThread(store, orgId, ctx, options.signal);
+  if (parallel) {
+    return {
+      assessments: await withCustomerCorrections(store, orgId, ctx, parallel, corrections),
+      corrections,
+    };
+  }
+  return { assessments: await assessOnOneThread(store, orgId, ctx, options.signal) };
 }
 
 /** One customer's facts known at `asOf`, its corrections applied; undefined if not a customer yet. */
