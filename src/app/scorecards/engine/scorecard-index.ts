@@ -17,11 +17,7 @@ import {
   type ScoringContext,
 } from "../../../domain/scorecard/index.ts";
 import { getCharter } from "../../../store/charter-repository.ts";
-import {
-  type CustomerCorrections,
-  correctionsAmong,
-  customerCorrections,
-} from "../../../store/customer-corrections.ts";
+import { correctionsAmong, customerCorrections } from "../../../store/customer-corrections.ts";
 import type { Store } from "../../../store/database.ts";
 import { customersTouchedSince, lastFactSeq } from "../../../store/fact-repository.ts";
 import type { Organization } from "../../../store/organization-repository.ts";
