@@ -7,19 +7,7 @@
 import * as z from "zod/mini";
 import { ORDER_STATUSES } from "../../../src/domain/intake/order-status.ts";
 import { SEGMENTS } from "../../../src/domain/scorecard/segments.ts";
-import type { CUSTOMER_SORTS } from "../../../src/http/routes/customers/contract.ts";
-
-/** The customers list's sortable columns (the contract's list, kept as a type import). */
-export const CUSTOMER_SORT_KEYS = [
-  "name",
-  "id",
-  "segment",
-  "revenue",
-  "margin",
-  "orders",
-  "outstanding",
-  "outstanding_total",
-] as const satisfies readonly (typeof CUSTOMER_SORTS)[number][];
+import { CUSTOMER_SORTS } from "../../../src/http/routes/customers/contract-sorts.ts";
 
 /** An optional value, or nothing when it does not fit. */
 function loose<T extends z.core.SomeType>(schema: T) {
@@ -33,7 +21,7 @@ export const customersSearch = z.object({
   /** A segment, or `prospect` for customers without one. */
   segment: loose(z.enum([...SEGMENTS, "prospect"])),
   signal: loose(text(40)),
-  sort: loose(z.enum(CUSTOMER_SORT_KEYS)),
+  sort: loose(z.enum(CUSTOMER_SORTS)),
   dir: loose(z.enum(["asc", "desc"])),
   page: loose(z.coerce.number().check(z.int(), z.minimum(1))),
 });

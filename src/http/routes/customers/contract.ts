@@ -7,18 +7,9 @@ import { z } from "zod";
 import { SEGMENTS } from "../../../domain/scorecard/segments.ts";
 import { orgParamsSchema, policiesSchema, segmentSchema } from "../../contract.ts";
 import { signalSchema } from "../dashboard/contract.ts";
+import { CUSTOMER_SORTS } from "./contract-sorts.ts";
 import { customerValueSchema } from "./contract-value.ts";
 
-export const CUSTOMER_SORTS = [
-  "name",
-  "id",
-  "segment",
-  "revenue",
-  "margin",
-  "orders",
-  "outstanding",
-  "outstanding_total",
-] as const;
 export const customersQuerySchema = z.object({
   q: z.string().max(200).optional(),
   /** A segment, or `prospect` for customers without one. */

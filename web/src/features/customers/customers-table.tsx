@@ -4,10 +4,8 @@
  */
 import { Group, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type {
-  CUSTOMER_SORTS,
-  CustomersResponse,
-} from "../../../../src/http/routes/customers/contract.ts";
+import type { CustomersResponse } from "../../../../src/http/routes/customers/contract.ts";
+import type { CUSTOMER_SORTS } from "../../../../src/http/routes/customers/contract-sorts.ts";
 import { SegmentBadge, useSignalLabel } from "../../components/segment-badge.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
