@@ -119,6 +119,14 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
           : pg.types.getTypeParser(oid, format)) as typeof pgModule.types.getTypeParser,
     },
   });
+  // A connection that ends (a server restart, a failover, pg_terminate_backend) emits 'error'
+  // on its client, and on the pool while idle: unheard, that killed the process. The pool drops
+  // such a client and opens another when one is needed; a query running on it fails alone.
+  const connectionEnded = (error: Error) =>
+    console.warn(`comptoir: a PostgreSQL connection ended (${error.message}); it will be replaced`);
+  pool.on("connect", (client) => client.on("error", connectionEnded));
+  // The pool passes an idle client's error on as well: already said by the client's listener.
+  pool.on("error", () => {});
   const parsed = new URL(url);
   const location = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${schema ? ` (schema ${schema})` : ""}`;
   try {
