@@ -136,7 +136,7 @@ export async function ensureBuilt(env = process.env) {
   process.stderr.write(
     english(env)
       ? "comptoir: the sources changed since the last build; building (a few seconds)...\n"
-      : "comptoir : les sources ont changé depuis la dernière construction ; construction (quelques secondes)...\n",
+      : "comptoir : les sources ont changé depuis la dernière compilation ; compilation en cours (quelques secondes)...\n",
   );
   await build({ quiet: true });
 }
