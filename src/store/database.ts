@@ -122,8 +122,11 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
   // A connection that ends (a server restart, a failover, pg_terminate_backend) emits 'error'
   // on its client, and on the pool while idle: unheard, that killed the process. The pool drops
   // such a client and opens another when one is needed; a query running on it fails alone.
+  // Said in both languages, like the server's other console lines before an organization is known.
   const connectionEnded = (error: Error) =>
-    console.warn(`comptoir: a PostgreSQL connection ended (${error.message}); it will be replaced`);
+    console.warn(
+      `comptoir : une connexion à PostgreSQL s'est terminée, elle sera remplacée / a PostgreSQL connection ended, it will be replaced (${error.message})`,
+    );
   pool.on("connect", (client) => client.on("error", connectionEnded));
   // The pool passes an idle client's error on as well: already said by the client's listener.
   pool.on("error", () => {});
