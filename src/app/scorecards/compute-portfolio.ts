@@ -4,17 +4,10 @@
  * the organization-level signals' messages nor 100,000 scorecards are made.
  */
 import type { Charter } from "../../domain/charter.ts";
-import {
-  finalSegment,
-  type Portfolio,
-  portfolio,
-  portfolioTotals,
-} from "../../domain/scorecard/index.ts";
-import { getCharter } from "../../store/charter-repository.ts";
+import { finalSegment, type Portfolio, portfolio } from "../../domain/scorecard/index.ts";
 import type { Store } from "../../store/database.ts";
 import type { Organization } from "../../store/organization-repository.ts";
-import { highValueNetValues } from "./compute-scorecards.ts";
-import { assessCustomers } from "./engine/assess-customers.ts";
+import { assessOrganization, byCustomer } from "./compute-scorecards.ts";
 
 /**
  * Equal to portfolio(computeScorecards(...).scorecards), sums taken in the same order
@@ -26,10 +19,7 @@ export async function computePortfolio(
   org: Organization,
   query: { asOf: number; lang: "fr" | "en" },
 ): Promise<{ charter: Charter; view: Portfolio }> {
-  const charter = await getCharter(store, org.id);
-  const ctx = { charter, asOf: query.asOf, lang: query.lang };
-  const assessments = [...(await assessCustomers(store, org.id, ctx)).assessments.values()];
-  const totals = portfolioTotals(assessments, await highValueNetValues(store, org, charter, query));
+  const { charter, ctx, assessments, totals } = await assessOrganization(store, org, query);
   const entries = assessments.map((a) => ({
     customer: a.customer,
     status: a.status,
@@ -37,6 +27,6 @@ export async function computePortfolio(
     revenue: a.revenue,
     margin: a.margin,
   }));
-  entries.sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  entries.sort(byCustomer);
   return { charter, view: portfolio(entries) };
 }

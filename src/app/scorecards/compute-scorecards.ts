@@ -6,9 +6,12 @@
  */
 import type { Charter } from "../../domain/charter.ts";
 import {
+  type Assessment,
   finalizeScorecard,
+  type PortfolioTotals,
   portfolioTotals,
   type Scorecard,
+  type ScoringContext,
 } from "../../domain/scorecard/index.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import type { Store } from "../../store/database.ts";
@@ -38,18 +41,40 @@ export async function computeScorecards(
   org: Organization,
   query: ScorecardQuery,
 ): Promise<ScorecardReport> {
-  const charter = query.charter ?? (await getCharter(store, org.id));
-  const ctx = { charter, asOf: query.asOf, lang: query.lang };
-  const assessments = [...(await assessCustomers(store, org.id, ctx)).assessments.values()];
-  const totals = portfolioTotals(assessments, await highValueNetValues(store, org, charter, query));
+  const { charter, ctx, assessments, totals } = await assessOrganization(store, org, query);
   const wanted =
     query.customer === undefined
       ? assessments
       : assessments.filter((a) => a.customer === query.customer);
   const scorecards = wanted.map((a) => finalizeScorecard(a, totals, ctx));
-  scorecards.sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  scorecards.sort(byCustomer);
   return { charter, scorecards };
 }
+
+/**
+ * The pass both computeScorecards and computePortfolio start from: every customer's
+ * assessment and the organization's totals (concentration, high value).
+ */
+export async function assessOrganization(
+  store: Store,
+  org: Organization,
+  query: { asOf: number; lang: "fr" | "en"; charter?: Charter },
+): Promise<{
+  charter: Charter;
+  ctx: ScoringContext;
+  assessments: Assessment[];
+  totals: PortfolioTotals;
+}> {
+  const charter = query.charter ?? (await getCharter(store, org.id));
+  const ctx = { charter, asOf: query.asOf, lang: query.lang };
+  const assessments = [...(await assessCustomers(store, org.id, ctx)).assessments.values()];
+  const totals = portfolioTotals(assessments, await highValueNetValues(store, org, charter, query));
+  return { charter, ctx, assessments, totals };
+}
+
+/** Customer id order, as the spec's JSON lists them. */
+export const byCustomer = (a: { customer: string }, b: { customer: string }) =>
+  a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0;
 
 /**
  * With the charter's `high_value_basis: "net_value"`, the expected net values that rank
