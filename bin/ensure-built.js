@@ -41,9 +41,11 @@ export function isBuildFresh() {
   return statSync(STAMP).mtimeMs >= newestSource();
 }
 
-function english(env) {
-  const lang = env.COMPTOIR_LANG ?? env.LANG ?? "";
-  return process.argv.includes("en") || lang.startsWith("en");
+/** The notice's language: `--lang en` (or `--lang=en`) on the line, else COMPTOIR_LANG or LANG. */
+function english(env, argv = process.argv) {
+  const at = argv.indexOf("--lang");
+  const given = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7);
+  return (given ?? env.COMPTOIR_LANG ?? env.LANG ?? "").startsWith("en");
 }
 
 /**
@@ -118,7 +120,9 @@ function waitForOtherBuild() {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   while (existsSync(LOCK)) {
     // A lock older than two minutes was left by a build that died: take it over.
-    if (Date.now() - started > 120_000 || Date.now() - statSync(LOCK).mtimeMs > 120_000) {
+    // (The lock may go between the two looks: then there is no age to read and the loop ends.)
+    const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (Date.now() - started > 120_000 || age > 120_000) {
       rmSync(LOCK, { force: true });
       return;
     }
