@@ -6,10 +6,10 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, isBuildFresh, ROOT } from "../bin/ensure-built.js";
+import { freePort } from "../e2e/start-server.ts";
 import { openStore } from "../src/store/database.ts";
 import type { BenchRow } from "./table.ts";
 
@@ -28,17 +28,6 @@ function timeRuns(args: string[], runs: number): number[] {
     if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   }
   return times;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /** Milliseconds from spawning `serve` to a 200 from both `/api/health` and `/`. */

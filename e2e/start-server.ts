@@ -18,7 +18,8 @@ export interface RunningServer {
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on now (the bench uses it too). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
