@@ -24,6 +24,8 @@ export type RouteRule = "public" | "link" | "signedIn" | "member" | keyof Polici
 /** Keyed by `METHOD /path`, path parameters written `{name}` as in /api/openapi.json. */
 export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "GET /api/health": "public",
+  "GET /api/health/ready": "public",
+  "GET /api/health/live": "public",
   "GET /api/openapi.json": "public",
   "GET /api/session": "public",
   "POST /api/auth/sign-up/email": "public",
