@@ -19,6 +19,7 @@ import {
   MARKERS,
   ORG_NAMES,
   type OrgName,
+  PNG,
   type WalkWorld,
   type WorldIds,
 } from "./test-walk-world.ts";
@@ -30,7 +31,6 @@ interface Target {
 }
 
 let unique = 0;
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").toString("base64");
 
 /** Bodies that get past the use case's checks (the rest take the schema's plain example). */
 const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {

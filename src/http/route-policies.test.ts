@@ -32,7 +32,13 @@ describe("the role matrix as data", () => {
   });
 
   it("names only rules that exist: public, link, signedIn, member or a `can` key", () => {
-    const known = new Set(["public", "link", "signedIn", "member", ...Object.keys(policiesFor("owner"))]);
+    const known = new Set([
+      "public",
+      "link",
+      "signedIn",
+      "member",
+      ...Object.keys(policiesFor("owner")),
+    ]);
     expect(Object.values(ROUTE_POLICIES).filter((r) => !known.has(r))).toEqual([]);
   });
 

@@ -108,7 +108,9 @@ const LEDGER = (org: OrgName) => {
   ];
 };
 
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").toString("base64");
+/** A real 1×1 PNG: photos are checked by their bytes. */
+export const PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 export async function buildWalkWorld(dialect: DialectName): Promise<WalkWorld> {
   const t = await buildTestApp(dialect, { signInPerMinute: 10_000 });
