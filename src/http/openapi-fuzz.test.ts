@@ -9,6 +9,7 @@ import fc from "fast-check";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../store/test-stores.ts";
+import { registeredRoutes } from "./route-policies.ts";
 import { multipart } from "./test-ledger.ts";
 import {
   type ApiOperation,
@@ -157,6 +158,75 @@ function inputArbitrary(op: ApiOperation, w: WalkWorld): fc.Arbitrary<Input> {
     });
 }
 
+/** better-auth's own routes behind `/api/auth/*`, and anything else. */
+const AUTH_PATHS = fc.oneof(
+  fc.constantFrom(
+    "get-session",
+    "list-sessions",
+    "revoke-session",
+    "revoke-other-sessions",
+    "change-password",
+    "change-email",
+    "update-user",
+    "delete-user",
+    "request-password-reset",
+    "reset-password",
+    "verify-email",
+    "send-verification-email",
+    "sign-in/social",
+    "callback/google",
+    "ok",
+    "error",
+  ),
+  fc.string({ maxLength: 30 }).map(encodeURIComponent),
+);
+
+/** A route the OpenAPI document leaves out: real or random secrets, JSON or form bodies. */
+function hiddenArbitrary(key: string, w: WalkWorld): fc.Arbitrary<InjectOptions> {
+  const [method, path] = key.split(" ");
+  const token = fc.oneof(
+    fc.constant(w.ids.shop.ackToken),
+    fc.constant(w.ids.rival.invitationToken),
+    fc.string({ unit: "binary", maxLength: 60 }).map(encodeURIComponent),
+  );
+  const body = fc.oneof(
+    fc.constant(undefined),
+    fc
+      .jsonValue({ maxDepth: 2 })
+      .map((v) => ({ type: "application/json", text: JSON.stringify(v) })),
+    fc
+      .array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom("name", "ack", "answer_q1", "email", "password"), fc.string()),
+          fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constant("n".repeat(201))),
+        ),
+        { maxLength: 5 },
+      )
+      .map((pairs) => ({
+        type: "application/x-www-form-urlencoded",
+        text: new URLSearchParams(pairs).toString(),
+      })),
+  );
+  const caller = fc.constantFrom(w.callers[0], {
+    ...w.callers[0],
+    name: "walker",
+    read: w.walker.read,
+    write: w.walker.write,
+  });
+  return fc
+    .record({ token, rest: AUTH_PATHS, body, caller })
+    .map(({ token, rest, body, caller }) => {
+      const url = path.replace("{token}", token).replace("*", rest);
+      const headers = method === "GET" ? caller.read : caller.write;
+      return {
+        method: method as InjectOptions["method"],
+        url,
+        headers: body && method !== "GET" ? { ...headers, "content-type": body.type } : headers,
+        ...(body && method !== "GET" ? { payload: body.text } : {}),
+      };
+    });
+}
+
 for (const dialect of testDialects()) {
   describe(`any input to any operation (${dialect})`, () => {
     let w: WalkWorld;
@@ -201,5 +271,32 @@ for (const dialect of testDialects()) {
       expect(count(200, 300)).toBeGreaterThan(ops.length);
       expect(seen.get(400) ?? 0).toBeGreaterThan(ops.length);
     }, 600_000);
+
+    it("never answers 5xx on the routes the document leaves out (acknowledgement pages, better-auth's own)", async () => {
+      const described = new Set(ops.map((op) => op.key));
+      const hidden = registeredRoutes(w.t.app).filter((key) => !described.has(key));
+      expect(hidden).toContain("GET /ack/{token}");
+      const problems: string[] = [];
+      for (const key of hidden) {
+        try {
+          await fc.assert(
+            fc.asyncProperty(hiddenArbitrary(key, w), async (options) => {
+              const response = await w.t.app.inject(options);
+              if (response.statusCode >= 500) {
+                throw new Error(
+                  `${options.method} ${options.url} ${String(options.payload ?? "").slice(0, 200)} → ${response.statusCode}: ${response.body.slice(0, 300)}`,
+                );
+              }
+            }),
+            { numRuns: RUNS, endOnFailure: true },
+          );
+        } catch (error) {
+          const cause =
+            ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+          problems.push(`${key}: ${cause.slice(0, 800)}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    }, 300_000);
   });
 }
