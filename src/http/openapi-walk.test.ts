@@ -190,6 +190,8 @@ for (const dialect of testDialects()) {
       const problems: string[] = [];
       const succeeded = new Set<string>();
       const ownerAnswers = new Map<string, string>();
+      /** Operations whose answers showed members their own marker: the markers are where data is. */
+      const markersSeen = new Set<string>();
       let requests = 0;
       for (const op of order(ops)) {
         const rule = ROUTE_POLICIES[op.key];
@@ -222,6 +224,7 @@ for (const dialect of testDialects()) {
             }
             if (rule === "link") continue; // the secret in the URL opens what it names
             for (const org of ORG_NAMES) {
+              if (caller.roles[org] && text.includes(MARKERS[org])) markersSeen.add(op.key);
               if (!caller.roles[org] && text.includes(MARKERS[org])) {
                 problems.push(`${where} → ${status} shows ${org}'s data: ${text.slice(0, 300)}`);
               }
@@ -236,6 +239,7 @@ for (const dialect of testDialects()) {
         .map((k) => `${k} (the owner got ${ownerAnswers.get(k)})`);
       expect(neverDone, "operations that never succeeded: give them a body in BODIES").toEqual([]);
       expect(requests).toBeGreaterThan(500);
+      expect(markersSeen.size).toBeGreaterThan(20);
     }, 300_000);
   });
 }
