@@ -25,6 +25,37 @@ const DAY_MS = 86_400_000;
 const INSTANTS: ReadonlySet<string> = new Set(INSTANT_FIELDS);
 const OFFSET = /^([+-])(\d{2}):(\d{2})$/;
 
+interface TypeLayout {
+  /** The type's fields in the spec's order, then `corrects` (without type, id, at, customer). */
+  ordered: readonly string[];
+  money: ReadonlySet<string>;
+  /** Keys that are not unknown fields: columns of their own, or the codec's. */
+  notUnknown: ReadonlySet<string>;
+}
+
+const layouts = new Map<string, TypeLayout>();
+
+/** What exportFact needs to know of a type, computed once per type. */
+function layoutOf(type: string): TypeLayout {
+  let layout = layouts.get(type);
+  if (layout === undefined) {
+    const fields = Object.hasOwn(FACT_FIELDS, type) ? FACT_FIELDS[type as FactType] : {};
+    const known = Object.keys(fields);
+    const ordered = [...known.filter((k) => k !== "customer"), "corrects"];
+    // A customer line's `customer` field is unknown (kept under extra); other types have a column.
+    const notUnknown = new Set([...ordered, "extra", "_offsets", "type", "id", "at"]);
+    if (type !== "customer") notUnknown.add("customer");
+    layout = {
+      ordered,
+      money: new Set(known.filter((k) => fields[k]?.kind === "money")),
+      notUnknown,
+    };
+    if (layouts.size >= 100) layouts.clear(); // types from elsewhere than an import
+    layouts.set(type, layout);
+  }
+  return layout;
+}
+
 /** The fields of a type, in the spec's order (empty for a type this version does not know). */
 export function knownFields(type: string): string[] {
   const fields = Object.hasOwn(FACT_FIELDS, type) ? FACT_FIELDS[type as FactType] : undefined;
@@ -33,12 +64,7 @@ export function knownFields(type: string): string[] {
 
 /** The money fields of a type: written as decimal numbers, with a decimal comma in French CSV. */
 export function moneyFields(type: string): ReadonlySet<string> {
-  const fields = Object.hasOwn(FACT_FIELDS, type) ? FACT_FIELDS[type as FactType] : undefined;
-  return new Set(
-    Object.entries(fields ?? {})
-      .filter(([, spec]) => spec.kind === "money")
-      .map(([key]) => key),
-  );
+  return layoutOf(type).money;
 }
 
 /**
@@ -64,9 +90,16 @@ function trimMillis(local: string): string {
   return local.endsWith(".000") ? local.slice(0, 19) : local;
 }
 
-/** Defines `key` on `out` (a field named `__proto__` stays a field, not a prototype). */
+/** Sets `key` on `out`; a field named `__proto__` stays a field, not the prototype. */
 function put(out: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") {
+    Object.defineProperty(out, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else out[key] = value;
 }
 
 /**
@@ -79,31 +112,29 @@ function put(out: Record<string, unknown>, key: string, value: unknown): void {
  */
 export function exportFact(row: StoredFactRow, digits: number): Record<string, unknown> {
   const body = JSON.parse(row.data) as Record<string, unknown>;
-  const offsets = (body._offsets ?? {}) as Record<string, string>;
-  const money = moneyFields(row.type);
+  const offsets = body._offsets as Record<string, string> | undefined;
+  const { ordered, money, notUnknown } = layoutOf(row.type);
   const out: Record<string, unknown> = {
     type: row.type,
     id: row.id,
     at: formatInstant(parseStoredInstant(row.at), row.at_offset),
   };
   if (row.type !== "customer" && row.customer !== null) out.customer = row.customer;
-  const value = (key: string): unknown => {
-    const v = body[key];
-    if (typeof v === "number" && money.has(key)) return fromMinor(v, digits);
-    if (typeof v === "string" && INSTANTS.has(key)) {
-      return formatInstant(parseStoredInstant(v), offsets[key]);
+  const value = (key: string, v: unknown): unknown => {
+    if (typeof v === "number") return money.has(key) ? fromMinor(v, digits) : v;
+    if (typeof v === "string") {
+      return INSTANTS.has(key) ? formatInstant(parseStoredInstant(v), offsets?.[key]) : v;
     }
-    if (key === "disclosures" && Array.isArray(v)) return exportDisclosures(v, offsets);
+    if (key === "disclosures" && Array.isArray(v)) return exportDisclosures(v, offsets ?? {});
     return v;
   };
-  const done = new Set(["type", "id", "at", "customer", "extra", "_offsets"]);
-  for (const key of [...knownFields(row.type), "corrects"]) {
-    if (done.has(key)) continue;
-    done.add(key);
-    if (Object.hasOwn(body, key) && body[key] !== undefined) put(out, key, value(key));
+  for (let i = 0; i < ordered.length; i++) {
+    const key = ordered[i] as string;
+    const v = body[key];
+    if (v !== undefined && Object.hasOwn(body, key)) out[key] = value(key, v);
   }
-  for (const key of Object.keys(body)) {
-    if (!done.has(key)) put(out, key, value(key));
+  for (const key in body) {
+    if (!notUnknown.has(key) && Object.hasOwn(body, key)) put(out, key, value(key, body[key]));
   }
   const extra = body.extra;
   if (extra !== null && typeof extra === "object" && !Array.isArray(extra)) {
@@ -137,15 +168,11 @@ function exportDisclosures(list: unknown[], offsets: Record<string, string>): un
  */
 export function unknownFieldNames(row: StoredFactRow): string[] {
   const body = JSON.parse(row.data) as Record<string, unknown>;
-  // A customer line's `customer` field is unknown (kept under extra); other types have a column.
-  const known = new Set([...knownFields(row.type), "corrects", "extra", "_offsets"]);
-  if (row.type !== "customer") known.add("customer");
-  const names = Object.keys(body).filter((key) => !known.has(key));
+  const { notUnknown } = layoutOf(row.type);
+  const names = Object.keys(body).filter((key) => !notUnknown.has(key));
   const extra = body.extra;
   if (extra !== null && typeof extra === "object" && !Array.isArray(extra)) {
-    for (const key of Object.keys(extra)) {
-      if (!known.has(key) && key !== "type" && key !== "id" && key !== "at") names.push(key);
-    }
+    for (const key of Object.keys(extra)) if (!notUnknown.has(key)) names.push(key);
   }
   return names;
 }
