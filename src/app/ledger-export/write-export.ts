@@ -95,9 +95,21 @@ export async function writeExport(
   return { files, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
 }
 
+const REASONS: Record<string, string> = {
+  ENOENT: "no such folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "read-only file system",
+  EEXIST: "a file stands where a folder is needed",
+  ENOTDIR: "a file stands where a folder is needed",
+  EISDIR: "a folder stands where the file would go",
+  ENOSPC: "the disk is full",
+};
+
 function cannotWrite(path: string, error: Error): AppError {
-  const reason = (error as NodeJS.ErrnoException).code ?? error.message;
-  return new AppError("BAD_INPUT", `--out: cannot write "${path}" (${reason})`);
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = (code && REASONS[code]) ?? error.message;
+  return new AppError("BAD_INPUT", `--out: cannot write "${path}": ${reason}`);
 }
 
 /**

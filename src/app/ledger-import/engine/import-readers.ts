@@ -198,7 +198,15 @@ function csvRow(
   for (let i = 0; i < header.length && i < cells.length; i++) {
     // Blank is absent, quoted or not; a formula neutralized by the export gets its text back.
     const cell = cells[i];
-    if (cell.trim() !== "" && header[i] !== "") raw[header[i]] = restoreCell(cell);
+    if (cell.trim() !== "" && header[i] !== "") {
+      // Defined, not assigned: a column named `__proto__` is a field (kept under extra).
+      Object.defineProperty(raw, header[i] as string, {
+        value: restoreCell(cell),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
   }
   if (raw.type === undefined) {
     if (fileType) raw.type = fileType;
