@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeFact } from "./fact-codec.ts";
 import {
-  csvFileName,
   exportColumns,
   exportFact,
   formatInstant,
@@ -10,7 +9,6 @@ import {
   type StoredFactRow,
 } from "./fact-export.ts";
 import { parseFact } from "./fact-validation.ts";
-import { FACT_TYPES } from "./facts.ts";
 import { fromMinor, toMinor } from "./money.ts";
 
 /** A line through the import's parser and codec, as the store keeps it. */
