@@ -135,6 +135,7 @@ for (const dialect of testDialects()) {
             "chases.csv",
             "charter.json",
             "complaints.csv",
+            "credit_notes.csv",
             "customers.csv",
             "feedback.csv",
             "incidents.csv",
