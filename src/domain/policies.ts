@@ -23,6 +23,8 @@ export const canSeeCharter = (role: Role): boolean => role !== "staff";
 export const canEditCharter = (role: Role): boolean => role === "owner";
 /** Import a ledger file (it can rewrite the numbers everyone sees). */
 export const canImport = (role: Role): boolean => role !== "staff";
+/** Download the whole ledger and the charter (`comptoir export`'s files). */
+export const canExport = (role: Role): boolean => role !== "staff";
 /** Decide to part ways with a customer (the segment is only a recommendation). */
 export const canPartWays = (role: Role): boolean => role === "owner";
 /** Invite, change roles, remove members. */
@@ -45,6 +47,7 @@ export interface Policies {
   seeCharter: boolean;
   editCharter: boolean;
   importFacts: boolean;
+  exportLedger: boolean;
   partWays: boolean;
   seeMembers: boolean;
   manageMembers: boolean;
@@ -63,6 +66,7 @@ export function policiesFor(role: Role): Policies {
     seeCharter: canSeeCharter(role),
     editCharter: canEditCharter(role),
     importFacts: canImport(role),
+    exportLedger: canExport(role),
     partWays: canPartWays(role),
     seeMembers: canSeeMembers(role),
     manageMembers: canManageMembers(role),

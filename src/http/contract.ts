@@ -32,6 +32,7 @@ export const policiesSchema = z.object({
   seeCharter: z.boolean(),
   editCharter: z.boolean(),
   importFacts: z.boolean(),
+  exportLedger: z.boolean(),
   partWays: z.boolean(),
   seeMembers: z.boolean(),
   manageMembers: z.boolean(),

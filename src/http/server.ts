@@ -27,6 +27,7 @@ import { charterRoutes } from "./routes/charter/routes.ts";
 import { complaintRoutes } from "./routes/complaints/routes.ts";
 import { customerRoutes } from "./routes/customers/routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/routes.ts";
+import { exportRoutes } from "./routes/exports/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
@@ -149,6 +150,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     customerRoutes,
     charterRoutes,
     importRoutes,
+    exportRoutes,
     memberRoutes,
     tokenRoutes,
     catalogueRoutes,

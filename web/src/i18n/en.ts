@@ -28,7 +28,7 @@ export const en: Resources = {
     dashboard: "Dashboard",
     customers: "Customers",
     charter: "Charter",
-    import: "Import",
+    import: "Import and export",
     members: "Team",
     main: "Main navigation",
   },
@@ -326,7 +326,7 @@ export const en: Resources = {
     scatterEmpty: "No customer to plot yet.",
   },
   import: {
-    title: "Import",
+    title: "Import and export",
     intro:
       "Import your ledger: a JSONL or CSV file (semicolons and decimal commas accepted). All or nothing: a file with one bad line imports nothing, and every error is listed with its line number.",
     files: "Files (.jsonl, .csv)",
@@ -350,6 +350,21 @@ export const en: Resources = {
     file: "File",
     field: "Field",
     reason: "Problem",
+  },
+  export: {
+    title: "Export the ledger",
+    intro:
+      "Your whole ledger, in the import format, corrections and unknown fields included: keep it as a backup, open it in a spreadsheet, or import it elsewhere with the same charter.",
+    jsonl: "Download the whole ledger (JSONL)",
+    csvType: "One type of facts as CSV",
+    csv: "Download the CSV",
+    csvHelpFr:
+      "Semicolon separated with decimal commas, for French spreadsheets. A cell that would start with =, +, -, @ gets an apostrophe in front so that spreadsheets do not run it as a formula; the import removes it.",
+    csvHelpEn:
+      "Comma separated, decimal point. A cell that would start with =, +, -, @ gets an apostrophe in front so that spreadsheets do not run it as a formula; the import removes it.",
+    charter: "Download the charter (charter.json)",
+    charterHelp:
+      "to set in the new organization before the import: comptoir charter --from charter.json.",
   },
   members: {
     title: "Team",

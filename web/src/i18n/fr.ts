@@ -26,7 +26,7 @@ export const fr = {
     dashboard: "Tableau de bord",
     customers: "Clients",
     charter: "Charte",
-    import: "Import",
+    import: "Import et export",
     members: "Équipe",
     main: "Navigation principale",
   },
@@ -325,7 +325,7 @@ export const fr = {
     scatterEmpty: "Aucun client à placer pour l'instant.",
   },
   import: {
-    title: "Import",
+    title: "Import et export",
     intro:
       "Importez votre registre : un fichier JSONL ou CSV (séparateur ; et virgule décimale acceptés). Tout ou rien : un fichier avec une ligne fausse n'importe rien, et chaque erreur est listée avec son numéro de ligne.",
     files: "Fichiers (.jsonl, .csv)",
@@ -349,6 +349,21 @@ export const fr = {
     file: "Fichier",
     field: "Champ",
     reason: "Problème",
+  },
+  export: {
+    title: "Exporter le registre",
+    intro:
+      "Tout votre registre, au format de l'import, corrections et champs inconnus compris : à garder en sauvegarde, à ouvrir dans un tableur, ou à importer ailleurs avec la même charte.",
+    jsonl: "Télécharger tout le registre (JSONL)",
+    csvType: "Un type de faits en CSV",
+    csv: "Télécharger le CSV",
+    csvHelpFr:
+      "Séparateur « ; » et virgule décimale, pour les tableurs en français. Une cellule qui commencerait par =, +, -, @ est précédée d'une apostrophe, pour que le tableur n'en fasse pas une formule ; l'import la retire.",
+    csvHelpEn:
+      "Comma separated, decimal point. A cell that would start with =, +, -, @ gets an apostrophe in front so that spreadsheets do not run it as a formula; the import removes it.",
+    charter: "Télécharger la charte (charter.json)",
+    charterHelp:
+      "à reprendre dans la nouvelle organisation avant l'import : comptoir charter --from charter.json.",
   },
   members: {
     title: "Équipe",

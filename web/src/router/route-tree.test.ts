@@ -151,6 +151,7 @@ describe("the session before a page opens", () => {
       "seeCharter",
       "editCharter",
       "importFacts",
+      "exportLedger",
       "partWays",
       "seeMembers",
       "manageMembers",
