@@ -28,15 +28,16 @@ const T = {
     empty: "logo: le fichier est vide",
     tooLarge: (size: string, max: string) =>
       `logo: le fichier fait ${size}, au-delà de la limite de ${max}`,
-    type: (found: string) => `logo: ce fichier est ${found} ; envoyez une image PNG ou JPEG`,
-    unknown: "un fichier qui n'est pas une image reconnue",
+    type: (found: string) =>
+      `logo: ce fichier est au format ${found} ; envoyez une image PNG ou JPEG`,
+    unknown: "logo: ce fichier n'est pas une image reconnue ; envoyez une image PNG ou JPEG",
     unreadable: "logo: l'image ne peut pas être lue (fichier abîmé ou trop grand en pixels)",
   },
   en: {
     empty: "logo: the file is empty",
     tooLarge: (size: string, max: string) => `logo: the file is ${size}, above the limit of ${max}`,
-    type: (found: string) => `logo: this file is ${found}; send a PNG or JPEG image`,
-    unknown: "not a recognised image",
+    type: (found: string) => `logo: this file is in ${found} format; send a PNG or JPEG image`,
+    unknown: "logo: this file is not a recognised image; send a PNG or JPEG image",
     unreadable: "logo: the image cannot be read (a damaged file, or too many pixels)",
   },
 } as const;
@@ -58,8 +59,10 @@ export async function prepareLogo(data: Buffer, lang: Lang): Promise<Logo> {
   const { fileTypeFromBuffer } = await import("file-type");
   const type = await fileTypeFromBuffer(data);
   if (!type || !(LOGO_TYPES as readonly string[]).includes(type.mime)) {
-    const found = type ? `${type.ext.toUpperCase()} (${type.mime})` : L.unknown;
-    throw new AppError("LOGO_TYPE_UNSUPPORTED", L.type(found));
+    throw new AppError(
+      "LOGO_TYPE_UNSUPPORTED",
+      type ? L.type(`${type.ext.toUpperCase()} (${type.mime})`) : L.unknown,
+    );
   }
   const { default: sharp } = await import("sharp");
   try {

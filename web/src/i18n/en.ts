@@ -242,6 +242,17 @@ export const en: Resources = {
       "Your own limits: every rule on the dashboard applies them. Change a value to see, before saving, how many customers would change segment.",
     readOnly: "Only the owner can save the charter; you may try values to see their effect.",
     defaultValue: "Default: {{value}}",
+    defaultsNote:
+      "Every limit has a default, shown under its field: you may open with them and adjust them once your numbers speak.",
+    units: {
+      days_one: "{{count}} day",
+      days_other: "{{count}} days",
+      hours_one: "{{count}} hour",
+      hours_other: "{{count}} hours",
+      months_one: "{{count}} month",
+      months_other: "{{count}} months",
+      severity: "{{count}} (threat or violence)",
+    },
     preview: "Preview",
     previewIdle: "Change a value to see its effect.",
     previewLoading: "Computing the preview…",

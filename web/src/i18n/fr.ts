@@ -241,6 +241,17 @@ export const fr = {
     readOnly:
       "Seul le propriétaire peut enregistrer la charte ; vous pouvez essayer des valeurs pour voir leur effet.",
     defaultValue: "Par défaut : {{value}}",
+    defaultsNote:
+      "Chaque limite a une valeur par défaut, indiquée sous son champ : vous pouvez ouvrir avec elles et les ajuster quand vos chiffres parlent.",
+    units: {
+      days_one: "{{count}} jour",
+      days_other: "{{count}} jours",
+      hours_one: "{{count}} heure",
+      hours_other: "{{count}} heures",
+      months_one: "{{count}} mois",
+      months_other: "{{count}} mois",
+      severity: "{{count}} (menace ou violence)",
+    },
     preview: "Aperçu",
     previewIdle: "Modifiez une valeur pour voir son effet.",
     previewLoading: "Calcul de l'aperçu…",

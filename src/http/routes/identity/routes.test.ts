@@ -154,7 +154,7 @@ for (const dialect of testDialects()) {
       expect(gif.status).toBe(415);
       expect(gif.body.error).toMatchObject({ code: "LOGO_TYPE_UNSUPPORTED", field: "logo" });
       expect(gif.body.error.message).toBe(
-        "logo: ce fichier est GIF (image/gif) ; envoyez une image PNG ou JPEG",
+        "logo: ce fichier est au format GIF (image/gif) ; envoyez une image PNG ou JPEG",
       );
       const text = await upload(
         owner,
