@@ -2,7 +2,7 @@
  * The dashboard's checklist for a new organization: the identity, three services, customers,
  * a first intake, each with a link to do it. Gone once all four are done.
  */
-import { Badge, Card, Group, List, Progress, Stack, Text, Title } from "@mantine/core";
+import { Card, Group, List, Progress, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FirstStepsResponse } from "../../../../src/http/routes/identity/contract.ts";
@@ -76,12 +76,15 @@ export function FirstStepsCard() {
           <List.Item key={step} data-step={step} data-done={isDone}>
             <Stack gap={4}>
               <Group gap="xs">
-                <Badge
-                  color={isDone ? "green.8" : "gray.7"}
-                  variant={isDone ? "filled" : "outline"}
+                <Text
+                  size="sm"
+                  fw={700}
+                  c={isDone ? "dark" : "dimmed"}
+                  miw={70}
+                  data-testid="first-step-state"
                 >
-                  {isDone ? t("firstSteps.done") : t("firstSteps.todo")}
-                </Badge>
+                  {isDone ? `✓ ${t("firstSteps.done")}` : t("firstSteps.todo")}
+                </Text>
                 <Text fw={600} td={isDone ? "line-through" : undefined}>
                   {t(`firstSteps.${step}.label`)}
                 </Text>
