@@ -30,6 +30,7 @@ import { customerRoutes } from "./routes/customers/routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/routes.ts";
 import { exportRoutes } from "./routes/exports/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
+import { identityRoutes } from "./routes/identity/routes.ts";
 import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { incidentRoutes } from "./routes/incidents/routes.ts";
@@ -157,6 +158,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     memberRoutes,
     tokenRoutes,
     catalogueRoutes,
+    identityRoutes,
     intakeRoutes,
     complaintRoutes,
     returnRoutes,
