@@ -57,7 +57,8 @@ async function ledgerA(customers: number): Promise<Ledger> {
 
 /** Generator B's folder, written once (a stamp file marks it complete). */
 async function ledgerB(customers: number): Promise<Ledger> {
-  const dir = join(DIR, `ledger-b-${customers}`);
+  // -b2: since credit notes joined the ledger (a folder of the earlier generator is not reused).
+  const dir = join(DIR, `ledger-b2-${customers}`);
   const stamp = join(dir, "complete.json");
   if (!existsSync(stamp)) {
     const files = await writeLedgerB(dir, { customers, asOf: AS_OF });

@@ -28,7 +28,9 @@ import { charterRoutes } from "./routes/charter/routes.ts";
 import { complaintRoutes } from "./routes/complaints/routes.ts";
 import { customerRoutes } from "./routes/customers/routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/routes.ts";
+import { exportRoutes } from "./routes/exports/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
+import { identityRoutes } from "./routes/identity/routes.ts";
 import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { incidentRoutes } from "./routes/incidents/routes.ts";
@@ -152,9 +154,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     customerRoutes,
     charterRoutes,
     importRoutes,
+    exportRoutes,
     memberRoutes,
     tokenRoutes,
     catalogueRoutes,
+    identityRoutes,
     intakeRoutes,
     complaintRoutes,
     returnRoutes,
