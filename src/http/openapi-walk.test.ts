@@ -17,6 +17,7 @@ import {
   type Caller,
   idFor,
   MARKERS,
+  multipartFile,
   ORG_NAMES,
   type OrgName,
   PNG,
@@ -127,6 +128,16 @@ function request(op: ApiOperation, caller: Caller, target: Target, w: WalkWorld)
     const upload = multipart([{ name: "walk.jsonl", content: JSON.stringify(line) }]);
     return {
       method: "POST",
+      url,
+      query,
+      headers: { ...headers, ...upload.headers },
+      payload: upload.payload,
+    };
+  }
+  if (op.key === "PUT /api/orgs/{org}/identity/logo") {
+    const upload = multipartFile("logo.png", "image/png", Buffer.from(PNG, "base64"));
+    return {
+      method: "PUT",
       url,
       query,
       headers: { ...headers, ...upload.headers },

@@ -96,6 +96,14 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",
+  "GET /api/orgs/{org}/export": "exportLedger",
+  "GET /api/orgs/{org}/export/charter.json": "exportLedger",
+  "GET /api/orgs/{org}/identity": "member",
+  "PUT /api/orgs/{org}/identity": "editIdentity",
+  "PUT /api/orgs/{org}/identity/logo": "editIdentity",
+  "DELETE /api/orgs/{org}/identity/logo": "editIdentity",
+  "GET /api/orgs/{org}/identity/logo": "member",
+  "GET /api/orgs/{org}/first-steps": "member",
 };
 
 /** What a role without the `can` key may not do, completing "role staff may not ...". */
@@ -113,6 +121,8 @@ const REFUSED: Record<keyof Policies, string> = {
   confirmQuote: "confirm quotes",
   editCatalogue: "change the catalogue",
   seeCosts: "see costs",
+  exportLedger: "export the ledger",
+  editIdentity: "change the organization's identity",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */

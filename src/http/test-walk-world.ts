@@ -2,7 +2,8 @@
  * Test support for the OpenAPI walk and the property tests: two organizations, "shop" and
  * "rival", each filled through the API with one of everything (customers, orders, questions,
  * disclosures, photos, complaints, feedback, a parting decision, an invitation, an import, a
- * token), every text carrying the organization's marker, and the callers of the walk.
+ * token, the identity and its logo), every text carrying the organization's marker, and the
+ * callers of the walk.
  * @example const w = await buildWalkWorld("sqlite"); w.ids.rival.order // an order id
  */
 import type { Role } from "../domain/policies.ts";
@@ -107,6 +108,16 @@ const LEDGER = (org: OrgName) => {
     },
   ];
 };
+
+/** A multipart upload of one binary file as the `file` part. */
+export function multipartFile(name: string, type: string, data: Buffer) {
+  const boundary = "----comptoir-walk-boundary";
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
 
 /** A real 1×1 PNG: photos are checked by their bytes. */
 export const PNG =
@@ -251,6 +262,20 @@ async function fill(
     email: `invitee-${org}@example.test`,
     role: "staff",
   });
+  await call(t.app, {
+    method: "PUT",
+    url: `/api/orgs/${org}/identity`,
+    headers: owner.write,
+    payload: { legalName: `Atelier ${m}`, website: `https://${org}.test/${m}` },
+  });
+  const logo = multipartFile("logo.png", "image/png", Buffer.from(PNG, "base64"));
+  const logoSaved = await call(t.app, {
+    method: "PUT",
+    url: `/api/orgs/${org}/identity/logo`,
+    headers: { ...owner.write, ...logo.headers },
+    payload: logo.payload,
+  });
+  if (logoSaved.status !== 200) throw new Error(`logo: ${JSON.stringify(logoSaved.body)}`);
   const spare = await call(t.app, {
     method: "POST",
     url: "/api/tokens",
