@@ -93,17 +93,17 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/orgs/{org}/customers/{id}/relationship/letter": "partWays",
   "POST /api/orgs/{org}/customers/{id}/relationship/part-ways": "partWays",
   "POST /api/orgs/{org}/customers/{id}/relationship/resume": "partWays",
+  "GET /api/orgs/{org}/identity": "member",
+  "PUT /api/orgs/{org}/identity": "editIdentity",
+  "GET /api/orgs/{org}/identity/logo": "member",
+  "PUT /api/orgs/{org}/identity/logo": "editIdentity",
+  "DELETE /api/orgs/{org}/identity/logo": "editIdentity",
+  "GET /api/orgs/{org}/first-steps": "member",
+  "GET /api/orgs/{org}/export": "exportLedger",
+  "GET /api/orgs/{org}/export/charter.json": "exportLedger",
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",
-  "GET /api/orgs/{org}/export": "exportLedger",
-  "GET /api/orgs/{org}/export/charter.json": "exportLedger",
-  "GET /api/orgs/{org}/identity": "member",
-  "PUT /api/orgs/{org}/identity": "editIdentity",
-  "PUT /api/orgs/{org}/identity/logo": "editIdentity",
-  "DELETE /api/orgs/{org}/identity/logo": "editIdentity",
-  "GET /api/orgs/{org}/identity/logo": "member",
-  "GET /api/orgs/{org}/first-steps": "member",
 };
 
 /** What a role without the `can` key may not do, completing "role staff may not ...". */
