@@ -17,6 +17,7 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["confirmQuote", true, true, false],
   ["editCatalogue", true, true, false],
   ["seeCosts", true, true, false],
+  ["editIdentity", true, false, false],
 ];
 
 describe("role policies", () => {

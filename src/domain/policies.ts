@@ -29,6 +29,8 @@ export const canExport = (role: Role): boolean => role !== "staff";
 export const canPartWays = (role: Role): boolean => role === "owner";
 /** Invite, change roles, remove members. */
 export const canManageMembers = (role: Role): boolean => role === "owner";
+/** The organization's identity on its documents: legal name, SIREN, VAT, logo (issue 14). */
+export const canEditIdentity = (role: Role): boolean => role === "owner";
 /** Member list (names, roles): managers see who works here. */
 export const canSeeMembers = (role: Role): boolean => role !== "staff";
 
@@ -54,6 +56,7 @@ export interface Policies {
   confirmQuote: boolean;
   editCatalogue: boolean;
   seeCosts: boolean;
+  editIdentity: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -73,5 +76,6 @@ export function policiesFor(role: Role): Policies {
     confirmQuote: canConfirmQuote(role),
     editCatalogue: canEditCatalogue(role),
     seeCosts: canSeeCosts(role),
+    editIdentity: canEditIdentity(role),
   };
 }

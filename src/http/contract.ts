@@ -39,6 +39,7 @@ export const policiesSchema = z.object({
   confirmQuote: z.boolean(),
   editCatalogue: z.boolean(),
   seeCosts: z.boolean(),
+  editIdentity: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 
