@@ -52,6 +52,8 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/orgs/{org}/charter/preview": "seeCharter",
   "POST /api/orgs/{org}/imports": "importFacts",
   "GET /api/orgs/{org}/imports/{id}": "importFacts",
+  "GET /api/orgs/{org}/export": "exportLedger",
+  "GET /api/orgs/{org}/export/charter.json": "exportLedger",
   "GET /api/orgs/{org}/members": "seeMembers",
   "POST /api/orgs/{org}/invitations": "manageMembers",
   "DELETE /api/orgs/{org}/invitations/{id}": "manageMembers",
@@ -99,8 +101,6 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "PUT /api/orgs/{org}/identity/logo": "editIdentity",
   "DELETE /api/orgs/{org}/identity/logo": "editIdentity",
   "GET /api/orgs/{org}/first-steps": "member",
-  "GET /api/orgs/{org}/export": "exportLedger",
-  "GET /api/orgs/{org}/export/charter.json": "exportLedger",
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",
@@ -115,14 +115,14 @@ const REFUSED: Record<keyof Policies, string> = {
   seeCharter: "see the charter",
   editCharter: "change the charter",
   importFacts: "import facts",
+  exportLedger: "export the ledger",
+  editIdentity: "change the organization's identity",
   partWays: "decide to part ways",
   seeMembers: "see the members",
   manageMembers: "manage members",
   confirmQuote: "confirm quotes",
   editCatalogue: "change the catalogue",
   seeCosts: "see costs",
-  exportLedger: "export the ledger",
-  editIdentity: "change the organization's identity",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */
