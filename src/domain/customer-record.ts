@@ -210,3 +210,37 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
   const result = previous[b.length] as number;
   return result > max ? max + 1 : result;
 }
+
+export type RecordAction = "edit" | "archive" | "unarchive" | "merge" | "unmerge";
+
+export interface RecordChange {
+  action: RecordAction;
+  /** The contact details that changed (for an edit), before and after ("" for none). */
+  fields: { field: ContactField; before: string; after: string }[];
+  /** The customer it was merged into (merge), or out of (unmerge). */
+  customer?: string;
+}
+
+/**
+ * What a correction changed in a record, for people: a merge, its undoing, an archive, a
+ * return from the archive, or contact details.
+ * @example describeChange(ana, anaWithNewPhone) // { action: "edit", fields: [{ field: "phone", ... }] }
+ */
+export function describeChange(before: CustomerFact, after: CustomerFact): RecordChange {
+  const wasMerged = mergeTarget(before);
+  const isMerged = mergeTarget(after);
+  const fields = CONTACT_FIELDS.filter(
+    (f) => contactValue(before, f) !== contactValue(after, f),
+  ).map((field) => ({
+    field,
+    before: contactValue(before, field),
+    after: contactValue(after, field),
+  }));
+  if (isMerged !== undefined && isMerged !== wasMerged)
+    return { action: "merge", fields, customer: isMerged };
+  if (wasMerged !== undefined && isMerged === undefined)
+    return { action: "unmerge", fields, customer: wasMerged };
+  if (isArchived(after) !== isArchived(before))
+    return { action: isArchived(after) ? "archive" : "unarchive", fields };
+  return { action: "edit", fields };
+}

@@ -3,15 +3,25 @@
  * money as decimals, the fields named as in the import format. Staff do not see costs.
  */
 
+import type { RecordChange } from "../../domain/customer-record.ts";
 import { FACT_FIELDS } from "../../domain/fact-validation.ts";
 import type { Fact } from "../../domain/facts.ts";
 import { fromMinor } from "../../domain/money.ts";
+
+/** What a correction of a customer record changed, said in words by the web app. */
+export type TimelineChange = RecordChange & {
+  /** The name of `customer` (the one merged into, or out of). */
+  name?: string;
+  /** The record corrected, when it is not the customer shown (one merged into it). */
+  of?: { id: string; name: string };
+};
 
 export interface TimelineEntryJson {
   id: string;
   type: string;
   at: string;
   fields: Record<string, unknown>;
+  change?: TimelineChange;
 }
 
 /** Fields that reveal margins (materials cost, remedy amounts). */
@@ -20,7 +30,7 @@ const COST_FIELDS = new Set(["cost", "remedy_amount"]);
 export function presentTimeline(
   facts: readonly Fact[],
   digits: number,
-  options: { hideCosts: boolean },
+  options: { hideCosts: boolean; changes?: ReadonlyMap<string, TimelineChange> },
 ): TimelineEntryJson[] {
   const sorted = [...facts].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   return sorted.map((fact) => {
@@ -43,6 +53,10 @@ export function presentTimeline(
         }));
       } else fields[key] = value;
     }
-    return { id: fact.id, type: fact.type, at: new Date(fact.at).toISOString(), fields };
+    const change = fact.type === "customer" ? options.changes?.get(fact.id) : undefined;
+    const at = new Date(fact.at).toISOString();
+    return change
+      ? { id: fact.id, type: fact.type, at, fields, change }
+      : { id: fact.id, type: fact.type, at, fields };
   });
 }
