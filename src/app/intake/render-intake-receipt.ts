@@ -3,9 +3,10 @@
  * the time the customer acknowledged it (on the organization's clock), the questions and
  * answers, the quote, the deposit and the warranty. French or English, per the organization.
  */
+
 import { formatWallClock } from "../../domain/intake/zoned-time.ts";
 import { fromMinor, minorDigits } from "../../domain/money.ts";
-import { findFact } from "../../store/fact-repository.ts";
+import { findCustomer } from "../../store/customer-records.ts";
 import { plainSpaces } from "../relationships/draft-parting-letter.ts";
 import { getIntakeOrder } from "./get-intake-order.ts";
 import { type IntakeContext, orgLang } from "./intake-support.ts";
@@ -105,7 +106,7 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
         currency,
       }).format(fromMinor(minor, minorDigits(currency))),
     );
-  const customer = await findFact(ctx.store, ctx.org.id, "customer", order.customer);
+  const customer = await findCustomer(ctx.store, ctx.org.id, order.customer);
   const customerName = customer?.type === "customer" ? customer.name : order.customer;
 
   // pdfkit loads on the first document, not at the server's start.
