@@ -90,6 +90,8 @@ export function withDetails(
 
 export interface FieldProblem {
   field: ContactField;
+  /** What is wrong, for translation: `required`, `format`, `checksum`, `business_only`... */
+  code: string;
   reason: string;
 }
 
@@ -109,51 +111,60 @@ export function checkContactDetails(
     const value = input[field];
     if (value !== undefined) details[field] = value.trim();
   }
-  const say = (field: ContactField, reason: string) => problems.push({ field, reason });
-  if (details.name !== undefined && details.name === "") say("name", "is required");
-  if ((details.name ?? "").length > 200) say("name", "is longer than 200 characters");
+  const say = (field: ContactField, code: string, reason: string) =>
+    problems.push({ field, code, reason });
+  if (details.name !== undefined && details.name === "") say("name", "required", "is required");
+  if ((details.name ?? "").length > 200) say("name", "too_long", "is longer than 200 characters");
   if (details.kind && details.kind !== "person" && details.kind !== "business")
-    say("kind", "must be person or business");
+    say("kind", "format", "must be person or business");
   if (details.status && details.status !== "prospect" && details.status !== "active")
-    say("status", "must be prospect or active");
+    say("status", "format", "must be prospect or active");
   if (details.lang && !/^[a-z]{2}(-[A-Z]{2})?$/.test(details.lang))
-    say("lang", "must be a language code such as fr or en");
+    say("lang", "format", "must be a language code such as fr or en");
   if (details.email && (!EMAIL.test(details.email) || details.email.length > 254))
-    say("email", "is not an e-mail address");
+    say("email", "format", "is not an e-mail address");
   if (details.phone && phoneE164(details.phone) === undefined)
-    say("phone", "is not a phone number (such as 06 12 34 56 78 or +33 6 12 34 56 78)");
-  if ((details.address ?? "").length > 500) say("address", "is longer than 500 characters");
+    say("phone", "format", "is not a phone number (such as 06 12 34 56 78 or +33 6 12 34 56 78)");
+  if ((details.address ?? "").length > 500)
+    say("address", "too_long", "is longer than 500 characters");
   const business = details.kind === "business";
   if (details.siren) {
     const checked = checkSiren(details.siren);
-    if (!business) say("siren", "only a business customer has a SIREN");
-    else if (!checked.ok) say("siren", checked.reason);
+    if (!business) say("siren", "business_only", "only a business customer has a SIREN");
+    else if (!checked.ok) say("siren", checked.code, checked.reason);
     else details.siren = checked.value;
   }
   if (details.vat) {
     const checked = checkVat(details.vat);
-    if (!business) say("vat", "only a business customer has a VAT number");
-    else if (!checked.ok) say("vat", checked.reason);
+    if (!business) say("vat", "business_only", "only a business customer has a VAT number");
+    else if (!checked.ok) say("vat", checked.code, checked.reason);
     else {
       details.vat = checked.value;
       const siren = details.siren;
       if (siren && checked.value.startsWith("FR") && checked.value.slice(4) !== siren)
-        say("vat", `this VAT number is for SIREN ${checked.value.slice(4)}, not ${siren}`);
+        say(
+          "vat",
+          "siren_mismatch",
+          `this VAT number is for SIREN ${checked.value.slice(4)}, not ${siren}`,
+        );
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, details };
 }
 
 /** A French VAT number with its key checked, or another EU country's in its plain format. */
-function checkVat(input: string): { ok: true; value: string } | { ok: false; reason: string } {
+function checkVat(
+  input: string,
+): { ok: true; value: string } | { ok: false; code: string; reason: string } {
   const value = compact(input);
-  if (value.startsWith("FR") || /^\d/.test(value)) {
-    const checked = checkFrenchVat(value);
-    return checked.ok ? checked : { ok: false, reason: checked.reason };
-  }
+  if (value.startsWith("FR") || /^\d/.test(value)) return checkFrenchVat(value);
   return /^[A-Z]{2}[0-9A-Z]{2,12}$/.test(value)
     ? { ok: true, value }
-    : { ok: false, reason: "a VAT number is a country code (FR, BE...) and 2 to 12 characters" };
+    : {
+        ok: false,
+        code: "format",
+        reason: "a VAT number is a country code (FR, BE...) and 2 to 12 characters",
+      };
 }
 
 /**

@@ -19,6 +19,7 @@ import { CataloguePage } from "../features/catalogue/catalogue-page.tsx";
 import { CharterPage } from "../features/charter/charter-page.tsx";
 import { CustomerPage } from "../features/customers/customer-page.tsx";
 import { CustomersPage } from "../features/customers/customers-page.tsx";
+import { DuplicatesPage } from "../features/customers/duplicates-page.tsx";
 import { InboxPage } from "../features/inbox/inbox-page.tsx";
 import { IntakeDetailPage } from "../features/intake/intake-detail-page.tsx";
 import { IntakeListPage } from "../features/intake/intake-list-page.tsx";
@@ -117,6 +118,7 @@ const customersRoute = createRoute({
   validateSearch: customersSearch,
   component: CustomersPage,
 });
+const duplicatesRoute = page("customer-duplicates", DuplicatesPage);
 const customerRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "customers/$id",
@@ -190,6 +192,7 @@ export const routeTree = rootRoute.addChildren([
   orgRoute.addChildren([
     dashboardRoute,
     customersRoute,
+    duplicatesRoute,
     customerRoute,
     partWaysRoute,
     charterRoute,
