@@ -24,6 +24,19 @@ export interface TimelineEntryJson {
   change?: TimelineChange;
 }
 
+/**
+ * Unknown fields kept for the record but not for people: who wrote a fact (an account id),
+ * what a correction names, and the record states a change says in words.
+ */
+const HIDDEN_EXTRA = new Set([
+  "created_by",
+  "changed_by",
+  "reported_by",
+  "corrects",
+  "archived",
+  "merged_into",
+]);
+
 /** Fields that reveal margins (materials cost, remedy amounts). */
 const COST_FIELDS = new Set(["cost", "remedy_amount"]);
 
@@ -36,8 +49,15 @@ export function presentTimeline(
   return sorted.map((fact) => {
     const specs = FACT_FIELDS[fact.type] ?? {};
     const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(fact)) {
+    // Unknown fields read as fields of their own (a business customer's SIREN), text and
+    // numbers only: nested values stay in the ledger and its export, not in words.
+    const extra = Object.entries(fact.extra ?? {}).filter(
+      ([key, value]) =>
+        !HIDDEN_EXTRA.has(key) && ["string", "number", "boolean"].includes(typeof value),
+    );
+    for (const [key, value] of [...Object.entries(fact), ...extra]) {
       if (key === "type" || key === "id" || key === "at" || value === undefined) continue;
+      if (key === "extra" || key === "corrects") continue;
       if (options.hideCosts && COST_FIELDS.has(key)) continue;
       const kind = specs[key]?.kind;
       if (kind === "money" && typeof value === "number") fields[key] = fromMinor(value, digits);

@@ -13,8 +13,8 @@ const DATE_FIELDS = new Set(["due", "warranty_end"]);
 const DATE_TIME_FIELDS = new Set(["delivered", "first_response", "resolved", "acknowledged_at"]);
 /** Fields whose values are words of the import format (`exchange`, `ours`), shown translated. */
 const ENUM_FIELDS = new Set(["kind", "status", "activity", "fault", "remedy", "source"]);
-/** Fields that repeat what the timeline already says. */
-const SKIPPED_FIELDS = new Set(["customer", "type", "id", "at"]);
+/** Fields that repeat what the timeline already says, or only link facts together. */
+const SKIPPED_FIELDS = new Set(["customer", "type", "id", "at", "intake_order"]);
 
 export function factAnchor(id: string): string {
   return `fact-${id}`;
