@@ -17,6 +17,7 @@ import { authRoutes } from "./auth/auth-routes.ts";
 import { installAuthentication } from "./auth/authenticate.ts";
 import { createAuth } from "./auth/create-auth.ts";
 import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
+import { DatabaseState } from "./database-state.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
 import type { RouteDeps } from "./route-deps.ts";
@@ -26,6 +27,7 @@ import { charterRoutes } from "./routes/charter/routes.ts";
 import { complaintRoutes } from "./routes/complaints/routes.ts";
 import { customerRoutes } from "./routes/customers/routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/routes.ts";
+import { healthRoutes } from "./routes/health/routes.ts";
 import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { incidentRoutes } from "./routes/incidents/routes.ts";
@@ -34,7 +36,6 @@ import { memberRoutes } from "./routes/members/routes.ts";
 import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
-import { healthSchema } from "./routes/session/schema.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
 import { DEFAULT_WEB_DIST, serveWebApp } from "./static-web.ts";
@@ -44,6 +45,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Demo mode: the demo owner's credentials (null otherwise). */
     demoAccount: { email: string; password: string } | null;
+    /** What the server knows of its database: the readiness check, and the 503 answers. */
+    databaseState: DatabaseState;
   }
 }
 
@@ -89,6 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate("databaseState", new DatabaseState(options.store));
   installErrorHandler(app);
   await app.register(fastifySwagger, {
     openapi: {
@@ -138,10 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     warmUp?.stop();
     deps.cache.close();
   });
-  app.get("/api/health", { schema: healthSchema }, async () => ({
-    status: "ok",
-    database: options.store.dialect,
-  }));
+  await app.register(healthRoutes, { dialect: options.store.dialect, database: app.databaseState });
   for (const routes of [
     sessionRoutes,
     dashboardRoutes,
