@@ -10,6 +10,7 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["seeCharter", true, true, false],
   ["editCharter", true, false, false],
   ["importFacts", true, true, false],
+  ["exportLedger", true, true, false],
   ["partWays", true, false, false],
   ["seeMembers", true, true, false],
   ["manageMembers", true, false, false],
@@ -18,6 +19,7 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["seeCosts", true, true, false],
   ["editCustomers", true, true, true],
   ["mergeCustomers", true, true, false],
+  ["editIdentity", true, false, false],
 ];
 
 describe("role policies", () => {

@@ -32,6 +32,7 @@ export const policiesSchema = z.object({
   seeCharter: z.boolean(),
   editCharter: z.boolean(),
   importFacts: z.boolean(),
+  exportLedger: z.boolean(),
   partWays: z.boolean(),
   seeMembers: z.boolean(),
   manageMembers: z.boolean(),
@@ -40,6 +41,7 @@ export const policiesSchema = z.object({
   seeCosts: z.boolean(),
   editCustomers: z.boolean(),
   mergeCustomers: z.boolean(),
+  editIdentity: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 

@@ -3,16 +3,7 @@
  * (the list may hold 100,000 customers). The filters live in the URL, so the browser's back
  * button and shared links keep them.
  */
-import {
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Pagination,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Button, Checkbox, Group, NativeSelect, Pagination, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
@@ -27,6 +18,7 @@ import type { CustomersSearch } from "../../router/search-params.ts";
 import { type CustomersParams, useCustomers } from "./customer-queries.ts";
 import { CustomersTable } from "./customers-table.tsx";
 import { NewCustomerModal } from "./new-customer-modal.tsx";
+import { NoCustomers } from "./no-customers.tsx";
 
 const PAGE_SIZE = 50;
 const SEGMENT_FILTERS = [
@@ -167,7 +159,7 @@ export function CustomersPage() {
       ) : result.isError ? (
         <ErrorState error={result.error} onRetry={result.refetch} />
       ) : result.data.items.length === 0 ? (
-        <Text py="lg">{t("customers.empty")}</Text>
+        <NoCustomers filtered={Boolean(query.q || query.segment || query.signal)} />
       ) : (
         <CustomersTable
           data={result.data}
