@@ -17,6 +17,8 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["confirmQuote", true, true, false],
   ["editCatalogue", true, true, false],
   ["seeCosts", true, true, false],
+  ["editCustomers", true, true, true],
+  ["mergeCustomers", true, true, false],
   ["editIdentity", true, false, false],
 ];
 

@@ -34,6 +34,11 @@ export const canEditIdentity = (role: Role): boolean => role === "owner";
 /** Member list (names, roles): managers see who works here. */
 export const canSeeMembers = (role: Role): boolean => role !== "staff";
 
+/** Create customers and correct their contact details (every role: staff meet them first). */
+export const canEditCustomers = (_role: Role): boolean => true;
+/** Archive and unarchive customers, find duplicates, merge and unmerge (docs/customers.md). */
+export const canMergeCustomers = (role: Role): boolean => role !== "staff";
+
 /** Confirm a quote beyond the charter's discount or margin limits (intake). */
 export const canConfirmQuote = (role: Role): boolean => role !== "staff";
 /** Change the service catalogue (prices, warranty, known risks). */
@@ -56,6 +61,8 @@ export interface Policies {
   confirmQuote: boolean;
   editCatalogue: boolean;
   seeCosts: boolean;
+  editCustomers: boolean;
+  mergeCustomers: boolean;
   editIdentity: boolean;
 }
 
@@ -76,6 +83,8 @@ export function policiesFor(role: Role): Policies {
     confirmQuote: canConfirmQuote(role),
     editCatalogue: canEditCatalogue(role),
     seeCosts: canSeeCosts(role),
+    editCustomers: canEditCustomers(role),
+    mergeCustomers: canMergeCustomers(role),
     editIdentity: canEditIdentity(role),
   };
 }

@@ -39,6 +39,8 @@ export const policiesSchema = z.object({
   confirmQuote: z.boolean(),
   editCatalogue: z.boolean(),
   seeCosts: z.boolean(),
+  editCustomers: z.boolean(),
+  mergeCustomers: z.boolean(),
   editIdentity: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;

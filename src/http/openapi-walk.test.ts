@@ -82,6 +82,11 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
     severity: 1,
     text: "walk",
   }),
+  "POST /api/orgs/{org}/customers": () => ({ name: `Walk ${++unique}` }),
+  "PATCH /api/orgs/{org}/customers/{id}": () => ({ phone: `06 12 34 56 ${10 + (++unique % 89)}` }),
+  // Merged by the owner, then undone by the owner in the next operation: the walk's
+  // customer stands alone again for the operations after.
+  "POST /api/orgs/{org}/customers/{id}/merge": (ids) => ({ into: ids.parted }),
   "POST /api/orgs/{org}/customers/{id}/relationship/letter": () => ({
     reason: "abusive",
     doorOpen: false,

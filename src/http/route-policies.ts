@@ -47,6 +47,13 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "GET /api/orgs/{org}/dashboard": "seePortfolio",
   "GET /api/orgs/{org}/customers": "seeTimeline",
   "GET /api/orgs/{org}/customers/{id}": "seeTimeline",
+  "POST /api/orgs/{org}/customers": "editCustomers",
+  "PATCH /api/orgs/{org}/customers/{id}": "editCustomers",
+  "POST /api/orgs/{org}/customers/{id}/archive": "mergeCustomers",
+  "POST /api/orgs/{org}/customers/{id}/unarchive": "mergeCustomers",
+  "POST /api/orgs/{org}/customers/{id}/merge": "mergeCustomers",
+  "POST /api/orgs/{org}/customers/{id}/unmerge": "mergeCustomers",
+  "GET /api/orgs/{org}/customer-duplicates": "mergeCustomers",
   "GET /api/orgs/{org}/charter": "seeCharter",
   "PATCH /api/orgs/{org}/charter": "editCharter",
   "POST /api/orgs/{org}/charter/preview": "seeCharter",
@@ -123,6 +130,10 @@ const REFUSED: Record<keyof Policies, string> = {
   confirmQuote: "confirm quotes",
   editCatalogue: "change the catalogue",
   seeCosts: "see costs",
+  editCustomers: "create or edit customers",
+  mergeCustomers: "archive or merge customers",
+  exportLedger: "export the ledger",
+  editIdentity: "change the organization's identity",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */

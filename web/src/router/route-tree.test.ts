@@ -159,6 +159,8 @@ describe("the session before a page opens", () => {
       "confirmQuote",
       "editCatalogue",
       "seeCosts",
+      "editCustomers",
+      "mergeCustomers",
     ].map((key) => [key, true]),
   ) as Membership["can"];
   const owner: Membership = {

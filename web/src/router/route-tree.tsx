@@ -19,6 +19,7 @@ import { CataloguePage } from "../features/catalogue/catalogue-page.tsx";
 import { CharterPage } from "../features/charter/charter-page.tsx";
 import { CustomerPage } from "../features/customers/customer-page.tsx";
 import { CustomersPage } from "../features/customers/customers-page.tsx";
+import { DuplicatesPage } from "../features/customers/duplicates-page.tsx";
 import { IdentityPage } from "../features/identity/identity-page.tsx";
 import { InboxPage } from "../features/inbox/inbox-page.tsx";
 import { IntakeDetailPage } from "../features/intake/intake-detail-page.tsx";
@@ -118,6 +119,7 @@ const customersRoute = createRoute({
   validateSearch: customersSearch,
   component: CustomersPage,
 });
+const duplicatesRoute = page("customer-duplicates", DuplicatesPage);
 const customerRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "customers/$id",
@@ -192,6 +194,7 @@ export const routeTree = rootRoute.addChildren([
   orgRoute.addChildren([
     dashboardRoute,
     customersRoute,
+    duplicatesRoute,
     customerRoute,
     partWaysRoute,
     charterRoute,

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { SEGMENTS } from "../../../domain/scorecard/segments.ts";
 import { orgParamsSchema, policiesSchema, segmentSchema } from "../../contract.ts";
 import { signalSchema } from "../dashboard/contract.ts";
+import { customerRecordSchema } from "./contract-records.ts";
 import { CUSTOMER_SORTS } from "./contract-sorts.ts";
 import { customerValueSchema } from "./contract-value.ts";
 
@@ -20,6 +21,8 @@ export const customersQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   asOf: z.string().optional(),
+  /** Archived customers are left out unless `only` (just them) or `include`. */
+  archived: z.enum(["only", "include"]).optional(),
 });
 export type CustomersQuery = z.input<typeof customersQuerySchema>;
 export const customerRowSchema = z.object({
@@ -36,6 +39,7 @@ export const customerRowSchema = z.object({
   outstanding: z.number().nullable(),
   /** Balance of every invoice up to the as-of date: what the customer owes. */
   outstanding_total: z.number().nullable(),
+  archived: z.boolean(),
 });
 export const customersResponseSchema = z.object({
   total: z.number(),
@@ -55,18 +59,25 @@ export const timelineEntrySchema = z.object({
   at: z.string(),
   /** The fact's other fields as imported (money as decimal numbers); `cost` hidden from staff. */
   fields: z.record(z.string(), z.unknown()),
+  /** For a correction of a customer record: what it changed (shown in words). */
+  change: z
+    .object({
+      action: z.enum(["edit", "archive", "unarchive", "merge", "unmerge"]),
+      fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+      /** The customer merged into (merge) or out of (unmerge), and its name. */
+      customer: z.string().optional(),
+      name: z.string().optional(),
+      /** The record corrected, when it is one merged into the customer shown. */
+      of: z.object({ id: z.string(), name: z.string() }).optional(),
+    })
+    .optional(),
 });
 export const customerResponseSchema = z.object({
-  customer: z.object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    status: z.string(),
-    lang: z.string().nullable(),
-    since: z.string(),
-  }),
+  customer: customerRecordSchema,
+  /** The id asked for, when it is that of a customer merged into this one; else null. */
+  resolvedFrom: z.string().nullable(),
+  /** The customers merged into this one (each can be unmerged). */
+  merged: z.array(z.object({ id: z.string(), name: z.string() })),
   currency: z.string(),
   /** null when the role may not see scorecards. */
   scorecard: z

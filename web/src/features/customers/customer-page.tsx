@@ -29,6 +29,7 @@ import { Link } from "../../router/link.tsx";
 import { ValueCard } from "../customer-value/value-card.tsx";
 import { RelationshipEndedAlert, RelationshipPanel } from "../relationships/part-ways-panel.tsx";
 import { useCustomer } from "./customer-queries.ts";
+import { RecordPanel } from "./record-panel.tsx";
 
 const route = getRouteApi("/o/$org/customers/$id");
 
@@ -106,6 +107,7 @@ export function CustomerPage({ id }: { id: string }) {
         }
       />
       <RelationshipEndedAlert customer={customer.id} />
+      <RecordPanel data={query.data} />
       <Grid gap="md">
         {scorecard && (
           <Grid.Col span={{ base: 12, md: money ? 8 : 12 }}>
