@@ -12,6 +12,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
+import { deleteUserApiTokens } from "../store/api-token-repository.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes } from "./auth/auth-routes.ts";
 import { installAuthentication } from "./auth/authenticate.ts";
@@ -62,8 +63,12 @@ export interface ServerOptions {
   demoOrg?: string;
   /** Where the built web app is (default web/dist). */
   webDist?: string;
-  /** Session signing secret (default COMPTOIR_SECRET or one kept in the store). */
+  /**
+   * Session signing secret (default COMPTOIR_SECRET, else a 0600 file outside the database:
+   * `secretFile`, COMPTOIR_SECRET_FILE, or `comptoir.secret` beside the SQLite file).
+   */
   authSecret?: string;
+  secretFile?: string;
   /** Sign-in attempts per minute per address and e-mail (default 5). */
   signInPerMinute?: number;
   /** Sends queued e-mails (invitations); without it they stay in the outbox table. */
@@ -105,7 +110,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyRateLimit, { global: false, hook: "preHandler" });
   await app.register(fastifyMultipart, { limits: { fileSize: 512 * 1024 * 1024, files: 20 } });
 
-  const auth = await createAuth(options.store, { publicUrl, secret: options.authSecret });
+  const auth = await createAuth(options.store, {
+    publicUrl,
+    secret: options.authSecret,
+    secretFile: options.secretFile,
+    onPasswordChange: async (userId) => {
+      await deleteUserApiTokens(options.store, userId);
+    },
+  });
   installAuthentication(app, options.store, auth, publicUrl);
   await app.register(authRoutes, { auth, publicUrl, signInPerMinute: options.signInPerMinute });
 
