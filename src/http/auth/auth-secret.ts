@@ -49,7 +49,7 @@ export function resolveAuthSecret(
     }
     return given;
   }
-  const file = source.file ?? env.COMPTOIR_SECRET_FILE ?? defaultSecretFile(store);
+  const file = source.file || env.COMPTOIR_SECRET_FILE || defaultSecretFile(store);
   // An in-memory database lives as long as the process: so does its secret.
   if (file === null) return randomBytes(32).toString("base64url");
   return readOrCreateSecretFile(file);
