@@ -20,6 +20,7 @@ import { createAuth } from "./auth/create-auth.ts";
 import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
+import { createRequestLogger, type LogOptions } from "./request-log.ts";
 import type { RouteDeps } from "./route-deps.ts";
 import { acknowledgementRoutes } from "./routes/acknowledgements/routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/routes.ts";
@@ -52,8 +53,11 @@ export interface ServerOptions {
   store: Store;
   /** Kept for the command line; the web app picks the organization itself. */
   defaultOrg?: string;
-  /** pino logging (off by default, so tests stay quiet). */
-  logger?: boolean;
+  /**
+   * pino logging, without secrets (request-log.ts): true for stdout at LOG_LEVEL (default
+   * info), or a level and a file (the test suite logs at debug level to a file). Off by default.
+   */
+  logger?: boolean | LogOptions;
   /** The address browsers use (default http://localhost:3000): trusted origin, links in mails. */
   publicUrl?: string;
   /**
@@ -86,8 +90,11 @@ export interface ServerOptions {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const publicUrl = options.publicUrl ?? "http://localhost:3000";
+  const log = options.logger
+    ? createRequestLogger(options.logger === true ? {} : options.logger)
+    : undefined;
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    ...(log ? { loggerInstance: log.logger } : { logger: false }),
     bodyLimit: 2 * 1024 * 1024,
     // Above the longest id a schema allows (customer ids: 200), escaped; schemas say the limit.
     routerOptions: { maxParamLength: 1000 },
@@ -95,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  if (log) app.addHook("onClose", async () => log.close());
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Comptoir API", version: "0.1.0" },
