@@ -33,5 +33,6 @@ export const createTokenBodySchema = z.object({
 export const createTokenResponseSchema = tokenSchema.extend({ token: z.string() });
 export const tokenParamsSchema = z.object({ id: z.string().min(1).max(100) });
 export type ApiToken = z.infer<typeof tokenSchema>;
+export type TokensResponse = z.infer<typeof tokensResponseSchema>;
 export type CreateTokenBody = z.input<typeof createTokenBodySchema>;
 export type CreatedApiToken = z.infer<typeof createTokenResponseSchema>;
