@@ -29,6 +29,7 @@ type NavPath =
   | "/o/$org/charter"
   | "/o/$org/import"
   | "/o/$org/members"
+  | "/o/$org/identity"
   | "/o/$org/tokens";
 
 interface NavItem {
@@ -71,6 +72,7 @@ function navItems(
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
     can.seeMembers && { label: t("nav.members"), to: "/o/$org/members", exact: true },
+    can.editIdentity && { label: t("identity.nav"), to: "/o/$org/identity", exact: true },
     { label: t("tokens.nav"), to: "/o/$org/tokens", exact: true },
   ];
   return items.filter((item): item is NavItem => item !== false);
