@@ -48,6 +48,8 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
     role: "staff",
   }),
   "PATCH /api/orgs/{org}/members/{userId}": () => ({ role: "manager" }),
+  // A token for the organization whose ids the walk uses, with the least role.
+  "POST /api/tokens": (ids) => ({ name: "walk", org: ids.org, role: "staff" }),
   "POST /api/orgs/{org}/catalogue": () => ({
     code: `walk-${++unique}`,
     lang: "en",
