@@ -96,6 +96,14 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/orgs/{org}/customers/{id}/relationship/letter": "partWays",
   "POST /api/orgs/{org}/customers/{id}/relationship/part-ways": "partWays",
   "POST /api/orgs/{org}/customers/{id}/relationship/resume": "partWays",
+  "GET /api/orgs/{org}/identity": "member",
+  "PUT /api/orgs/{org}/identity": "editIdentity",
+  "GET /api/orgs/{org}/identity/logo": "member",
+  "PUT /api/orgs/{org}/identity/logo": "editIdentity",
+  "DELETE /api/orgs/{org}/identity/logo": "editIdentity",
+  "GET /api/orgs/{org}/first-steps": "member",
+  "GET /api/orgs/{org}/export": "exportLedger",
+  "GET /api/orgs/{org}/export/charter.json": "exportLedger",
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",
@@ -116,6 +124,8 @@ const REFUSED: Record<keyof Policies, string> = {
   confirmQuote: "confirm quotes",
   editCatalogue: "change the catalogue",
   seeCosts: "see costs",
+  exportLedger: "export the ledger",
+  editIdentity: "change the organization's identity",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */
