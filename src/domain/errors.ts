@@ -62,6 +62,12 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "Signed in, but the role in this organization does not allow it (docs/roles.md).",
   },
+  TOKEN_NOT_ALLOWED: {
+    status: 403,
+    exit: 1,
+    description:
+      "An API token cannot do this (create, list or revoke tokens, accept an invitation): sign in.",
+  },
   CSRF_REJECTED: {
     status: 403,
     exit: 1,

@@ -11,6 +11,15 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
+/**
+ * The lesser of two roles (ROLES is ordered from most to least): what an API token may do is
+ * its own role capped by its creator's current one.
+ * @example lowerRole("owner", "staff") // "staff"
+ */
+export function lowerRole(a: Role, b: Role): Role {
+  return ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b;
+}
+
 /** The customer's timeline of facts (every role: staff need it at the counter). */
 export const canSeeTimeline = (_role: Role): boolean => true;
 /** Record intake, time, complaints, incidents (every role). */

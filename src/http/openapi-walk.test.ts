@@ -49,6 +49,8 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
     role: "staff",
   }),
   "PATCH /api/orgs/{org}/members/{userId}": () => ({ role: "manager" }),
+  // A token for the organization whose ids the walk uses, with the least role.
+  "POST /api/tokens": (ids) => ({ name: "walk", org: ids.org, role: "staff" }),
   "POST /api/orgs/{org}/catalogue": () => ({
     code: `walk-${++unique}`,
     lang: "en",
@@ -168,6 +170,7 @@ function expected(rule: RouteRule, caller: Caller, target: Target, op: ApiOperat
   const signedIn = caller.name !== "anonymous";
   if (!signedIn) return { exactly: 401 };
   if (rule === "signedIn") return { not: [401, 403] };
+  if (rule === "session") return caller.token ? { exactly: 403 } : { not: [401, 403] };
   const role = caller.roles[target.pathOrg];
   if (!role) return { exactly: 404 };
   if (rule !== "member" && !policiesFor(role)[rule]) return { exactly: 403 };

@@ -14,12 +14,15 @@ import { orgAccess, requirePolicy } from "./org-access.ts";
 /**
  * - `public`: anyone, signed in or not.
  * - `link`: anyone holding the secret in the URL (the secret is the credential).
- * - `signedIn`: any signed-in user, for what is theirs (tokens, their invitations).
+ * - `signedIn`: any signed-in user, by cookie or API token, for what is theirs.
+ * - `session`: signed in with a session cookie, for what is theirs (API tokens, their
+ *   invitations); an API token gets 403 TOKEN_NOT_ALLOWED from the route itself, whose
+ *   message names what a token may not do.
  * - `member`: every member of the organization in the path, whatever the role.
  * - a `can` key: members whose role has it (src/domain/policies.ts).
  * Everything under /api/orgs/{org} answers 404 to non-members, as if it did not exist.
  */
-export type RouteRule = "public" | "link" | "signedIn" | "member" | keyof Policies;
+export type RouteRule = "public" | "link" | "signedIn" | "session" | "member" | keyof Policies;
 
 /** Keyed by `METHOD /path`, path parameters written `{name}` as in /api/openapi.json. */
 export const ROUTE_POLICIES: Record<string, RouteRule> = {
@@ -37,10 +40,10 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "GET /api/auth/*": "public",
   "POST /api/auth/*": "public",
   "GET /api/invitations/{token}": "link",
-  "POST /api/invitations/{token}/accept": "signedIn",
-  "GET /api/tokens": "signedIn",
-  "POST /api/tokens": "signedIn",
-  "DELETE /api/tokens/{id}": "signedIn",
+  "POST /api/invitations/{token}/accept": "session",
+  "GET /api/tokens": "session",
+  "POST /api/tokens": "session",
+  "DELETE /api/tokens/{id}": "session",
   "GET /ack/{token}": "link",
   "POST /ack/{token}": "link",
 
@@ -183,7 +186,7 @@ export function installRoutePolicies(app: FastifyInstance, store: Store): void {
   app.addHook("preHandler", async (request) => {
     const rule = request.routeOptions.config.rules?.[request.method];
     if (!rule || rule === "public" || rule === "link") return;
-    if (rule === "signedIn") {
+    if (rule === "signedIn" || rule === "session") {
       requireActor(request);
       return;
     }

@@ -448,6 +448,35 @@ export const en: Resources = {
     field: "Field",
     reason: "Problem",
   },
+  tokens: {
+    nav: "API tokens",
+    title: "API tokens",
+    intro:
+      'A token lets a script use the API on your behalf, in "{{org}}" only, with the role you choose: never more than yours, and less if your role is lowered. It expires on the date you choose. Changing or resetting your password revokes all your tokens.',
+    newTitle: "New token",
+    name: "Name",
+    nameHint: 'To recognise it: "nightly import", "accounting"…',
+    role: "Role",
+    duration: "Valid for",
+    days_one: "{{count}} day",
+    days_other: "{{count}} days",
+    create: "Create the token",
+    shownOnce:
+      'Token "{{name}}" created, valid until {{date}}. Copy it now: it will never be shown again.',
+    secret: "Token",
+    copy: "Copy the token",
+    copied: "Token copied",
+    listTitle: "Your tokens in this organization",
+    none: "No tokens yet.",
+    createdAt: "Created",
+    expiresAt: "Expires",
+    expiredOn: "Expired on {{date}}",
+    lastUsedAt: "Last used",
+    neverUsed: "Never",
+    actions: "Actions",
+    revoke: "Revoke",
+    revokeNamed: 'Revoke the token "{{name}}"',
+  },
   export: {
     title: "Export the ledger",
     intro:
@@ -1046,6 +1075,7 @@ export const en: Resources = {
     },
   },
   errors: {
+    TOKEN_NOT_ALLOWED: "An API token cannot do this: sign in.",
     FORBIDDEN: "Your role does not allow this.",
     LAST_OWNER: "The organization must keep at least one owner.",
     RATE_LIMITED: "Too many attempts: wait a minute.",

@@ -448,6 +448,35 @@ export const fr = {
     field: "Champ",
     reason: "Problème",
   },
+  tokens: {
+    nav: "Jetons d'API",
+    title: "Jetons d'API",
+    intro:
+      "Un jeton permet à un script d'utiliser l'API en votre nom, dans « {{org}} » seulement, avec le rôle choisi : jamais plus que le vôtre, et moins si votre rôle baisse. Il expire à la date choisie. Changer ou réinitialiser votre mot de passe révoque tous vos jetons.",
+    newTitle: "Nouveau jeton",
+    name: "Nom",
+    nameHint: "Pour le reconnaître : « import du soir », « comptabilité »…",
+    role: "Rôle",
+    duration: "Valable",
+    days_one: "{{count}} jour",
+    days_other: "{{count}} jours",
+    create: "Créer le jeton",
+    shownOnce:
+      "Jeton « {{name}} » créé, valable jusqu'au {{date}}. Copiez-le maintenant : il ne sera plus jamais affiché.",
+    secret: "Jeton",
+    copy: "Copier le jeton",
+    copied: "Jeton copié",
+    listTitle: "Vos jetons dans cette organisation",
+    none: "Aucun jeton pour l'instant.",
+    createdAt: "Créé le",
+    expiresAt: "Expire le",
+    expiredOn: "Expiré le {{date}}",
+    lastUsedAt: "Dernière utilisation",
+    neverUsed: "Jamais",
+    actions: "Actions",
+    revoke: "Révoquer",
+    revokeNamed: "Révoquer le jeton « {{name}} »",
+  },
   export: {
     title: "Exporter le registre",
     intro:
@@ -1048,6 +1077,7 @@ export const fr = {
     },
   },
   errors: {
+    TOKEN_NOT_ALLOWED: "Un jeton d'API ne peut pas faire cela : connectez-vous.",
     FORBIDDEN: "Votre rôle ne permet pas cette action.",
     LAST_OWNER: "L'organisation doit garder au moins un propriétaire.",
     RATE_LIMITED: "Trop de tentatives : attendez une minute.",

@@ -12,6 +12,7 @@ import { NotFound } from "../components/states.tsx";
 import { InvitationPage } from "../features/accounts/invitation-page.tsx";
 import { MembersPage } from "../features/accounts/members-page.tsx";
 import { SignInPage } from "../features/accounts/sign-in-page.tsx";
+import { TokensPage } from "../features/accounts/tokens-page.tsx";
 import { ComplaintPage } from "../features/after-sales/complaint-page.tsx";
 import { ComplaintsPage } from "../features/after-sales/complaints-page.tsx";
 import { ReturnsPage } from "../features/after-sales/returns-page.tsx";
@@ -139,6 +140,7 @@ const partWaysRoute = createRoute({
 const charterRoute = page("charter", CharterPage);
 const importRoute = page("import", ImportPage);
 const membersRoute = page("members", MembersPage);
+const tokensRoute = page("tokens", TokensPage);
 const intakeListRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "intake",
@@ -200,6 +202,7 @@ export const routeTree = rootRoute.addChildren([
     charterRoute,
     importRoute,
     membersRoute,
+    tokensRoute,
     intakeListRoute,
     intakeNewRoute,
     intakeRoute,
