@@ -337,6 +337,8 @@ export const en: Resources = {
     done: "Import finished.",
     rejected: "Import refused: nothing was imported.",
     failed: "The import failed.",
+    converted:
+      "{{file}} was in {{from}}: it was converted to UTF-8 before importing. Check the accents in the result.",
     partial: "Valid lines imported; the lines below were skipped.",
     counts: "Facts imported",
     type: "Type",

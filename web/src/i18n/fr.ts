@@ -336,6 +336,8 @@ export const fr = {
     done: "Import terminé.",
     rejected: "Import refusé : rien n'a été importé.",
     failed: "L'import a échoué.",
+    converted:
+      "{{file}} était en {{from}} : il a été converti en UTF-8 avant l'import. Vérifiez les accents dans le résultat.",
     partial: "Lignes valides importées ; les lignes ci-dessous ont été ignorées.",
     counts: "Faits importés",
     type: "Type",

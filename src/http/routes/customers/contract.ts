@@ -19,7 +19,7 @@ export const customersQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  asOf: z.string().optional(),
+  asOf: z.string().max(40).optional(),
 });
 export type CustomersQuery = z.input<typeof customersQuerySchema>;
 export const customerRowSchema = z.object({
