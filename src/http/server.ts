@@ -19,6 +19,7 @@ import { createAuth } from "./auth/create-auth.ts";
 import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
+import { installInputGuard } from "./input-guard.ts";
 import type { RouteDeps } from "./route-deps.ts";
 import { acknowledgementRoutes } from "./routes/acknowledgements/routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/routes.ts";
@@ -90,6 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Comptoir API", version: "0.1.0" },
