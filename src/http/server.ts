@@ -38,6 +38,7 @@ import { sessionRoutes } from "./routes/session/routes.ts";
 import { healthSchema } from "./routes/session/schema.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
+import { installSecurityHeaders } from "./security-headers.ts";
 import { DEFAULT_WEB_DIST, serveWebApp } from "./static-web.ts";
 import { startWarmUp, type WarmUp } from "./warm-up.ts";
 
@@ -92,6 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installInputGuard(app);
+  await installSecurityHeaders(app, publicUrl);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Comptoir API", version: "0.1.0" },
