@@ -155,10 +155,15 @@ export const fr = {
     orders: "Commandes",
     outstanding: "Reste dû",
     timeline: "Chronologie",
-    timelineHelp: "Tout ce qui s'est passé avec ce client, du plus ancien au plus récent.",
+    timelineHelp:
+      "Tout ce qui s'est passé avec ce client, du plus ancien au plus récent, par pages de 100 faits.",
     highlighted: "Preuve du signal « {{signal}} »",
     evidenceBadge: "Preuve",
     emptyTimeline: "Aucun fait.",
+    timelineOlder: "← Faits plus anciens",
+    timelineNewer: "Faits plus récents →",
+    timelinePage:
+      "Page {{page}} sur {{pages}} · {{total}} faits (la page 1 montre les plus récents)",
     contact: "Contact",
   },
   facts: {
