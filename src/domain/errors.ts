@@ -30,6 +30,12 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "The database could not be opened or reached.",
   },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    exit: 1,
+    description:
+      "The database stopped answering (a restart, a failover, a SQLite file locked or read-only); try again: service resumes by itself when it answers.",
+  },
   CLV_INSUFFICIENT_DATA: {
     status: 422,
     exit: 1,

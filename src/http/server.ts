@@ -17,6 +17,7 @@ import { authRoutes } from "./auth/auth-routes.ts";
 import { installAuthentication } from "./auth/authenticate.ts";
 import { createAuth } from "./auth/create-auth.ts";
 import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
+import { DatabaseState } from "./database-state.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
 import { installInputGuard } from "./input-guard.ts";
@@ -27,6 +28,7 @@ import { charterRoutes } from "./routes/charter/routes.ts";
 import { complaintRoutes } from "./routes/complaints/routes.ts";
 import { customerRoutes } from "./routes/customers/routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/routes.ts";
+import { healthRoutes } from "./routes/health/routes.ts";
 import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { incidentRoutes } from "./routes/incidents/routes.ts";
@@ -35,7 +37,6 @@ import { memberRoutes } from "./routes/members/routes.ts";
 import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
-import { healthSchema } from "./routes/session/schema.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
@@ -46,6 +47,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Demo mode: the demo owner's credentials (null otherwise). */
     demoAccount: { email: string; password: string } | null;
+    /** What the server knows of its database: the readiness check, and the 503 answers. */
+    databaseState: DatabaseState;
   }
 }
 
@@ -91,6 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate("databaseState", new DatabaseState(options.store));
   installErrorHandler(app);
   installInputGuard(app);
   await installSecurityHeaders(app, publicUrl);
@@ -142,10 +146,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     warmUp?.stop();
     deps.cache.close();
   });
-  app.get("/api/health", { schema: healthSchema }, async () => ({
-    status: "ok",
-    database: options.store.dialect,
-  }));
+  await app.register(healthRoutes, { dialect: options.store.dialect, database: app.databaseState });
   for (const routes of [
     sessionRoutes,
     dashboardRoutes,

@@ -174,6 +174,7 @@ export const en: Resources = {
     chase: "Chased for missing inputs",
     invoice: "Invoice",
     payment: "Payment",
+    credit_note: "Credit note",
     reminder: "Payment reminder",
     return: "Return",
     complaint: "Complaint",

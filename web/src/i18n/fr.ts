@@ -174,6 +174,7 @@ export const fr = {
     chase: "Relance pour pièces manquantes",
     invoice: "Facture",
     payment: "Paiement",
+    credit_note: "Avoir",
     reminder: "Rappel de paiement",
     return: "Retour",
     complaint: "Réclamation",
