@@ -170,6 +170,17 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "The relationship with this customer is not ended: there is nothing to resume.",
   },
+  LOGO_TYPE_UNSUPPORTED: {
+    status: 415,
+    exit: 1,
+    description:
+      "The logo is not a PNG or JPEG image (its bytes are checked, not its name): send a PNG or JPEG.",
+  },
+  LOGO_TOO_LARGE: {
+    status: 413,
+    exit: 1,
+    description: "The logo file is above the limit (2 MB); it is downscaled once accepted.",
+  },
   INTERNAL: {
     status: 500,
     exit: 1,

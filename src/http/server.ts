@@ -22,13 +22,16 @@ import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
 import { installInputGuard } from "./input-guard.ts";
 import type { RouteDeps } from "./route-deps.ts";
+import { installRoutePolicies } from "./route-policies.ts";
 import { acknowledgementRoutes } from "./routes/acknowledgements/routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/routes.ts";
 import { charterRoutes } from "./routes/charter/routes.ts";
 import { complaintRoutes } from "./routes/complaints/routes.ts";
 import { customerRoutes } from "./routes/customers/routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/routes.ts";
+import { exportRoutes } from "./routes/exports/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
+import { identityRoutes } from "./routes/identity/routes.ts";
 import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { incidentRoutes } from "./routes/incidents/routes.ts";
@@ -115,6 +118,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const auth = await createAuth(options.store, { publicUrl, secret: options.authSecret });
   installAuthentication(app, options.store, auth, publicUrl);
+  // Before any route: each gets its rule from the role matrix (route-policies.ts).
+  installRoutePolicies(app, options.store);
   await app.register(authRoutes, { auth, publicUrl, signInPerMinute: options.signInPerMinute });
 
   const demo = options.demoOrg ? await ensureDemoOwner(options.store, auth, options.demoOrg) : null;
@@ -153,9 +158,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     customerRoutes,
     charterRoutes,
     importRoutes,
+    exportRoutes,
     memberRoutes,
     tokenRoutes,
     catalogueRoutes,
+    identityRoutes,
     intakeRoutes,
     complaintRoutes,
     returnRoutes,

@@ -28,7 +28,8 @@ type NavPath =
   | "/o/$org/catalogue"
   | "/o/$org/charter"
   | "/o/$org/import"
-  | "/o/$org/members";
+  | "/o/$org/members"
+  | "/o/$org/identity";
 
 interface NavItem {
   label: string;
@@ -70,6 +71,7 @@ function navItems(
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
     can.seeMembers && { label: t("nav.members"), to: "/o/$org/members", exact: true },
+    can.editIdentity && { label: t("identity.nav"), to: "/o/$org/identity", exact: true },
   ];
   return items.filter((item): item is NavItem => item !== false);
 }

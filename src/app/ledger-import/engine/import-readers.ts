@@ -6,6 +6,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parse } from "csv-parse";
+import { restoreCell } from "../../../domain/csv-cells.ts";
 import { FACT_TYPES, type FactType } from "../../../domain/facts.ts";
 import {
   DEFAULT_IMPORT_LIMITS,
@@ -181,6 +182,8 @@ async function* readCsv(path: string, onBytes: (n: number) => void, limits: Impo
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
+      // Unquoted cells are trimmed; a quoted one is kept as written (`" Ana "` keeps its spaces).
+      cast: (value, context) => (context.quoting ? value : value.trim()),
       // In characters (csv-parse counts them so): the rest of the file is not read.
       max_record_size: limits.lineBytes,
     }),
@@ -195,7 +198,7 @@ async function* readCsv(path: string, onBytes: (n: number) => void, limits: Impo
     }>) {
       lastLine = info.lines;
       if (!header) {
-        header = record.map((h) => h.trim());
+        header = record.map((h) => restoreCell(h.trim()));
         continue;
       }
       batch.push(csvRow(header, record, info.lines, fileType, path));
@@ -240,8 +243,17 @@ function csvRow(
   }
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < header.length && i < cells.length; i++) {
-    const cell = cells[i].trim();
-    if (cell !== "" && header[i] !== "") raw[header[i]] = cell;
+    // Blank is absent, quoted or not; a formula neutralized by the export gets its text back.
+    const cell = cells[i];
+    if (cell.trim() !== "" && header[i] !== "") {
+      // Defined, not assigned: a column named `__proto__` is a field (kept under extra).
+      Object.defineProperty(raw, header[i] as string, {
+        value: restoreCell(cell),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
   }
   if (raw.type === undefined) {
     if (fileType) raw.type = fileType;
