@@ -35,7 +35,7 @@ export function textProblem(
   for (const [key, item] of Object.entries(value)) {
     const name = path ? `${path}.${key}` : key;
     if (key.includes("\u0000") || key.length > 200) {
-      return { field: path || "body", reason: "a field name is not valid (NUL or too long)" };
+      return { field: path, reason: "a field name is not valid (NUL or too long)" };
     }
     const problem = textProblem(item, capped, name);
     if (problem) return problem;
@@ -48,10 +48,15 @@ export function installInputGuard(app: FastifyInstance): void {
     // A part with a schema has its own limits (checked from the OpenAPI document, and a photo
     // is 2 MB of base64); a part without one (better-auth's catch-all) gets the cap.
     const schema = request.routeOptions.schema ?? {};
-    const problem =
-      textProblem(request.params, !schema.params) ??
-      textProblem(request.query, !schema.querystring) ??
-      textProblem(request.body, !schema.body);
-    if (problem) throw new AppError("BAD_INPUT", `${problem.field || "input"}: ${problem.reason}`);
+    const parts: [unknown, boolean, string][] = [
+      [request.params, !schema.params, "params"],
+      [request.query, !schema.querystring, "query"],
+      [request.body, !schema.body, "body"],
+    ];
+    for (const [value, capped, part] of parts) {
+      const problem = textProblem(value, capped);
+      // A bare string as the whole body is named `body`, as Fastify's own body errors are.
+      if (problem) throw new AppError("BAD_INPUT", `${problem.field || part}: ${problem.reason}`);
+    }
   });
 }
