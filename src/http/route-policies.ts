@@ -36,6 +36,8 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/auth/sign-in/*": "public",
   "POST /api/auth/sign-out": "public",
   "GET /api/auth/get-session": "public",
+  // better-auth refuses it without its session; declared for its body's limits.
+  "POST /api/auth/update-user": "public",
   // better-auth's other routes (it refuses what Comptoir does not enable).
   "GET /api/auth/*": "public",
   "POST /api/auth/*": "public",
@@ -135,8 +137,6 @@ const REFUSED: Record<keyof Policies, string> = {
   seeCosts: "see costs",
   editCustomers: "create or edit customers",
   mergeCustomers: "archive or merge customers",
-  exportLedger: "export the ledger",
-  editIdentity: "change the organization's identity",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */

@@ -21,6 +21,7 @@ import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
 import { DatabaseState } from "./database-state.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
+import { installInputGuard } from "./input-guard.ts";
 import { createRequestLogger, type LogOptions } from "./request-log.ts";
 import type { RouteDeps } from "./route-deps.ts";
 import { installRoutePolicies } from "./route-policies.ts";
@@ -43,6 +44,7 @@ import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
+import { installSecurityHeaders } from "./security-headers.ts";
 import { DEFAULT_WEB_DIST, serveWebApp } from "./static-web.ts";
 import { startWarmUp, type WarmUp } from "./warm-up.ts";
 
@@ -110,6 +112,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorate("databaseState", new DatabaseState(options.store));
   installErrorHandler(app);
   if (log) app.addHook("onClose", async () => log.close());
+  installInputGuard(app);
+  await installSecurityHeaders(app, publicUrl);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Comptoir API", version: "0.1.0" },

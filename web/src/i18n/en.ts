@@ -157,10 +157,13 @@ export const en: Resources = {
     orders: "Orders",
     outstanding: "Outstanding",
     timeline: "Timeline",
-    timelineHelp: "Everything that happened with this customer, oldest first.",
+    timelineHelp: "Everything that happened with this customer, oldest first, 100 facts a page.",
     highlighted: "Evidence for “{{signal}}”",
     evidenceBadge: "Evidence",
     emptyTimeline: "No facts.",
+    timelineOlder: "← Older facts",
+    timelineNewer: "Newer facts →",
+    timelinePage: "Page {{page}} of {{pages}} · {{total}} facts (page 1 shows the most recent)",
     contact: "Contact",
   },
   records: {
@@ -435,6 +438,8 @@ export const en: Resources = {
     done: "Import finished.",
     rejected: "Import refused: nothing was imported.",
     failed: "The import failed.",
+    converted:
+      "{{file}} was in {{from}}: it was converted to UTF-8 before importing. Check the accents in the result.",
     partial: "Valid lines imported; the lines below were skipped.",
     counts: "Facts imported",
     type: "Type",

@@ -155,10 +155,15 @@ export const fr = {
     orders: "Commandes",
     outstanding: "Reste dû",
     timeline: "Chronologie",
-    timelineHelp: "Tout ce qui s'est passé avec ce client, du plus ancien au plus récent.",
+    timelineHelp:
+      "Tout ce qui s'est passé avec ce client, du plus ancien au plus récent, par pages de 100 faits.",
     highlighted: "Preuve du signal « {{signal}} »",
     evidenceBadge: "Preuve",
     emptyTimeline: "Aucun fait.",
+    timelineOlder: "← Faits plus anciens",
+    timelineNewer: "Faits plus récents →",
+    timelinePage:
+      "Page {{page}} sur {{pages}} · {{total}} faits (la page 1 montre les plus récents)",
     contact: "Contact",
   },
   records: {
@@ -435,6 +440,8 @@ export const fr = {
     done: "Import terminé.",
     rejected: "Import refusé : rien n'a été importé.",
     failed: "L'import a échoué.",
+    converted:
+      "{{file}} était en {{from}} : il a été converti en UTF-8 avant l'import. Vérifiez les accents dans le résultat.",
     partial: "Lignes valides importées ; les lignes ci-dessous ont été ignorées.",
     counts: "Faits importés",
     type: "Type",

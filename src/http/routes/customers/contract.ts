@@ -20,7 +20,7 @@ export const customersQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  asOf: z.string().optional(),
+  asOf: z.string().max(40).optional(),
   /** Archived customers are left out unless `only` (just them) or `include`. */
   archived: z.enum(["only", "include"]).optional(),
 });
@@ -53,6 +53,18 @@ export type CustomerRow = z.infer<typeof customerRowSchema>;
 export type CustomersResponse = z.infer<typeof customersResponseSchema>;
 
 export const customerParamsSchema = orgParamsSchema.extend({ id: z.string().min(1).max(200) });
+/** The timeline comes a page at a time, newest page first (a customer may have 100,000 facts). */
+export const TIMELINE_PAGE_SIZE = 100;
+export const customerQuerySchema = z.object({
+  asOf: z.string().max(40).optional(),
+  lang: z.enum(["fr", "en"]).optional(),
+  /** The timeline's page, from 1 (the most recent facts). */
+  timelinePage: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  timelinePageSize: z.coerce.number().int().min(1).max(500).default(TIMELINE_PAGE_SIZE),
+  /** A fact's id: the timeline's page is the one that holds it (evidence links). */
+  fact: z.string().min(1).max(200).optional(),
+});
+export type CustomerQuery = z.input<typeof customerQuerySchema>;
 export const timelineEntrySchema = z.object({
   id: z.string(),
   type: z.string(),
@@ -99,8 +111,10 @@ export const customerResponseSchema = z.object({
     .nullable(),
   /** Expected value over a year (docs/clv.md); null when the role may not see money. */
   value: customerValueSchema.nullable(),
-  /** Every fact of this customer up to `asOf`, oldest first. */
+  /** One page of the customer's facts up to `asOf`, oldest first within the page. */
   timeline: z.array(timelineEntrySchema),
+  /** Which page: 1 holds the most recent facts; `total` counts them all. */
+  timelinePage: z.object({ page: z.number(), pageSize: z.number(), total: z.number() }),
   can: policiesSchema,
 });
 export type CustomerResponse = z.infer<typeof customerResponseSchema>;

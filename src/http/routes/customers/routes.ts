@@ -44,6 +44,11 @@ export const customerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
       asOf,
       lang,
       values,
+      timeline: {
+        page: request.query.timelinePage,
+        pageSize: request.query.timelinePageSize,
+        fact: request.query.fact,
+      },
     });
     return { ...customer, can: access.can };
   });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { orgParamsSchema } from "../../contract.ts";
-import { errors, langQuery } from "../dashboard/schema.ts";
+import { errors } from "../dashboard/schema.ts";
 import {
   customerParamsSchema,
+  customerQuerySchema,
   customerResponseSchema,
   customersQuerySchema,
   customersResponseSchema,
@@ -27,10 +28,10 @@ export const listCustomersSchema = {
   response: { 200: customersResponseSchema, ...errors },
 };
 export const getCustomerSchema = {
-  summary: "A customer: record, timeline of every fact, scorecard and money (managers)",
+  summary: "A customer: record, a page of the timeline, scorecard and money (managers)",
   tags: ["customers"],
   params: customerParamsSchema,
-  querystring: langQuery,
+  querystring: customerQuerySchema,
   response: { 200: customerResponseSchema, ...errors },
 };
 

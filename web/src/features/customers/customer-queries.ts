@@ -32,15 +32,29 @@ export function useCustomers(org: string, params: CustomersParams) {
   });
 }
 
-export function useCustomer(org: string, id: string) {
+/** Which page of the customer's timeline: a number (1, the newest), or the page of a fact. */
+export interface TimelineParams {
+  page?: number;
+  fact?: string;
+}
+
+export function useCustomer(org: string, id: string, timeline: TimelineParams = {}) {
   const lang = useLang();
   return useQuery({
-    queryKey: [org, "customer", id, lang],
+    queryKey: [org, "customer", id, lang, timeline],
     queryFn: () =>
       api<CustomerResponse>(
         "GET",
-        `${orgApi(org)}/customers/${encodeURIComponent(id)}?lang=${lang}`,
+        `${orgApi(org)}/customers/${encodeURIComponent(id)}${queryString({
+          lang,
+          timelinePage: timeline.page,
+          fact: timeline.fact,
+        })}`,
       ),
+    // Another page of the same customer's timeline keeps the page on screen while it loads;
+    // another customer does not (their name would show over someone else's facts).
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2] === id ? previous : undefined,
   });
 }
 
