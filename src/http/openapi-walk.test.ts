@@ -49,6 +49,8 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
     role: "staff",
   }),
   "PATCH /api/orgs/{org}/members/{userId}": () => ({ role: "manager" }),
+  // A token for the organization whose ids the walk uses, with the least role.
+  "POST /api/tokens": (ids) => ({ name: "walk", org: ids.org, role: "staff" }),
   "POST /api/orgs/{org}/catalogue": () => ({
     code: `walk-${++unique}`,
     lang: "en",
@@ -82,6 +84,11 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
     severity: 1,
     text: "walk",
   }),
+  "POST /api/orgs/{org}/customers": () => ({ name: `Walk ${++unique}` }),
+  "PATCH /api/orgs/{org}/customers/{id}": () => ({ phone: `06 12 34 56 ${10 + (++unique % 89)}` }),
+  // Merged by the owner, then undone by the owner in the next operation: the walk's
+  // customer stands alone again for the operations after.
+  "POST /api/orgs/{org}/customers/{id}/merge": (ids) => ({ into: ids.parted }),
   "POST /api/orgs/{org}/customers/{id}/relationship/letter": () => ({
     reason: "abusive",
     doorOpen: false,
@@ -163,6 +170,7 @@ function expected(rule: RouteRule, caller: Caller, target: Target, op: ApiOperat
   const signedIn = caller.name !== "anonymous";
   if (!signedIn) return { exactly: 401 };
   if (rule === "signedIn") return { not: [401, 403] };
+  if (rule === "session") return caller.token ? { exactly: 403 } : { not: [401, 403] };
   const role = caller.roles[target.pathOrg];
   if (!role) return { exactly: 404 };
   if (rule !== "member" && !policiesFor(role)[rule]) return { exactly: 403 };

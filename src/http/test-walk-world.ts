@@ -55,6 +55,8 @@ export interface Caller {
   /** The caller's role in each organization, if any. */
   roles: Partial<Record<OrgName, Role>>;
   user?: TestUser;
+  /** Calls with an API token (scoped to one organization, no token-making). */
+  token?: boolean;
 }
 
 export interface WalkWorld {
@@ -148,7 +150,7 @@ export async function buildWalkWorld(dialect: DialectName): Promise<WalkWorld> {
   const rival = people.rival as Record<Role | "victim", TestUser>;
   const outsider = await buildUser(t.app, { name: "Outsider" });
   const walker = await buildUser(t.app, { name: "Walker" });
-  const rivalToken = await createToken(t, rival.owner, "walk");
+  const rivalToken = await createToken(t, rival.owner, "walk", "rival");
   const bearer = { authorization: `Bearer ${rivalToken}` };
   const cookie = (name: string, user: TestUser, roles: Caller["roles"]): Caller => ({
     name,
@@ -161,7 +163,13 @@ export async function buildWalkWorld(dialect: DialectName): Promise<WalkWorld> {
     { name: "anonymous", read: {}, write: {}, roles: {} },
     cookie("outsider", outsider, {}),
     cookie("rival owner (cookie)", rival.owner, { rival: "owner" }),
-    { name: "rival owner (token)", read: bearer, write: bearer, roles: { rival: "owner" } },
+    {
+      name: "rival owner (token)",
+      read: bearer,
+      write: bearer,
+      roles: { rival: "owner" },
+      token: true,
+    },
     cookie("owner", shop.owner, { shop: "owner" }),
     cookie("manager", shop.manager, { shop: "manager" }),
     cookie("staff", shop.staff, { shop: "staff" }),
@@ -169,12 +177,12 @@ export async function buildWalkWorld(dialect: DialectName): Promise<WalkWorld> {
   return { t, ids, callers, walker };
 }
 
-async function createToken(t: TestApp, user: TestUser, name: string) {
+async function createToken(t: TestApp, user: TestUser, name: string, org: OrgName) {
   const made = await call(t.app, {
     method: "POST",
     url: "/api/tokens",
     headers: user.write,
-    payload: { name },
+    payload: { name, org, role: "owner" },
   });
   if (made.status !== 201) throw new Error(`token: ${JSON.stringify(made.body)}`);
   return made.body.token as string;
@@ -280,7 +288,7 @@ async function fill(
     method: "POST",
     url: "/api/tokens",
     headers: owner.write,
-    payload: { name: `spare ${m}` },
+    payload: { name: `spare ${m}`, org, role: "owner" },
   });
   return {
     org,
