@@ -44,6 +44,7 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
     email: w.walker.email,
     password: w.walker.password,
   }),
+  "POST /api/auth/update-user": () => ({ name: "Walk" }),
   "POST /api/orgs/{org}/invitations": () => ({
     email: `walk${++unique}@example.test`,
     role: "staff",
