@@ -16,6 +16,7 @@ import {
   buildWalkWorld,
   type Caller,
   idFor,
+  logoUpload,
   MARKERS,
   ORG_NAMES,
   type OrgName,
@@ -131,6 +132,16 @@ function request(op: ApiOperation, caller: Caller, target: Target, w: WalkWorld)
       query,
       headers: { ...headers, ...upload.headers },
       payload: upload.payload,
+    };
+  }
+  if (op.key === "PUT /api/orgs/{org}/identity/logo") {
+    const logo = logoUpload();
+    return {
+      method: "PUT",
+      url,
+      query,
+      headers: { ...headers, "content-type": logo.contentType },
+      payload: logo.payload,
     };
   }
   const make = BODIES[op.key];

@@ -10,6 +10,7 @@ import type { DialectName } from "../store/dialect.ts";
 import { insertFact } from "../store/fact-repository.ts";
 import { addMembership } from "../store/membership-repository.ts";
 import { buildTestApp, buildUser, call, type TestApp, type TestUser } from "./test-app.ts";
+import { multipart as imageUpload } from "./test-identity.ts";
 import { multipart } from "./test-ledger.ts";
 
 export type OrgName = "shop" | "rival";
@@ -111,6 +112,11 @@ const LEDGER = (org: OrgName) => {
 /** A real 1×1 PNG: photos are checked by their bytes. */
 export const PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+/** The 1×1 PNG as a logo upload: a multipart `file` part. */
+export function logoUpload() {
+  return imageUpload("logo.png", "image/png", Buffer.from(PNG, "base64"));
+}
 
 export async function buildWalkWorld(dialect: DialectName): Promise<WalkWorld> {
   const t = await buildTestApp(dialect, { signInPerMinute: 10_000 });
@@ -238,6 +244,15 @@ async function fill(
     contentType: "image/png",
     data: PNG,
   });
+  // A logo, so that reading it succeeds before the walk replaces or removes it.
+  const logo = logoUpload();
+  const logoSet = await call(t.app, {
+    method: "PUT",
+    url: `/api/orgs/${org}/identity/logo`,
+    headers: { ...owner.write, "content-type": logo.contentType },
+    payload: logo.payload,
+  });
+  if (logoSet.status !== 200) throw new Error(`logo: ${JSON.stringify(logoSet.body)}`);
   const ack = await send("POST", `/intake/${order}/ack-link`, {});
   const complaint = await send("POST", "/complaints", { order: `${org}-o1`, text: `late ${m}` });
   const decision = await send("POST", `/customers/${org}-bob/relationship/part-ways`, {
