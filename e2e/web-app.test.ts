@@ -7,7 +7,7 @@
  * Screenshots go to e2e/screenshots/; COMPTOIR_DOCS_SCREENSHOTS=1 also refreshes the ones
  * kept in docs/screenshots/.
  */
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
@@ -300,6 +300,38 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     ).json();
     expect(customers.total).toBe(0);
     await screenshot("import", { docs: true });
+  });
+
+  it("downloads the ledger, a CSV per type and the charter from the same page", async () => {
+    const card = page.getByTestId("export-card");
+    await card.getByText("Exporter le registre").waitFor();
+    const [jsonl] = await Promise.all([
+      page.waitForEvent("download"),
+      card.getByRole("link", { name: "Télécharger tout le registre (JSONL)" }).click(),
+    ]);
+    expect(jsonl.suggestedFilename()).toBe("ledger.jsonl");
+    const text = readFileSync((await jsonl.path()) as string, "utf8");
+    const api = await (await page.request.get(url("/api/orgs/demo/export"))).text();
+    expect(text).toBe(api);
+    expect(JSON.parse(text.split("\n")[0] as string).type).toBe("customer");
+
+    await card.getByRole("textbox", { name: "Un type de faits en CSV" }).click();
+    await page.getByRole("option", { name: "Commande", exact: true }).click();
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      card.getByRole("link", { name: "Télécharger le CSV" }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe("orders.csv");
+    const orders = readFileSync((await csv.path()) as string, "utf8");
+    expect(orders.startsWith("\ufefftype;id;at;customer;price;")).toBe(true);
+
+    const [charter] = await Promise.all([
+      page.waitForEvent("download"),
+      card.getByRole("link", { name: "Télécharger la charte (charter.json)" }).click(),
+    ]);
+    expect(charter.suggestedFilename()).toBe("charter.json");
+    expect(JSON.parse(readFileSync((await charter.path()) as string, "utf8")).currency).toBe("EUR");
+    await screenshot("export");
   });
 
   it("invites a member without a mail server: the owner copies the link, which opens the invitation, until revoked", async () => {

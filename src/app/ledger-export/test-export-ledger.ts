@@ -94,6 +94,15 @@ export const TRICKY_LINES: Record<string, unknown>[] = [
   },
   { type: "payment", id: "x-p1", customer: "x-ana", invoice: "x-i1", at: "2026-02-20", amount: 7 },
   {
+    type: "credit_note",
+    id: "x-cn1",
+    customer: "x-ana",
+    invoice: "x-i1",
+    at: "2026-02-21T10:00:00+01:00",
+    amount: 2.5,
+    reason: "=geste commercial",
+  },
+  {
     type: "complaint",
     id: "x-k1",
     customer: "x-ana",
