@@ -19,6 +19,17 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "No customer has that id in this organization.",
   },
+  CUSTOMER_MERGED: {
+    status: 409,
+    exit: 1,
+    description:
+      "The customer is merged into another (docs/customers.md): change the customer it is merged into, or undo the merge first.",
+  },
+  CUSTOMER_NOT_MERGED: {
+    status: 409,
+    exit: 1,
+    description: "The customer is not merged into another: there is no merge to undo.",
+  },
   DATABASE_UNKNOWN_MIGRATION: {
     status: 500,
     exit: 1,
@@ -50,6 +61,12 @@ export const ERROR_CATALOGUE = {
     status: 403,
     exit: 1,
     description: "Signed in, but the role in this organization does not allow it (docs/roles.md).",
+  },
+  TOKEN_NOT_ALLOWED: {
+    status: 403,
+    exit: 1,
+    description:
+      "An API token cannot do this (create, list or revoke tokens, accept an invitation): sign in.",
   },
   CSRF_REJECTED: {
     status: 403,

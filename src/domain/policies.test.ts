@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Policies, policiesFor, ROLES } from "./policies.ts";
+import { lowerRole, type Policies, policiesFor, ROLES, type Role } from "./policies.ts";
 
 // The matrix of docs/roles.md, one row per action: [owner, manager, staff].
 const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
@@ -17,6 +17,8 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["confirmQuote", true, true, false],
   ["editCatalogue", true, true, false],
   ["seeCosts", true, true, false],
+  ["editCustomers", true, true, true],
+  ["mergeCustomers", true, true, false],
   ["editIdentity", true, false, false],
 ];
 
@@ -31,5 +33,25 @@ describe("role policies", () => {
     for (const role of ROLES) {
       expect(Object.keys(policiesFor(role)).sort()).toEqual(MATRIX.map((r) => r[0]).sort());
     }
+  });
+});
+
+// An API token's role against its creator's current one: [token, creator, effective].
+const CAPS: [Role, Role, Role][] = [
+  ["owner", "owner", "owner"],
+  ["owner", "manager", "manager"],
+  ["owner", "staff", "staff"],
+  ["manager", "owner", "manager"],
+  ["manager", "manager", "manager"],
+  ["manager", "staff", "staff"],
+  ["staff", "owner", "staff"],
+  ["staff", "manager", "staff"],
+  ["staff", "staff", "staff"],
+];
+
+describe("lowerRole", () => {
+  it.each(CAPS)("a %s token of a %s acts as %s", (token, creator, effective) => {
+    expect(lowerRole(token, creator)).toBe(effective);
+    expect(lowerRole(creator, token)).toBe(effective);
   });
 });

@@ -11,6 +11,15 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
+/**
+ * The lesser of two roles (ROLES is ordered from most to least): what an API token may do is
+ * its own role capped by its creator's current one.
+ * @example lowerRole("owner", "staff") // "staff"
+ */
+export function lowerRole(a: Role, b: Role): Role {
+  return ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b;
+}
+
 /** The customer's timeline of facts (every role: staff need it at the counter). */
 export const canSeeTimeline = (_role: Role): boolean => true;
 /** Record intake, time, complaints, incidents (every role). */
@@ -34,6 +43,11 @@ export const canEditIdentity = (role: Role): boolean => role === "owner";
 /** Member list (names, roles): managers see who works here. */
 export const canSeeMembers = (role: Role): boolean => role !== "staff";
 
+/** Create customers and correct their contact details (every role: staff meet them first). */
+export const canEditCustomers = (_role: Role): boolean => true;
+/** Archive and unarchive customers, find duplicates, merge and unmerge (docs/customers.md). */
+export const canMergeCustomers = (role: Role): boolean => role !== "staff";
+
 /** Confirm a quote beyond the charter's discount or margin limits (intake). */
 export const canConfirmQuote = (role: Role): boolean => role !== "staff";
 /** Change the service catalogue (prices, warranty, known risks). */
@@ -56,6 +70,8 @@ export interface Policies {
   confirmQuote: boolean;
   editCatalogue: boolean;
   seeCosts: boolean;
+  editCustomers: boolean;
+  mergeCustomers: boolean;
   editIdentity: boolean;
 }
 
@@ -76,6 +92,8 @@ export function policiesFor(role: Role): Policies {
     confirmQuote: canConfirmQuote(role),
     editCatalogue: canEditCatalogue(role),
     seeCosts: canSeeCosts(role),
+    editCustomers: canEditCustomers(role),
+    mergeCustomers: canMergeCustomers(role),
     editIdentity: canEditIdentity(role),
   };
 }

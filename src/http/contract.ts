@@ -39,13 +39,15 @@ export const policiesSchema = z.object({
   confirmQuote: z.boolean(),
   editCatalogue: z.boolean(),
   seeCosts: z.boolean(),
+  editCustomers: z.boolean(),
+  mergeCustomers: z.boolean(),
   editIdentity: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 
 export const orgParamsSchema = z.object({ org: z.string().min(1).max(63) });
 /** `asOf`: a date `2026-03-01` or a date-time; default now. */
-export const asOfQuerySchema = z.object({ asOf: z.string().optional() });
+export const asOfQuerySchema = z.object({ asOf: z.string().max(40).optional() });
 
 /** Cookie-authenticated writes must carry this header (CSRF), besides a same-origin Origin. */
 export const CSRF_HEADER = "x-comptoir-csrf";
@@ -56,6 +58,7 @@ export const text = (max = 2000) => z.string().trim().min(1).max(max);
 /** A date `2026-03-01` or a date-time with offset. */
 export const instant = z
   .string()
+  .max(40)
   .refine((s) => !Number.isNaN(Date.parse(s)), "must be a date or date-time");
 export const iso = z.string();
 

@@ -31,6 +31,7 @@ export class ImportJobs {
       counts: {},
       errors: [],
       errorCount: 0,
+      converted: [],
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
@@ -52,6 +53,7 @@ export class ImportJobs {
           reason: e.reason,
         }));
         job.errorCount = report.errorCount;
+        job.converted = report.converted;
         job.status = report.ok ? "done" : "rejected";
       })
       .catch((error: unknown) => {

@@ -1,10 +1,12 @@
 /**
  * The organization named in the URL, as seen by the caller: a member gets the organization,
  * their role and policies; anyone else gets 404, so a stranger learns nothing about it.
+ * An API token sees only its own organization, with the lower of its role and its creator's
+ * current one (read at every request: a demoted or removed member's token loses power at once).
  */
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../domain/errors.ts";
-import { type Policies, policiesFor, type Role } from "../domain/policies.ts";
+import { lowerRole, type Policies, policiesFor, type Role } from "../domain/policies.ts";
 import type { Store } from "../store/database.ts";
 import { findRole } from "../store/membership-repository.ts";
 import { findOrganization, type Organization } from "../store/organization-repository.ts";
@@ -29,10 +31,12 @@ export async function orgAccess(
   if (kept && kept.org.slug === slug && kept.actor === request.actor) return kept;
   const actor = requireActor(request);
   const org = await findOrganization(store, slug);
-  const role = org ? await findRole(store, org.id, actor.userId) : undefined;
-  if (!org || !role) {
+  const inScope = org !== undefined && (!actor.token || actor.token.orgId === org.id);
+  const memberRole = inScope ? await findRole(store, org.id, actor.userId) : undefined;
+  if (!org || !memberRole) {
     throw new AppError("ORGANIZATION_NOT_FOUND", `org: no organization "${slug}" among yours`);
   }
+  const role = actor.token ? lowerRole(actor.token.role, memberRole) : memberRole;
   const access = { actor, org, role, can: policiesFor(role) };
   checked.set(request, access);
   return access;
@@ -40,5 +44,9 @@ export async function orgAccess(
 
 /** Refuses with 403 when the policy says no; `what` completes "your role may not ...". */
 export function requirePolicy(access: OrgAccess, allowed: boolean, what: string): void {
-  if (!allowed) throw new AppError("FORBIDDEN", `role ${access.role} may not ${what}`);
+  if (allowed) return;
+  const who = access.actor.token
+    ? `this API token acts as ${access.role} and`
+    : `role ${access.role}`;
+  throw new AppError("FORBIDDEN", `${who} may not ${what}`);
 }

@@ -33,11 +33,12 @@ for (const dialect of testDialects())
       expect(stale, "these rules name no route").toEqual([]);
     });
 
-    it("names only rules that exist: public, link, signedIn, member or a `can` key", () => {
+    it("names only rules that exist: public, link, signedIn, session, member or a `can` key", () => {
       const known = new Set([
         "public",
         "link",
         "signedIn",
+        "session",
         "member",
         ...Object.keys(policiesFor("owner")),
       ]);

@@ -14,12 +14,15 @@ import { orgAccess, requirePolicy } from "./org-access.ts";
 /**
  * - `public`: anyone, signed in or not.
  * - `link`: anyone holding the secret in the URL (the secret is the credential).
- * - `signedIn`: any signed-in user, for what is theirs (tokens, their invitations).
+ * - `signedIn`: any signed-in user, by cookie or API token, for what is theirs.
+ * - `session`: signed in with a session cookie, for what is theirs (API tokens, their
+ *   invitations); an API token gets 403 TOKEN_NOT_ALLOWED from the route itself, whose
+ *   message names what a token may not do.
  * - `member`: every member of the organization in the path, whatever the role.
  * - a `can` key: members whose role has it (src/domain/policies.ts).
  * Everything under /api/orgs/{org} answers 404 to non-members, as if it did not exist.
  */
-export type RouteRule = "public" | "link" | "signedIn" | "member" | keyof Policies;
+export type RouteRule = "public" | "link" | "signedIn" | "session" | "member" | keyof Policies;
 
 /** Keyed by `METHOD /path`, path parameters written `{name}` as in /api/openapi.json. */
 export const ROUTE_POLICIES: Record<string, RouteRule> = {
@@ -33,20 +36,29 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/auth/sign-in/*": "public",
   "POST /api/auth/sign-out": "public",
   "GET /api/auth/get-session": "public",
+  // better-auth refuses it without its session; declared for its body's limits.
+  "POST /api/auth/update-user": "public",
   // better-auth's other routes (it refuses what Comptoir does not enable).
   "GET /api/auth/*": "public",
   "POST /api/auth/*": "public",
   "GET /api/invitations/{token}": "link",
-  "POST /api/invitations/{token}/accept": "signedIn",
-  "GET /api/tokens": "signedIn",
-  "POST /api/tokens": "signedIn",
-  "DELETE /api/tokens/{id}": "signedIn",
+  "POST /api/invitations/{token}/accept": "session",
+  "GET /api/tokens": "session",
+  "POST /api/tokens": "session",
+  "DELETE /api/tokens/{id}": "session",
   "GET /ack/{token}": "link",
   "POST /ack/{token}": "link",
 
   "GET /api/orgs/{org}/dashboard": "seePortfolio",
   "GET /api/orgs/{org}/customers": "seeTimeline",
   "GET /api/orgs/{org}/customers/{id}": "seeTimeline",
+  "POST /api/orgs/{org}/customers": "editCustomers",
+  "PATCH /api/orgs/{org}/customers/{id}": "editCustomers",
+  "POST /api/orgs/{org}/customers/{id}/archive": "mergeCustomers",
+  "POST /api/orgs/{org}/customers/{id}/unarchive": "mergeCustomers",
+  "POST /api/orgs/{org}/customers/{id}/merge": "mergeCustomers",
+  "POST /api/orgs/{org}/customers/{id}/unmerge": "mergeCustomers",
+  "GET /api/orgs/{org}/customer-duplicates": "mergeCustomers",
   "GET /api/orgs/{org}/charter": "seeCharter",
   "PATCH /api/orgs/{org}/charter": "editCharter",
   "POST /api/orgs/{org}/charter/preview": "seeCharter",
@@ -95,6 +107,12 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/orgs/{org}/customers/{id}/relationship/letter": "partWays",
   "POST /api/orgs/{org}/customers/{id}/relationship/part-ways": "partWays",
   "POST /api/orgs/{org}/customers/{id}/relationship/resume": "partWays",
+  "GET /api/orgs/{org}/identity": "member",
+  "PUT /api/orgs/{org}/identity": "editIdentity",
+  "GET /api/orgs/{org}/identity/logo": "member",
+  "PUT /api/orgs/{org}/identity/logo": "editIdentity",
+  "DELETE /api/orgs/{org}/identity/logo": "editIdentity",
+  "GET /api/orgs/{org}/first-steps": "member",
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",
@@ -117,6 +135,8 @@ const REFUSED: Record<keyof Policies, string> = {
   confirmQuote: "confirm quotes",
   editCatalogue: "change the catalogue",
   seeCosts: "see costs",
+  editCustomers: "create or edit customers",
+  mergeCustomers: "archive or merge customers",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */
@@ -166,7 +186,7 @@ export function installRoutePolicies(app: FastifyInstance, store: Store): void {
   app.addHook("preHandler", async (request) => {
     const rule = request.routeOptions.config.rules?.[request.method];
     if (!rule || rule === "public" || rule === "link") return;
-    if (rule === "signedIn") {
+    if (rule === "signedIn" || rule === "session") {
       requireActor(request);
       return;
     }

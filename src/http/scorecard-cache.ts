@@ -12,12 +12,15 @@ import { NEW_SINCE_DAYS } from "../app/portfolio/get-dashboard.ts";
 import type { ScorecardReport } from "../app/scorecards/compute-scorecards.ts";
 import { ScorecardIndex } from "../app/scorecards/engine/scorecard-index.ts";
 import type { Scorecard } from "../domain/scorecard/index.ts";
+import type { CustomerCorrections } from "../store/customer-corrections.ts";
 import type { Store } from "../store/database.ts";
 import type { Organization } from "../store/organization-repository.ts";
 import { ValueCache } from "./value-cache.ts";
 
 export interface CachedReport extends ScorecardReport {
   byCustomer: Map<string, Scorecard>;
+  /** The customer corrections at the report's as-of: records, merges, archives. */
+  fixes: CustomerCorrections;
 }
 
 const MAX_ENTRIES = 8;
@@ -93,6 +96,7 @@ export class ScorecardCache {
         charter: index.charter,
         scorecards,
         byCustomer: new Map(scorecards.map((c) => [c.customer, c])),
+        fixes: index.fixes,
       };
     }
     return entry.report;

@@ -12,6 +12,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
+import { deleteUserApiTokens } from "../store/api-token-repository.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes } from "./auth/auth-routes.ts";
 import { installAuthentication } from "./auth/authenticate.ts";
@@ -20,6 +21,8 @@ import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
 import { DatabaseState } from "./database-state.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
+import { installInputGuard } from "./input-guard.ts";
+import { createRequestLogger, type LogOptions } from "./request-log.ts";
 import type { RouteDeps } from "./route-deps.ts";
 import { installRoutePolicies } from "./route-policies.ts";
 import { acknowledgementRoutes } from "./routes/acknowledgements/routes.ts";
@@ -41,6 +44,7 @@ import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
+import { installSecurityHeaders } from "./security-headers.ts";
 import { DEFAULT_WEB_DIST, serveWebApp } from "./static-web.ts";
 import { startWarmUp, type WarmUp } from "./warm-up.ts";
 
@@ -57,8 +61,11 @@ export interface ServerOptions {
   store: Store;
   /** Kept for the command line; the web app picks the organization itself. */
   defaultOrg?: string;
-  /** pino logging (off by default, so tests stay quiet). */
-  logger?: boolean;
+  /**
+   * pino logging, without secrets (request-log.ts): true for stdout at LOG_LEVEL (default
+   * info), or a level and a file (the test suite logs at debug level to a file). Off by default.
+   */
+  logger?: boolean | LogOptions;
   /** The address browsers use (default http://localhost:3000): trusted origin, links in mails. */
   publicUrl?: string;
   /**
@@ -68,8 +75,12 @@ export interface ServerOptions {
   demoOrg?: string;
   /** Where the built web app is (default web/dist). */
   webDist?: string;
-  /** Session signing secret (default COMPTOIR_SECRET or one kept in the store). */
+  /**
+   * Session signing secret (default COMPTOIR_SECRET, else a 0600 file outside the database:
+   * `secretFile`, COMPTOIR_SECRET_FILE, or `comptoir.secret` beside the SQLite file).
+   */
   authSecret?: string;
+  secretFile?: string;
   /** Sign-in attempts per minute per address and e-mail (default 5). */
   signInPerMinute?: number;
   /** Sends queued e-mails (invitations); without it they stay in the outbox table. */
@@ -87,8 +98,11 @@ export interface ServerOptions {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const publicUrl = options.publicUrl ?? "http://localhost:3000";
+  const log = options.logger
+    ? createRequestLogger(options.logger === true ? {} : options.logger)
+    : undefined;
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    ...(log ? { loggerInstance: log.logger } : { logger: false }),
     bodyLimit: 2 * 1024 * 1024,
     // Above the longest id a schema allows (customer ids: 200), escaped; schemas say the limit.
     routerOptions: { maxParamLength: 1000 },
@@ -97,6 +111,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("databaseState", new DatabaseState(options.store));
   installErrorHandler(app);
+  if (log) app.addHook("onClose", async () => log.close());
+  installInputGuard(app);
+  await installSecurityHeaders(app, publicUrl);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Comptoir API", version: "0.1.0" },
@@ -112,7 +129,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyRateLimit, { global: false, hook: "preHandler" });
   await app.register(fastifyMultipart, { limits: { fileSize: 512 * 1024 * 1024, files: 20 } });
 
-  const auth = await createAuth(options.store, { publicUrl, secret: options.authSecret });
+  const auth = await createAuth(options.store, {
+    publicUrl,
+    secret: options.authSecret,
+    secretFile: options.secretFile,
+    onPasswordChange: async (userId) => {
+      await deleteUserApiTokens(options.store, userId);
+    },
+  });
   installAuthentication(app, options.store, auth, publicUrl);
   // Before any route: each gets its rule from the role matrix (route-policies.ts).
   installRoutePolicies(app, options.store);

@@ -2,6 +2,8 @@
  * Test support for the HTTP suites: a server on a fresh store, users, sign-in per role.
  * @example const t = await buildTestApp(dialect); const owner = await signIn(t, "owner");
  */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import type { Role } from "../domain/policies.ts";
 import type { Store } from "../store/database.ts";
@@ -19,8 +21,14 @@ export interface TestApp {
   store: Store;
   org: Organization;
   other: Organization;
+  /** The server's debug log (every test server writes one; no secret may appear in it). */
+  logFile: string;
   close(): Promise<void>;
 }
+
+/** Where the suite's server logs go: COMPTOIR_TEST_LOG_DIR, else a folder in the temp dir. */
+export const TEST_LOG_DIR =
+  process.env.COMPTOIR_TEST_LOG_DIR ?? join(tmpdir(), "comptoir-test-logs");
 
 let counter = 0;
 
@@ -32,11 +40,13 @@ export async function buildTestApp(
   const store = await openTestStore(dialect);
   const org = await ensureOrganization(store, "shop", { name: "Shop", lang: "en" });
   const other = await ensureOrganization(store, "rival", { name: "Rival" });
+  const logFile = join(TEST_LOG_DIR, `${process.pid}-${Date.now()}-${++counter}.log`);
   const app = await buildServer({
     store,
     publicUrl: TEST_URL,
     authSecret: "test-secret-test-secret-test-secret-123",
     webDist: "/nonexistent",
+    logger: { level: "debug", file: logFile },
     ...options,
   });
   return {
@@ -44,6 +54,7 @@ export async function buildTestApp(
     store,
     org,
     other,
+    logFile,
     close: async () => {
       await app.close();
       await store.close();

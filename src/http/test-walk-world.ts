@@ -2,7 +2,8 @@
  * Test support for the OpenAPI walk and the property tests: two organizations, "shop" and
  * "rival", each filled through the API with one of everything (customers, orders, questions,
  * disclosures, photos, complaints, feedback, a parting decision, an invitation, an import, a
- * token), every text carrying the organization's marker, and the callers of the walk.
+ * token, the identity and its logo), every text carrying the organization's marker, and the
+ * callers of the walk.
  * @example const w = await buildWalkWorld("sqlite"); w.ids.rival.order // an order id
  */
 import type { Role } from "../domain/policies.ts";
@@ -54,6 +55,8 @@ export interface Caller {
   /** The caller's role in each organization, if any. */
   roles: Partial<Record<OrgName, Role>>;
   user?: TestUser;
+  /** Calls with an API token (scoped to one organization, no token-making). */
+  token?: boolean;
 }
 
 export interface WalkWorld {
@@ -108,6 +111,16 @@ const LEDGER = (org: OrgName) => {
   ];
 };
 
+/** A multipart upload of one binary file as the `file` part. */
+export function multipartFile(name: string, type: string, data: Buffer) {
+  const boundary = "----comptoir-walk-boundary";
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
 /** A real 1×1 PNG: photos are checked by their bytes. */
 export const PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
@@ -137,7 +150,7 @@ export async function buildWalkWorld(dialect: DialectName): Promise<WalkWorld> {
   const rival = people.rival as Record<Role | "victim", TestUser>;
   const outsider = await buildUser(t.app, { name: "Outsider" });
   const walker = await buildUser(t.app, { name: "Walker" });
-  const rivalToken = await createToken(t, rival.owner, "walk");
+  const rivalToken = await createToken(t, rival.owner, "walk", "rival");
   const bearer = { authorization: `Bearer ${rivalToken}` };
   const cookie = (name: string, user: TestUser, roles: Caller["roles"]): Caller => ({
     name,
@@ -150,7 +163,13 @@ export async function buildWalkWorld(dialect: DialectName): Promise<WalkWorld> {
     { name: "anonymous", read: {}, write: {}, roles: {} },
     cookie("outsider", outsider, {}),
     cookie("rival owner (cookie)", rival.owner, { rival: "owner" }),
-    { name: "rival owner (token)", read: bearer, write: bearer, roles: { rival: "owner" } },
+    {
+      name: "rival owner (token)",
+      read: bearer,
+      write: bearer,
+      roles: { rival: "owner" },
+      token: true,
+    },
     cookie("owner", shop.owner, { shop: "owner" }),
     cookie("manager", shop.manager, { shop: "manager" }),
     cookie("staff", shop.staff, { shop: "staff" }),
@@ -158,12 +177,12 @@ export async function buildWalkWorld(dialect: DialectName): Promise<WalkWorld> {
   return { t, ids, callers, walker };
 }
 
-async function createToken(t: TestApp, user: TestUser, name: string) {
+async function createToken(t: TestApp, user: TestUser, name: string, org: OrgName) {
   const made = await call(t.app, {
     method: "POST",
     url: "/api/tokens",
     headers: user.write,
-    payload: { name },
+    payload: { name, org, role: "owner" },
   });
   if (made.status !== 201) throw new Error(`token: ${JSON.stringify(made.body)}`);
   return made.body.token as string;
@@ -251,11 +270,25 @@ async function fill(
     email: `invitee-${org}@example.test`,
     role: "staff",
   });
+  await call(t.app, {
+    method: "PUT",
+    url: `/api/orgs/${org}/identity`,
+    headers: owner.write,
+    payload: { legalName: `Atelier ${m}`, website: `https://${org}.test/${m}` },
+  });
+  const logo = multipartFile("logo.png", "image/png", Buffer.from(PNG, "base64"));
+  const logoSaved = await call(t.app, {
+    method: "PUT",
+    url: `/api/orgs/${org}/identity/logo`,
+    headers: { ...owner.write, ...logo.headers },
+    payload: logo.payload,
+  });
+  if (logoSaved.status !== 200) throw new Error(`logo: ${JSON.stringify(logoSaved.body)}`);
   const spare = await call(t.app, {
     method: "POST",
     url: "/api/tokens",
     headers: owner.write,
-    payload: { name: `spare ${m}` },
+    payload: { name: `spare ${m}`, org, role: "owner" },
   });
   return {
     org,

@@ -7,6 +7,7 @@
  * Such corrections are rare: they are found by one query, before the pass.
  */
 import { applyCorrections, correctedId } from "../domain/corrections.ts";
+import { mergeTarget } from "../domain/customer-record.ts";
 import { decodeFact } from "../domain/fact-codec.ts";
 import type { CustomerFact } from "../domain/facts.ts";
 import type { FactRow } from "./customer-rows.ts";
@@ -22,6 +23,17 @@ export interface CustomerCorrections {
   corrected(customer: CustomerFact): CustomerFact;
   /** Ids of every correction of a stored customer, then of the customers they correct. */
   ids: readonly string[];
+  /** A stored customer's corrections known at `until`, in the order they apply (oldest first). */
+  history(id: string): CustomerFact[];
+  /**
+   * The customer whose ledger this one's is read under (merges followed to the end), when its
+   * latest correction known at `until` merged it (docs/customers.md); undefined otherwise.
+   */
+  mergedInto(id: string): string | undefined;
+  /** The customers merged into this one, directly or through others merged into them. */
+  mergedFrom(id: string): string[];
+  /** Every customer merged into another (by its latest correction), with the one it is under. */
+  merges: ReadonlyMap<string, string>;
 }
 
 const NONE: CustomerCorrections = {
@@ -29,6 +41,10 @@ const NONE: CustomerCorrections = {
   rootOf: () => undefined,
   corrected: (c) => c,
   ids: [],
+  history: () => [],
+  mergedInto: () => undefined,
+  mergedFrom: () => [],
+  merges: new Map(),
 };
 
 /**
@@ -66,28 +82,34 @@ export async function customerCorrections(
     return id;
   };
   const roots = new Map(corrections.map((c) => [c.id, chainEnd(c)]));
-  const originals = new Set(
-    (
-      await store.db
-        .selectFrom("facts")
-        .select("id")
-        .where("org", "=", orgKey(orgId))
-        .where("type", "=", "customer")
-        .where("id", "in", [...new Set(roots.values())])
-        .execute()
-    ).map((r) => r.id),
-  );
-  const known = new Map<string, CustomerFact[]>();
-  for (const c of corrections) {
-    const root = roots.get(c.id) as string;
-    if (!originals.has(root) || (until !== undefined && c.at > until)) continue;
-    known.set(root, [...(known.get(root) ?? []), c]);
+  // A merge may name a customer that has no correction: ask for those too.
+  const targets = corrections.map(mergeTarget).filter((t): t is string => t !== undefined);
+  const stored = new Set<string>();
+  const wanted = [...new Set([...roots.values(), ...targets])];
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await store.db
+      .selectFrom("facts")
+      .select("id")
+      .where("org", "=", orgKey(orgId))
+      .where("type", "=", "customer")
+      .where("id", "in", wanted.slice(i, i + 1000))
+      .execute();
+    for (const row of rows) stored.add(row.id);
   }
   const rootOf = (id: string) => {
     const root = roots.get(id);
-    return root !== undefined && originals.has(root) ? root : undefined;
+    return root !== undefined && stored.has(root) ? root : undefined;
   };
+  const known = new Map<string, CustomerFact[]>();
+  for (const c of corrections) {
+    const root = rootOf(c.id);
+    if (root === undefined || (until !== undefined && c.at > until)) continue;
+    known.set(root, [...(known.get(root) ?? []), c]);
+  }
   const ids = [...roots.keys()].filter((id) => rootOf(id) !== undefined);
+  const merges = mergesOf(known, (id) => rootOf(id) ?? (stored.has(id) ? id : undefined));
+  const from = new Map<string, string[]>();
+  for (const [merged, kept] of merges) from.set(kept, [...(from.get(kept) ?? []), merged]);
   return {
     isCorrection: (customer) => rootOf(customer.id) !== undefined,
     rootOf,
@@ -96,7 +118,48 @@ export async function customerCorrections(
       const mine = known.get(customer.id);
       return mine ? (applyCorrections([customer, ...mine])[0] as CustomerFact) : customer;
     },
+    history: (id) => inOrder(known.get(id) ?? []),
+    mergedInto: (id) => merges.get(id),
+    mergedFrom: (id) => from.get(id) ?? [],
+    merges,
   };
+}
+
+/** Corrections in the order applyCorrections takes them: by date, then as they arrived. */
+function inOrder(list: readonly CustomerFact[]): CustomerFact[] {
+  return list
+    .map((fact, index) => ({ fact, index }))
+    .sort((a, b) => a.fact.at - b.fact.at || a.index - b.index)
+    .map((e) => e.fact);
+}
+
+/**
+ * merged → the customer it ends under, from each customer's latest correction: chains are
+ * followed (c7 into c3, c3 into c1: c7 is under c1); a cycle merges none of its customers.
+ */
+function mergesOf(
+  known: ReadonlyMap<string, CustomerFact[]>,
+  storedId: (id: string) => string | undefined,
+): Map<string, string> {
+  const direct = new Map<string, string>();
+  for (const [root, mine] of known) {
+    const stub: CustomerFact = { type: "customer", id: root, at: 0, name: "", status: "active" };
+    const latest = applyCorrections([stub, ...mine])[0] as CustomerFact;
+    const target = mergeTarget(latest);
+    const kept = target === undefined ? undefined : storedId(target);
+    if (kept !== undefined && kept !== root) direct.set(root, kept);
+  }
+  const final = new Map<string, string>();
+  for (const start of direct.keys()) {
+    const seen = new Set([start]);
+    let at = direct.get(start) as string;
+    while (direct.has(at) && !seen.has(at)) {
+      seen.add(at);
+      at = direct.get(at) as string;
+    }
+    if (!seen.has(at)) final.set(start, at);
+  }
+  return final;
 }
 
 /**

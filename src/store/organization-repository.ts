@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
 import { AppError } from "../domain/errors.ts";
 import type { Store } from "./database.ts";
 import { ensureOrgKey, orgKey } from "./org-key.ts";
-import type { OrganizationTable } from "./schema.ts";
+import type { Database, OrganizationTable } from "./schema.ts";
 
 export type Organization = OrganizationTable;
 
@@ -65,6 +66,34 @@ async function createOrganization(
     .onConflict((oc) => oc.column("slug").doNothing())
     .execute();
   return (await findOrganization(store, slug)) as Organization;
+}
+
+/**
+ * Inserts a new organization and its key with `db`, a transaction's: the import that creates
+ * its organization does so inside its own transaction (no empty organization if it fails).
+ */
+export async function insertOrganization(
+  db: Kysely<Database>,
+  init: { id: string; slug: string },
+): Promise<void> {
+  if (!SLUG_PATTERN.test(init.slug)) {
+    throw new AppError(
+      "BAD_INPUT",
+      `org: "${init.slug}" must be lower-case letters, digits and dashes`,
+    );
+  }
+  await db
+    .insertInto("organizations")
+    .values({
+      id: init.id,
+      slug: init.slug,
+      name: init.slug,
+      lang: "fr",
+      time_zone: "Europe/Paris",
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  await ensureOrgKey(db, init.id);
 }
 
 export async function listOrganizations(store: Store): Promise<Organization[]> {

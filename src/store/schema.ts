@@ -73,6 +73,11 @@ export interface ApiTokenTable {
   token_hash: string;
   created_at: string;
   last_used_at: string | null;
+  /** The one organization the token acts in (null only for tokens the migration could not scope). */
+  org_id: string | null;
+  /** The most the token may do there; the creator's current role caps it at every request. */
+  role: string | null;
+  expires_at: string | null;
 }
 
 export interface OutboxTable {

@@ -23,6 +23,7 @@ import {
 import { applyCorrections } from "../../domain/corrections.ts";
 import { fromMinor, minorDigits, toMinor } from "../../domain/money.ts";
 import { getCharter } from "../../store/charter-repository.ts";
+import { customerCorrections } from "../../store/customer-corrections.ts";
 import type { Store } from "../../store/database.ts";
 import { streamCustomerFacts } from "../../store/fact-repository.ts";
 import type { Organization } from "../../store/organization-repository.ts";
@@ -160,8 +161,12 @@ async function loadHistories(
   digits: number,
 ): Promise<Map<string, History>> {
   const histories = new Map<string, History>();
-  for await (const { customer, facts } of streamCustomerFacts(store, org.id, { until })) {
-    if (customer.status === "prospect") continue;
+  const fixes = await customerCorrections(store, org.id, until);
+  const stream = streamCustomerFacts(store, org.id, { until, corrections: fixes });
+  // A customer merged into another (docs/customers.md) buys as that one: its orders join hers.
+  const merged = new Map<string, History>();
+  for await (const { customer, facts } of stream) {
+    if (fixes.mergedInto(customer.id) === undefined && customer.status === "prospect") continue;
     const h: History = { orders: [], revenue: 0, materials: 0, minutes: 0, remedies: 0 };
     for (const f of applyCorrections(facts)) {
       if (f.type === "order") {
@@ -171,7 +176,24 @@ async function loadHistories(
       } else if (f.type === "time") h.minutes += f.minutes;
       else if (f.type === "complaint") h.remedies += f.remedy_amount ?? 0;
     }
-    if (h.orders.length > 0) histories.set(customer.id, h);
+    if (fixes.mergedInto(customer.id) !== undefined) merged.set(customer.id, h);
+    else if (h.orders.length > 0) histories.set(customer.id, h);
+  }
+  for (const [id, h] of merged) {
+    const into = fixes.mergedInto(id) as string;
+    const kept = histories.get(into);
+    if (h.orders.length === 0) continue;
+    if (!kept) {
+      // The kept customer had no orders of its own (or is a prospect): it has these now.
+      histories.set(into, h);
+      continue;
+    }
+    kept.orders.push(...h.orders);
+    kept.orders.sort((a, b) => a.at - b.at);
+    kept.revenue += h.revenue;
+    kept.materials += h.materials;
+    kept.minutes += h.minutes;
+    kept.remedies += h.remedies;
   }
   return histories;
 }

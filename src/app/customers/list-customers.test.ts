@@ -20,6 +20,7 @@ const card = (
   outstanding: revenue / 10,
   // Owed in all: older invoices make the order differ from the window's outstanding.
   outstandingTotal: 1000 - revenue,
+  archived: false,
 });
 
 const cards = [

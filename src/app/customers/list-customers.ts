@@ -25,6 +25,8 @@ export interface CustomerListQuery {
   dir: "asc" | "desc";
   page: number;
   pageSize: number;
+  /** Archived customers are left out, unless `only` (just them) or `include`. */
+  archived?: "only" | "include";
 }
 
 export interface CustomerListRow {
@@ -39,6 +41,7 @@ export interface CustomerListRow {
   outstanding: number | null;
   /** Balance of every invoice up to the as-of date: what the customer owes. */
   outstanding_total: number | null;
+  archived: boolean;
 }
 
 const SEGMENT_ORDER = ["part_ways", "renegotiate", "watch", "partner", "steady"];
@@ -165,9 +168,31 @@ function search(
   return found;
 }
 
+/**
+ * The scorecards of the customers the list shows: archived ones left out (docs/customers.md),
+ * or only them. The same array while none is archived, and one kept per list otherwise, so
+ * that the sorted views below stay cached.
+ */
+const archiveViews = new WeakMap<readonly Scorecard[], Map<string, Scorecard[]>>();
+function shownOnes(
+  scorecards: readonly Scorecard[],
+  archived: CustomerListQuery["archived"],
+): readonly Scorecard[] {
+  if (archived === "include") return scorecards;
+  let kept = archiveViews.get(scorecards);
+  if (!kept) {
+    kept = new Map();
+    const some = scorecards.some((c) => c.archived);
+    kept.set("hide", some ? scorecards.filter((c) => !c.archived) : (scorecards as Scorecard[]));
+    kept.set("only", some ? scorecards.filter((c) => c.archived) : []);
+    archiveViews.set(scorecards, kept);
+  }
+  return kept.get(archived ?? "hide") as Scorecard[];
+}
+
 /** @example listCustomers(cards, charter, "manager", { sort: "revenue", dir: "desc", page: 1, pageSize: 50 }) */
 export function listCustomers(
-  scorecards: readonly Scorecard[],
+  all: readonly Scorecard[],
   charter: Charter,
   role: Role,
   query: CustomerListQuery,
@@ -180,6 +205,7 @@ export function listCustomers(
       `${field}: role ${role} may not see segments, signals or money`,
     );
   }
+  const scorecards = shownOnes(all, query.archived);
   const needle = query.q ? fold(query.q.trim()) : undefined;
   const keep = (c: Scorecard) =>
     (!query.segment ||
@@ -209,6 +235,7 @@ export function listCustomers(
     orders: c.orders,
     outstanding: money(c.outstanding),
     outstanding_total: money(c.outstandingTotal),
+    archived: c.archived,
   }));
   return { total: matches.length, items };
 }

@@ -4,9 +4,10 @@
  * answers, the quote, the deposit and the warranty, under the organization's letterhead (its
  * identity and logo). French or English, per the organization.
  */
+
 import { formatWallClock } from "../../domain/intake/zoned-time.ts";
 import { fromMinor, minorDigits } from "../../domain/money.ts";
-import { findFact } from "../../store/fact-repository.ts";
+import { findCustomer } from "../../store/customer-records.ts";
 import { organizationLetterhead } from "../identity/organization-letterhead.ts";
 import { plainSpaces } from "../relationships/draft-parting-letter.ts";
 import { drawLetterhead } from "../shared/pdf-letterhead.ts";
@@ -108,7 +109,7 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
         currency,
       }).format(fromMinor(minor, minorDigits(currency))),
     );
-  const customer = await findFact(ctx.store, ctx.org.id, "customer", order.customer);
+  const customer = await findCustomer(ctx.store, ctx.org.id, order.customer);
   const customerName = customer?.type === "customer" ? customer.name : order.customer;
   const letterhead = await organizationLetterhead(ctx.store, ctx.org, lang);
 

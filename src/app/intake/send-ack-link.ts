@@ -3,9 +3,10 @@
  * public page, without an account: an unguessable secret whose hash only is stored, valid
  * ACK_LINK_HOURS, usable once. The e-mail goes through the outbox in the same transaction.
  */
+
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../../domain/errors.ts";
-import { findFact } from "../../store/fact-repository.ts";
+import { findCustomer } from "../../store/customer-records.ts";
 import { insertAckLink } from "../../store/intake-ack-link-repository.ts";
 import { listDisclosures } from "../../store/intake-order-repository.ts";
 import {
@@ -40,7 +41,8 @@ export async function sendAckLink(
     const order = await requireOrder(db, ctx.org.id, orderId);
     requireOpen(order, "send an acknowledgement link");
     const disclosures = await listDisclosures(db, ctx.org.id, orderId);
-    const customer = await findFact(facts, ctx.org.id, "customer", order.customer);
+    // The record as it stands: a corrected e-mail address, not the first one.
+    const customer = await findCustomer(facts, ctx.org.id, order.customer);
     const email =
       input.email ?? (customer?.type === "customer" ? customer.email : undefined) ?? null;
     const lang =

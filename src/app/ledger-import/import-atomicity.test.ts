@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../store/database.ts";
-import { ensureOrganization } from "../../store/organization-repository.ts";
+import { ensureOrganization, findOrganization } from "../../store/organization-repository.ts";
 import { openTestStore, tempSqlitePath, testDialects } from "../../store/test-stores.ts";
 import { sampleLedger, tempDir, writeJsonl, writeLargeLedger } from "./fixtures/import-files.ts";
 import { importLedger } from "./import-ledger.ts";
@@ -87,6 +87,19 @@ for (const dialect of testDialects()) {
         expect(report.counts.customer).toEqual({ added: 40_000, unchanged: 0 });
       },
     );
+
+    it("leaves no empty organization when an import into a new one is killed", async () => {
+      const file = writeLargeLedger(tempDir(), "big.jsonl", 40_000);
+      const before = await snapshot(store);
+      const { signal, sawProgress } = await importAndKill(
+        [store.url, store.schema ?? "-", "fresh", file],
+        1,
+      );
+      expect(sawProgress).toBe(true);
+      expect(signal).toBe("SIGKILL");
+      expect(await snapshot(store)).toEqual(before);
+      expect(await findOrganization(store, "fresh")).toBeUndefined();
+    });
   });
 }
 

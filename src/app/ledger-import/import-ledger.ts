@@ -10,7 +10,10 @@ import { AppError } from "../../domain/errors.ts";
 import { minorDigits } from "../../domain/money.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import type { Store } from "../../store/database.ts";
+import { insertOrganization } from "../../store/organization-repository.ts";
+import { type FileConversion, utf8Files } from "./engine/file-encoding.ts";
 import { ErrorList, type ImportConflict, type ImportError } from "./engine/import-errors.ts";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./engine/import-limits.ts";
 import { fileStagedParts } from "./engine/import-parts.ts";
 import { fileFormat } from "./engine/import-readers.ts";
 import {
@@ -34,6 +37,13 @@ export type { ImportConflict, ImportError } from "./engine/import-errors.ts";
 
 export interface ImportOptions {
   orgId: string;
+  /**
+   * The organization does not exist yet: it is created inside the import's transaction, so
+   * that an import refused, failed or killed leaves no empty organization behind.
+   */
+  newOrganization?: { slug: string };
+  /** Longest line and text (default 1 MiB and 10,000 characters, see import-limits.ts). */
+  limits?: Partial<ImportLimits>;
   /** Paths of `.jsonl` / `.ndjson` / `.json` (one object a line) or `.csv` files. */
   files: string[];
   /** Import the valid lines and report the others (default: all or nothing). */
@@ -71,6 +81,8 @@ export interface ImportReport {
   conflictCount: number;
   /** Valid fact lines read. */
   totalFacts: number;
+  /** Files that were not UTF-8 and were converted before reading (see file-encoding.ts). */
+  converted: FileConversion[];
   importId: string;
   elapsedMs: number;
 }
@@ -84,7 +96,27 @@ class Refused extends Error {}
  */
 export async function importLedger(store: Store, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
-  const sizes = await checkFiles(options.files);
+  await checkFiles(options.files);
+  const readable = await utf8Files(options.files);
+  try {
+    const report = await importUtf8(store, options, readable.paths);
+    report.converted = readable.converted;
+    report.elapsedMs = Math.round(performance.now() - started);
+    return report;
+  } finally {
+    await readable.cleanup();
+  }
+}
+
+/** The import proper, of files in UTF-8 (`paths`, in the order of `options.files`). */
+async function importUtf8(
+  store: Store,
+  options: ImportOptions,
+  paths: string[],
+): Promise<ImportReport> {
+  const started = performance.now();
+  const sizes = await checkFiles(paths);
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const digits =
     options.currencyDigits ?? minorDigits((await getCharter(store, options.orgId)).currency);
@@ -99,6 +131,7 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
     conflicts: [],
     conflictCount: 0,
     totalFacts: 0,
+    converted: [],
     importId,
     elapsedMs: 0,
   };
@@ -120,14 +153,18 @@ export async function importLedger(store: Store, options: ImportOptions): Promis
       : undefined;
   try {
     await store.db.transaction().execute(async (trx) => {
+      if (options.newOrganization) {
+        await insertOrganization(trx, { id: options.orgId, slug: options.newOrganization.slug });
+      }
       await createStage(trx, dialect);
       const writeStage = await stageWriter(trx, dialect, tally);
       const errors = new ErrorList(MAX_LISTED);
       let n = 0;
       let bytesRead = 0;
-      for (const [fileIndex, path] of options.files.entries()) {
+      for (const [fileIndex, path] of paths.entries()) {
         const lenientNumbers = fileFormat(path) === "csv";
-        const job = { path, fileIndex, digits, lenientNumbers, n0: n };
+        const name = options.files[fileIndex];
+        const job = { path, name, limits, fileIndex, digits, lenientNumbers, n0: n };
         for await (const part of fileStagedParts(job, sizes[fileIndex], options)) {
           for (const e of part.errors) errors.add(e);
           report.totalFacts += part.valid;

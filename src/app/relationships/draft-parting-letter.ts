@@ -3,6 +3,7 @@
  * outstanding balance (every invoice minus its payments, corrections applied) and the intake
  * orders accepted but not delivered yet, then the template's draft (domain/parting-letter.ts).
  */
+
 import { applyCorrections } from "../../domain/corrections.ts";
 import { AppError } from "../../domain/errors.ts";
 import type { CustomerFact, Fact } from "../../domain/facts.ts";
@@ -10,6 +11,7 @@ import { fromMinor, minorDigits } from "../../domain/money.ts";
 import { draftPartingLetter } from "../../domain/parting-letter.ts";
 import type { PartingReason } from "../../domain/relationship.ts";
 import { getCharter } from "../../store/charter-repository.ts";
+import { findCustomer } from "../../store/customer-records.ts";
 import type { Store } from "../../store/database.ts";
 import { listCustomerFacts } from "../../store/fact-repository.ts";
 import { listOrders } from "../../store/intake-order-repository.ts";
@@ -54,7 +56,10 @@ export async function customerForLetter(
   letterLang?: "fr" | "en",
 ): Promise<CustomerForLetter> {
   const facts = await listCustomerFacts(store, org.id, customerId);
-  const record = facts.find((f): f is CustomerFact => f.type === "customer" && f.id === customerId);
+  // The record as it stands (its corrections applied): the name and address it has now.
+  const record = facts.some((f) => f.type === "customer" && f.id === customerId)
+    ? await findCustomer(store, org.id, customerId)
+    : undefined;
   if (!record) throw new AppError("CUSTOMER_NOT_FOUND", `id: no customer "${customerId}" here`);
   const lang =
     letterLang ?? (record.lang === "en" || record.lang === "fr" ? record.lang : orgLang(org));

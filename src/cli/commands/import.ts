@@ -1,6 +1,7 @@
-import { type ImportReport, importLedger } from "../../app/ledger-import/import-ledger.ts";
+import { importIntoOrganization } from "../../app/ledger-import/import-into-organization.ts";
+import type { ImportReport } from "../../app/ledger-import/import-ledger.ts";
 import { FACT_TYPES } from "../../domain/facts.ts";
-import type { CommandContext } from "../context.ts";
+import { type CommandContext, DEFAULT_ORG } from "../context.ts";
 import { colourEnabled, progressBar, renderTable, writeJson } from "../output.ts";
 
 /** `comptoir import`: see the catalogue in ../commands.ts for its usage and options. */
@@ -11,10 +12,9 @@ export async function run(ctx: CommandContext): Promise<number> {
     return 2;
   }
   const store = await ctx.store();
-  const org = await ctx.organization({ create: true });
   const bar = progressBar(ctx.io, ctx.lang === "fr" ? "Import" : "Import");
-  const report = await importLedger(store, {
-    orgId: org.id,
+  // Created with the import's facts, in its transaction: a refused import creates nothing.
+  const { report } = await importIntoOrganization(store, ctx.string("org") ?? DEFAULT_ORG, {
     files,
     allowPartial: ctx.parsed.values["allow-partial"] === true,
     onProgress: (done, total) => bar.update(done, total),
@@ -30,6 +30,13 @@ function printReport(ctx: CommandContext, report: ImportReport): void {
     return;
   }
   const fr = ctx.lang === "fr";
+  for (const c of report.converted) {
+    ctx.io.stderr.write(
+      fr
+        ? `${c.file} : fichier en ${c.from}, converti en UTF-8 avant l'import.\n`
+        : `${c.file}: the file was in ${c.from}, converted to UTF-8 before importing.\n`,
+    );
+  }
   // Each bad line exactly as the spec writes it (`line N: <field>: <reason>`), under a
   // heading that names its file when it differs from the previous one.
   let file: string | undefined;

@@ -1,5 +1,6 @@
 import type { Charter } from "../charter.ts";
 import { applyCorrections, correctedId } from "../corrections.ts";
+import { isArchived } from "../customer-record.ts";
 import type { CustomerFact, Fact } from "../facts.ts";
 import { abusive, serialReturner, unfoundedComplaints, warrantyGaming } from "./conduct-rules.ts";
 import { customerLedger } from "./customer-ledger.ts";
@@ -43,6 +44,8 @@ export interface Assessment {
   windowOrders: string[];
   /** An unpaid invoice had a formal notice (level 3 reminder): part_ways rather than renegotiate. */
   unpaidAfterFormalNotice: boolean;
+  /** Hidden from lists and pickers, still scored and in the portfolio (docs/customers.md). */
+  archived: boolean;
 }
 
 /** Every customer-local rule of spec section 3. */
@@ -108,5 +111,6 @@ export function assessCustomer(
     outstandingTotal: money.outstandingTotal,
     windowOrders: money.orders.map((o) => o.id),
     unpaidAfterFormalNotice: !prospect && formalNotices(ledger.reminder, overdue).length > 0,
+    archived: isArchived(customer),
   };
 }

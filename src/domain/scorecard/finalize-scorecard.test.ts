@@ -152,6 +152,7 @@ describe("finalizeScorecard: segments", () => {
       "outstandingTotal",
       "segment",
       "signals",
+      "archived",
     ]);
   });
 });

@@ -21,6 +21,8 @@ export interface Scorecard {
   outstanding: number;
   /** Balance of every invoice up to the as-of instant: what the customer owes. */
   outstandingTotal: number;
+  /** Hidden from lists and pickers (docs/customers.md); scored all the same. */
+  archived: boolean;
 }
 
 /**
@@ -80,6 +82,7 @@ function card(a: Assessment, segment: Segment | null, signals: Signal[]): Scorec
     outstandingTotal: a.outstandingTotal,
     segment,
     signals,
+    archived: a.archived,
   };
 }
 

@@ -18,6 +18,7 @@ const assessment = (
   outstandingTotal: 0,
   windowOrders: [],
   unpaidAfterFormalNotice: false,
+  archived: false,
 });
 
 describe("RevenueRanking", () => {

@@ -36,6 +36,7 @@ function card(
     orders: 1,
     outstanding: 0,
     outstandingTotal: 0,
+    archived: false,
   };
 }
 

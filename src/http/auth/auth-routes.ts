@@ -9,7 +9,13 @@ import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "../error-handler.ts";
 import { authErrorOf } from "./auth-errors.ts";
-import { getSessionSchema, signInSchema, signOutSchema, signUpSchema } from "./auth-schema.ts";
+import {
+  getSessionSchema,
+  signInSchema,
+  signOutSchema,
+  signUpSchema,
+  updateUserSchema,
+} from "./auth-schema.ts";
 import type { Auth } from "./create-auth.ts";
 
 export interface AuthRouteOptions {
@@ -60,6 +66,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
   app.post("/api/auth/sign-in/email", { schema: signInSchema, config: signInLimit }, handle);
   app.post("/api/auth/sign-out", { schema: signOutSchema }, handle);
   app.get("/api/auth/get-session", { schema: getSessionSchema }, handle);
+  app.post("/api/auth/update-user", { schema: updateUserSchema }, handle);
   // Any other sign-in method is refused by better-auth (email only), still rate-limited.
   app.post("/api/auth/sign-in/*", { schema: { hide: true }, config: signInLimit }, handle);
   app.route({

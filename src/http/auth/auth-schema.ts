@@ -91,3 +91,21 @@ export const getSessionSchema = {
       .nullable(),
   },
 };
+
+/** What a user may change of their own account through better-auth (`/api/auth/update-user`). */
+export const updateUserBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    image: z.string().max(2000).nullable().optional(),
+  })
+  .refine((body) => body.name !== undefined || body.image !== undefined, {
+    message: "give the new name",
+    path: ["name"],
+  });
+
+export const updateUserSchema = {
+  summary: "Changes the signed-in user's name (at most 100 characters)",
+  tags: ["auth"],
+  body: updateUserBodySchema,
+  response: { 200: z.object({ status: z.boolean() }), ...authErrors },
+};

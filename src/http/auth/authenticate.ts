@@ -6,9 +6,11 @@
 
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { hashToken, TOKEN_PREFIX } from "../../app/accounts/create-api-token.ts";
+import {
+  authenticateApiToken,
+  type TokenScope,
+} from "../../app/accounts/authenticate-api-token.ts";
 import { AppError } from "../../domain/errors.ts";
-import { findApiTokenUser } from "../../store/api-token-repository.ts";
 import type { Store } from "../../store/database.ts";
 import { CSRF_HEADER } from "../contract.ts";
 import type { Auth } from "./create-auth.ts";
@@ -19,6 +21,8 @@ export interface Actor {
   email: string;
   name: string;
   via: "cookie" | "token";
+  /** With an API token: its one organization and role (capped by the user's current role). */
+  token?: TokenScope;
 }
 
 declare module "fastify" {
@@ -53,19 +57,14 @@ async function resolveActor(
 ): Promise<Actor | null> {
   const header = request.headers.authorization;
   if (header?.startsWith("Bearer ")) {
-    const token = header.slice(7).trim();
-    const userId = token.startsWith(TOKEN_PREFIX)
-      ? await findApiTokenUser(store, hashToken(token))
-      : undefined;
-    if (!userId)
-      throw new AppError("UNAUTHENTICATED", "authorization: unknown or revoked API token");
+    const token = await authenticateApiToken(store, header.slice(7).trim());
     const user = await store.db
       .selectFrom("user")
       .select(["id", "email", "name"])
-      .where("id", "=", userId)
+      .where("id", "=", token.userId)
       .executeTakeFirst();
     if (!user) throw new AppError("UNAUTHENTICATED", "authorization: the token's user is gone");
-    return { userId: user.id, email: user.email, name: user.name, via: "token" };
+    return { userId: user.id, email: user.email, name: user.name, via: "token", token };
   }
   if (!request.headers.cookie) return null;
   const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
@@ -95,4 +94,21 @@ function checkCsrf(request: FastifyRequest, origins: string[]): void {
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError("UNAUTHENTICATED", "sign in first");
   return request.actor;
+}
+
+/**
+ * The user signed in with a session cookie, or 401; 403 `TOKEN_NOT_ALLOWED` for an API token,
+ * which acts in one organization only and may not, for one, make tokens that outlive it.
+ * `what` completes "an API token cannot ...".
+ * @example requireSession(request, "create API tokens")
+ */
+export function requireSession(request: FastifyRequest, what: string): Actor {
+  const actor = requireActor(request);
+  if (actor.via === "token") {
+    throw new AppError(
+      "TOKEN_NOT_ALLOWED",
+      `authorization: an API token cannot ${what}; sign in to do it`,
+    );
+  }
+  return actor;
 }

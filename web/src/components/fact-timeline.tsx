@@ -13,8 +13,8 @@ const DATE_FIELDS = new Set(["due", "warranty_end"]);
 const DATE_TIME_FIELDS = new Set(["delivered", "first_response", "resolved", "acknowledged_at"]);
 /** Fields whose values are words of the import format (`exchange`, `ours`), shown translated. */
 const ENUM_FIELDS = new Set(["kind", "status", "activity", "fault", "remedy", "source"]);
-/** Fields that repeat what the timeline already says. */
-const SKIPPED_FIELDS = new Set(["customer", "type", "id", "at"]);
+/** Fields that repeat what the timeline already says, or only link facts together. */
+const SKIPPED_FIELDS = new Set(["customer", "type", "id", "at", "intake_order"]);
 
 export function factAnchor(id: string): string {
   return `fact-${id}`;
@@ -36,6 +36,38 @@ function fieldValue(
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return String(value);
   return JSON.stringify(value);
+}
+
+/** What a correction of the customer record changed, in words. */
+function ChangeText({ change }: { change: NonNullable<TimelineEntry["change"]> }) {
+  const { t, i18n } = useTranslation();
+  const fieldLabel = (key: string) =>
+    i18n.exists(`fields.${key}`) ? t(`fields.${key}` as "fields.price") : key;
+  const shown = (field: string, value: string) => {
+    if (value === "") return t("records.change.empty");
+    return i18n.exists(`values.${value}`) && (field === "kind" || field === "status")
+      ? t(`values.${value}` as "values.work")
+      : value;
+  };
+  const name = change.name ?? change.customer ?? "";
+  return (
+    <Stack gap={2} mt={4} data-testid="record-change">
+      <Text size="sm">
+        {change.of && `${t("records.change.of", { name: change.of.name })} · `}
+        {t(`records.change.${change.action}`, { name })}
+      </Text>
+      {change.action === "edit" &&
+        change.fields.map((f) => (
+          <Text size="sm" key={f.field}>
+            {t("records.change.field", {
+              field: fieldLabel(f.field),
+              before: shown(f.field, f.before),
+              after: shown(f.field, f.after),
+            })}
+          </Text>
+        ))}
+    </Stack>
+  );
 }
 
 export function FactTimeline(props: {
@@ -94,19 +126,23 @@ export function FactTimeline(props: {
                 {f.instant(entry.at)}
               </Text>
             </Group>
-            {fields.length > 0 && (
-              <Text size="sm" mt={4}>
-                {fields.map(([key, value], index) => (
-                  <span key={key}>
-                    {index > 0 && " · "}
-                    <Text span c="dimmed" size="sm">
-                      {fieldLabel(key)}
-                      {i18n.language === "fr" ? "\u00a0:" : ":"}
-                    </Text>{" "}
-                    {fieldValue(key, value, f, props.currency, enumLabel)}
-                  </span>
-                ))}
-              </Text>
+            {entry.change ? (
+              <ChangeText change={entry.change} />
+            ) : (
+              fields.length > 0 && (
+                <Text size="sm" mt={4}>
+                  {fields.map(([key, value], index) => (
+                    <span key={key}>
+                      {index > 0 && " · "}
+                      <Text span c="dimmed" size="sm">
+                        {fieldLabel(key)}
+                        {i18n.language === "fr" ? "\u00a0:" : ":"}
+                      </Text>{" "}
+                      {fieldValue(key, value, f, props.currency, enumLabel)}
+                    </span>
+                  ))}
+                </Text>
+              )
             )}
           </Paper>
         );

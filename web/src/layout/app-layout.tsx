@@ -29,7 +29,8 @@ type NavPath =
   | "/o/$org/charter"
   | "/o/$org/import"
   | "/o/$org/members"
-  | "/o/$org/identity";
+  | "/o/$org/identity"
+  | "/o/$org/tokens";
 
 interface NavItem {
   label: string;
@@ -72,6 +73,7 @@ function navItems(
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
     can.seeMembers && { label: t("nav.members"), to: "/o/$org/members", exact: true },
     can.editIdentity && { label: t("identity.nav"), to: "/o/$org/identity", exact: true },
+    { label: t("tokens.nav"), to: "/o/$org/tokens", exact: true },
   ];
   return items.filter((item): item is NavItem => item !== false);
 }

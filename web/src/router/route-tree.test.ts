@@ -50,6 +50,7 @@ describe("the route tree", () => {
     ["/o/demo/charter", "/o/$org/charter", { org: "demo" }],
     ["/o/demo/import", "/o/$org/import", { org: "demo" }],
     ["/o/demo/members", "/o/$org/members", { org: "demo" }],
+    ["/o/demo/tokens", "/o/$org/tokens", { org: "demo" }],
     ["/o/demo/intake", "/o/$org/intake", { org: "demo" }],
     ["/o/demo/intake/new", "/o/$org/intake/new", { org: "demo" }],
     ["/o/demo/intake/ord-1", "/o/$org/intake/$id", { org: "demo", id: "ord-1" }],
@@ -159,6 +160,8 @@ describe("the session before a page opens", () => {
       "confirmQuote",
       "editCatalogue",
       "seeCosts",
+      "editCustomers",
+      "mergeCustomers",
     ].map((key) => [key, true]),
   ) as Membership["can"];
   const owner: Membership = {

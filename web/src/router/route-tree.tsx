@@ -12,6 +12,7 @@ import { NotFound } from "../components/states.tsx";
 import { InvitationPage } from "../features/accounts/invitation-page.tsx";
 import { MembersPage } from "../features/accounts/members-page.tsx";
 import { SignInPage } from "../features/accounts/sign-in-page.tsx";
+import { TokensPage } from "../features/accounts/tokens-page.tsx";
 import { ComplaintPage } from "../features/after-sales/complaint-page.tsx";
 import { ComplaintsPage } from "../features/after-sales/complaints-page.tsx";
 import { ReturnsPage } from "../features/after-sales/returns-page.tsx";
@@ -19,6 +20,7 @@ import { CataloguePage } from "../features/catalogue/catalogue-page.tsx";
 import { CharterPage } from "../features/charter/charter-page.tsx";
 import { CustomerPage } from "../features/customers/customer-page.tsx";
 import { CustomersPage } from "../features/customers/customers-page.tsx";
+import { DuplicatesPage } from "../features/customers/duplicates-page.tsx";
 import { IdentityPage } from "../features/identity/identity-page.tsx";
 import { InboxPage } from "../features/inbox/inbox-page.tsx";
 import { IntakeDetailPage } from "../features/intake/intake-detail-page.tsx";
@@ -118,6 +120,7 @@ const customersRoute = createRoute({
   validateSearch: customersSearch,
   component: CustomersPage,
 });
+const duplicatesRoute = page("customer-duplicates", DuplicatesPage);
 const customerRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "customers/$id",
@@ -137,6 +140,7 @@ const partWaysRoute = createRoute({
 const charterRoute = page("charter", CharterPage);
 const importRoute = page("import", ImportPage);
 const membersRoute = page("members", MembersPage);
+const tokensRoute = page("tokens", TokensPage);
 const intakeListRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "intake",
@@ -192,11 +196,13 @@ export const routeTree = rootRoute.addChildren([
   orgRoute.addChildren([
     dashboardRoute,
     customersRoute,
+    duplicatesRoute,
     customerRoute,
     partWaysRoute,
     charterRoute,
     importRoute,
     membersRoute,
+    tokensRoute,
     intakeListRoute,
     intakeNewRoute,
     intakeRoute,

@@ -24,6 +24,8 @@ export const customersSearch = z.object({
   sort: loose(z.enum(CUSTOMER_SORTS)),
   dir: loose(z.enum(["asc", "desc"])),
   page: loose(z.coerce.number().check(z.int(), z.minimum(1))),
+  /** `only`: the archived customers (docs/customers.md), hidden otherwise. */
+  archived: loose(z.literal("only")),
 });
 export type CustomersSearch = z.infer<typeof customersSearch>;
 

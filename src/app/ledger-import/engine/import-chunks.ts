@@ -6,6 +6,7 @@
  * chunks in file order, adds the counts of the chunks before (`shiftPart`).
  */
 import { closeSync, openSync, readSync } from "node:fs";
+import { lineTooLong } from "./import-limits.ts";
 import { readJsonText } from "./import-readers.ts";
 import { type FileJob, LineStager, type Part } from "./import-rows.ts";
 import { NUMBER_COLUMNS, noStagedRows } from "./staged-rows.ts";
@@ -38,11 +39,18 @@ export function stageChunk(
   // that started earlier runs through it, and belongs to the chunk where it started).
   if (k > 0 && head.indexOf(10) === -1) return emptyPart(to - from);
   // Finish the last line: read on until a newline at or after the chunk's last byte, or EOF
-  // (pieces joined once: a line of many megabytes costs one copy, not one per piece).
+  // (pieces joined once: a line of many megabytes costs one copy, not one per piece). Past
+  // the longest line allowed, stop: that line is refused, never held whole.
   const pieces = [head];
   let end = to;
+  let cut = false;
   if (head[head.length - 1] !== 10) {
+    const stop = to + job.limits.lineBytes + 1;
     while (end < size) {
+      if (end >= stop) {
+        cut = true;
+        break;
+      }
       const more = readAt(fd, end, Math.min(64 * 1024, size - end));
       const nl = more.indexOf(10);
       const piece = nl === -1 ? more : more.subarray(0, nl + 1);
@@ -59,7 +67,13 @@ export function stageChunk(
     start = nl === -1 || nl >= to - readFrom ? buf.length : nl + 1;
   }
   const stager = new LineStager(job, 0);
-  const count = readJsonText(buf.toString("utf8", start), 0, k === 0, stager);
+  // A cut line is read up to its start, then refused by its number.
+  const stop = cut ? Math.max(start, buf.lastIndexOf(10) + 1) : buf.length;
+  let count = readJsonText(buf.toString("utf8", start, stop), 0, k === 0, stager, job.limits);
+  if (cut && start < buf.length) {
+    count++;
+    stager.push({ line: count, error: lineTooLong(job.limits) });
+  }
   const part = stager.finish() as ChunkPart;
   part.lines = count;
   part.bytes = to - from;

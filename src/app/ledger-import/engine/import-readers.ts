@@ -8,6 +8,12 @@ import { basename, extname } from "node:path";
 import { parse } from "csv-parse";
 import { restoreCell } from "../../../domain/csv-cells.ts";
 import { FACT_TYPES, type FactType } from "../../../domain/facts.ts";
+import {
+  DEFAULT_IMPORT_LIMITS,
+  type ImportLimits,
+  lineTooLong,
+  textTooLong,
+} from "./import-limits.ts";
 
 /** One line read: its raw fields, or why it could not be read at all. */
 export interface RawLine {
@@ -38,26 +44,48 @@ export function typeFromFileName(path: string): FactType | undefined {
 }
 
 /** The lines of a file in batches; `onBytes` gets the size of each chunk read. */
-export function readLines(path: string, onBytes: (n: number) => void): AsyncGenerator<RawLine[]> {
-  return fileFormat(path) === "csv" ? readCsv(path, onBytes) : readJsonLines(path, onBytes);
+export function readLines(
+  path: string,
+  onBytes: (n: number) => void,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): AsyncGenerator<RawLine[]> {
+  return fileFormat(path) === "csv"
+    ? readCsv(path, onBytes, limits)
+    : readJsonLines(path, onBytes, limits);
 }
 
-async function* readJsonLines(path: string, onBytes: (n: number) => void) {
+async function* readJsonLines(path: string, onBytes: (n: number) => void, limits: ImportLimits) {
   let rest: Buffer | undefined;
   let lineNo = 0;
   let batch: RawLine[] = [];
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
-    onBytes((chunk as Buffer).length);
-    const buf: Buffer = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
+  // Inside a line already refused as too long: its bytes are dropped up to its newline.
+  let skipping = false;
+  for await (const read of createReadStream(path, { highWaterMark: CHUNK })) {
+    let chunk = read as Buffer;
+    onBytes(chunk.length);
+    if (skipping) {
+      const nl = chunk.indexOf(10);
+      if (nl === -1) continue;
+      chunk = chunk.subarray(nl + 1);
+      skipping = false;
+      lineNo++;
+    }
+    const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     const end = buf.lastIndexOf(10) + 1;
-    lineNo += readJsonText(buf.toString("utf8", 0, end), lineNo, lineNo === 0, batch);
+    lineNo += readJsonText(buf.toString("utf8", 0, end), lineNo, lineNo === 0, batch, limits);
     rest = end < buf.length ? buf.subarray(end) : undefined;
+    if (rest && rest.length > limits.lineBytes) {
+      // Never held whole: a 450 MB line costs one pass over its bytes, not 450 MB of memory.
+      batch.push({ line: lineNo + 1, error: lineTooLong(limits) });
+      rest = undefined;
+      skipping = true;
+    }
     if (batch.length >= BATCH) {
       yield batch;
       batch = [];
     }
   }
-  if (rest) readJsonText(rest.toString("utf8"), lineNo, lineNo === 0, batch);
+  if (rest) readJsonText(rest.toString("utf8"), lineNo, lineNo === 0, batch, limits);
   if (batch.length > 0) yield batch;
 }
 
@@ -73,10 +101,16 @@ export function readJsonText(
   line0: number,
   fileStart: boolean,
   out: { push(read: RawLine): void },
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): number {
   let line = line0;
   const take = (raw: string) => {
     line++;
+    const bytes = textTooLong(raw, limits);
+    if (bytes !== undefined) {
+      out.push({ line, error: lineTooLong(limits, bytes) });
+      return;
+    }
     const read = readJsonLine(
       fileStart && line === line0 + 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw,
       line,
@@ -136,7 +170,7 @@ export async function detectDelimiter(path: string): Promise<string> {
   }
 }
 
-async function* readCsv(path: string, onBytes: (n: number) => void) {
+async function* readCsv(path: string, onBytes: (n: number) => void, limits: ImportLimits) {
   const delimiter = await detectDelimiter(path);
   const fileType = typeFromFileName(path);
   const input = createReadStream(path, { highWaterMark: CHUNK });
@@ -150,6 +184,8 @@ async function* readCsv(path: string, onBytes: (n: number) => void) {
       info: true,
       // Unquoted cells are trimmed; a quoted one is kept as written (`" Ana "` keeps its spaces).
       cast: (value, context) => (context.quoting ? value : value.trim()),
+      // In characters (csv-parse counts them so): the rest of the file is not read.
+      max_record_size: limits.lineBytes,
     }),
   );
   let header: string[] | undefined;
@@ -173,7 +209,18 @@ async function* readCsv(path: string, onBytes: (n: number) => void) {
     }
   } catch (error) {
     input.destroy();
-    batch.push({ line: lastLine + 1, error: { field: "csv", reason: (error as Error).message } });
+    const { code, lines } = error as { code?: string; lines?: number };
+    const tooLong = code === "CSV_MAX_RECORD_SIZE";
+    batch.push({
+      // csv-parse knows the line it stopped on; the records yielded may lag behind it.
+      line: typeof lines === "number" ? lines : lastLine + 1,
+      error: tooLong
+        ? {
+            field: "line",
+            reason: `${lineTooLong(limits).reason} (the rest of the file is not read)`,
+          }
+        : { field: "csv", reason: (error as Error).message },
+    });
   }
   if (batch.length > 0) yield batch;
 }

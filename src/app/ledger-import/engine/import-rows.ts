@@ -8,6 +8,7 @@ import { encodeFact } from "../../../domain/fact-codec.ts";
 import { parseFact } from "../../../domain/fact-validation.ts";
 import type { Fact } from "../../../domain/facts.ts";
 import type { ImportError } from "./import-errors.ts";
+import { type ImportLimits, textProblems } from "./import-limits.ts";
 import { type RawLine, readLines } from "./import-readers.ts";
 import { noStagedRows, type StagedRows, StagedRowsBuilder } from "./staged-rows.ts";
 
@@ -30,7 +31,11 @@ export const STAGE_COLUMNS = [
 
 /** Where and how a file is read. `n0`: the import position of its first line, less one. */
 export interface FileJob {
+  /** The file read (a UTF-8 copy when the upload was in another encoding, see file-encoding.ts). */
   path: string;
+  /** The file as its errors name it: the path the user gave. */
+  name: string;
+  limits: ImportLimits;
   fileIndex: number;
   digits: number;
   lenientNumbers: boolean;
@@ -54,9 +59,13 @@ export interface Part {
 export async function* fileParts(job: FileJob): AsyncGenerator<Part> {
   let bytes = 0;
   let n = job.n0;
-  for await (const lines of readLines(job.path, (k) => {
-    bytes += k;
-  })) {
+  for await (const lines of readLines(
+    job.path,
+    (k) => {
+      bytes += k;
+    },
+    job.limits,
+  )) {
     const part = stageLines(lines, job, n);
     part.bytes = bytes;
     bytes = 0;
@@ -96,14 +105,17 @@ export class LineStager {
     const n = ++this.n;
     const job = this.job;
     if (read.error) {
-      this.errors.push({ n, file: job.path, line: read.line, ...read.error });
+      this.errors.push({ n, file: job.name, line: read.line, ...read.error });
       return;
     }
     const raw = read.raw as Record<string, unknown>;
-    const parsed = parseFact(raw, this.opts);
+    const problems = textProblems(raw, job.limits);
+    const parsed =
+      problems.length > 0 ? { ok: false as const, errors: problems } : parseFact(raw, this.opts);
     if (!parsed.ok) {
-      for (const e of parsed.errors) this.errors.push({ n, file: job.path, line: read.line, ...e });
-      pushInvalid(this.out, n, job.fileIndex, read.line, raw);
+      for (const e of parsed.errors) this.errors.push({ n, file: job.name, line: read.line, ...e });
+      // Refused for a NUL or a huge text: not staged at all (PostgreSQL stores no NUL).
+      if (problems.length === 0) pushInvalid(this.out, n, job.fileIndex, read.line, raw);
     } else {
       this.valid++;
       pushValid(this.out, n, job.fileIndex, read.line, parsed.fact, parsed.offsets);

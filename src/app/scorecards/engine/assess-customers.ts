@@ -36,6 +36,8 @@ export async function assessCustomers(
   assessments: Map<string, Assessment>;
   /** Ids of every customer fact that corrects another, when the pass noted them (two threads). */
   corrections?: string[];
+  /** The customer corrections known at `ctx.asOf`, merges included. */
+  fixes: CustomerCorrections;
 }> {
   const corrections: string[] = [];
   const parallel = await assessInParallel(store, orgId, ctx, {
@@ -48,15 +50,22 @@ export async function assessCustomers(
     corrections,
   });
   if (parallel) {
-    return {
-      assessments: await withCustomerCorrections(store, orgId, ctx, parallel, corrections),
-      corrections,
-    };
+    // The pass noted every customer fact that corrects another: none, nothing to read.
+    const fixes = await customerCorrections(store, orgId, ctx.asOf, { among: corrections });
+    const assessments = await withCustomerCorrections(store, orgId, ctx, parallel, fixes);
+    await withMerges(store, orgId, ctx, assessments, fixes);
+    return { assessments, corrections, fixes };
   }
-  return { assessments: await assessOnOneThread(store, orgId, ctx, options.signal) };
+  const fixes = await customerCorrections(store, orgId, ctx.asOf);
+  const assessments = await assessOnOneThread(store, orgId, ctx, options.signal, fixes);
+  await withMerges(store, orgId, ctx, assessments, fixes);
+  return { assessments, fixes };
 }
 
-/** One customer's facts known at `asOf`, its corrections applied; undefined if not a customer yet. */
+/**
+ * One customer's facts known at `asOf`, its corrections applied, with the facts of the
+ * customers merged into it (read as its own); undefined if not a customer yet.
+ */
 export async function readCustomer(
   store: Store,
   orgId: string,
@@ -64,7 +73,9 @@ export async function readCustomer(
   asOf: number,
   fixes: CustomerCorrections,
 ): Promise<{ customer: CustomerFact; facts: Fact[] } | undefined> {
-  return knownAt(await listCustomerFacts(store, orgId, id), asOf, fixes);
+  const merged = fixes.mergedFrom(id);
+  if (merged.length === 0) return knownAt(await listCustomerFacts(store, orgId, id), asOf, fixes);
+  return underOne(id, await listFactsOfCustomers(store, orgId, [id, ...merged]), asOf, fixes);
 }
 
 /** readCustomer of a customer whose facts (all of them, oldest first) are read already. */
@@ -82,6 +93,53 @@ function knownAt(
 }
 
 /**
+ * A customer with the ledgers of those merged into it: their facts read as its own (their
+ * `customer` is the kept one's id), oldest first. Their records are not: the kept record stands.
+ */
+function underOne(
+  id: string,
+  factsById: ReadonlyMap<string, Fact[]>,
+  asOf: number,
+  fixes: CustomerCorrections,
+): { customer: CustomerFact; facts: Fact[] } | undefined {
+  const own = knownAt(factsById.get(id) ?? [], asOf, fixes);
+  if (!own) return undefined;
+  const facts = [...own.facts];
+  for (const merged of fixes.mergedFrom(id)) {
+    for (const fact of factsById.get(merged) ?? []) {
+      if (fact.type !== "customer" && fact.at <= asOf)
+        facts.push({ ...fact, customer: id } as Fact);
+    }
+  }
+  // Stable: facts of the same instant keep the kept customer's first.
+  facts.sort((a, b) => a.at - b.at);
+  return { customer: own.customer, facts };
+}
+
+/**
+ * Merged customers (docs/customers.md): each kept customer is assessed again on the union of
+ * the ledgers, and those merged into it leave the assessments.
+ */
+async function withMerges(
+  store: Store,
+  orgId: string,
+  ctx: ScoringContext,
+  assessments: Map<string, Assessment>,
+  fixes: CustomerCorrections,
+): Promise<void> {
+  if (fixes.merges.size === 0) return;
+  const kept = [...new Set(fixes.merges.values())];
+  const facts = await listFactsOfCustomers(store, orgId, [...kept, ...fixes.merges.keys()]);
+  for (const id of kept) {
+    const read = underOne(id, facts, ctx.asOf, fixes);
+    // A kept customer not known yet at as-of: the others stay as they were.
+    if (!read) continue;
+    for (const merged of fixes.mergedFrom(id)) assessments.delete(merged);
+    assessments.set(id, assessCustomer(read.customer, read.facts, ctx));
+  }
+}
+
+/**
  * The parallel reader (store/sqlite-fact-stream.ts) files a customer's correction as a
  * customer of its own: drop those, and re-assess the customers they correct.
  */
@@ -90,11 +148,9 @@ async function withCustomerCorrections(
   orgId: string,
   ctx: ScoringContext,
   assessments: Map<string, Assessment>,
-  corrections: readonly string[],
+  fixes: CustomerCorrections,
 ): Promise<Map<string, Assessment>> {
-  // The pass noted every customer fact that corrects another: none, nothing to do.
-  if (corrections.length === 0) return assessments;
-  const fixes = await customerCorrections(store, orgId, ctx.asOf, { among: corrections });
+  if (fixes.ids.length === 0) return assessments;
   for (const id of fixes.ids) assessments.delete(id);
   // The corrected customers again, read together (thousands of them in a large ledger: one
   // query each cost some 1.5 s for 7,000).
@@ -112,9 +168,11 @@ async function assessOnOneThread(
   orgId: string,
   ctx: ScoringContext,
   signal: AbortSignal | undefined,
+  fixes: CustomerCorrections,
 ): Promise<Map<string, Assessment>> {
   const assessments = new Map<string, Assessment>();
-  for await (const { customer, facts } of streamCustomerFacts(store, orgId, { until: ctx.asOf })) {
+  const stream = streamCustomerFacts(store, orgId, { until: ctx.asOf, corrections: fixes });
+  for await (const { customer, facts } of stream) {
     signal?.throwIfAborted();
     if (customer.at > ctx.asOf) continue;
     assessments.set(customer.id, assessCustomer(customer, facts, ctx));

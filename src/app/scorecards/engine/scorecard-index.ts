@@ -17,7 +17,11 @@ import {
   type ScoringContext,
 } from "../../../domain/scorecard/index.ts";
 import { getCharter } from "../../../store/charter-repository.ts";
-import { correctionsAmong, customerCorrections } from "../../../store/customer-corrections.ts";
+import {
+  type CustomerCorrections,
+  correctionsAmong,
+  customerCorrections,
+} from "../../../store/customer-corrections.ts";
 import type { Store } from "../../../store/database.ts";
 import { customersTouchedSince, lastFactSeq } from "../../../store/fact-repository.ts";
 import type { Organization } from "../../../store/organization-repository.ts";
@@ -59,6 +63,8 @@ export class ScorecardIndex {
     private netValues: ReadonlyMap<string, number> | undefined,
     /** Ids of the customer facts that correct another, known since the build. */
     private readonly corrections: Set<string>,
+    /** The customer corrections (merges, archives) as of the last build or refresh. */
+    private fixesNow: CustomerCorrections,
   ) {
     this.ranking =
       charter.high_value_basis === "net_value"
@@ -75,15 +81,30 @@ export class ScorecardIndex {
     // Read the last seq first: a fact landing during the pass is then re-read by refresh().
     const seq = await lastFactSeq(store, org.id);
     const ctx: ScoringContext = { charter, asOf: options.asOf, lang: options.lang };
-    const { assessments, corrections } = await assessCustomers(store, org.id, ctx, {
+    const { assessments, corrections, fixes } = await assessCustomers(store, org.id, ctx, {
       ...options.parallel,
       signal: options.signal,
     });
-    // One thread (PostgreSQL, a small organization) noted none: look for them once here, so
-    // that a refresh never reads every customer record (0.2 s for 100,000 customers).
-    const noted = corrections ? new Set(corrections) : await correctionIds(store, org.id, ctx.asOf);
+    // One thread (PostgreSQL, a small organization) read them all before its pass: keep their
+    // ids, so that a refresh never reads every customer record (0.2 s for 100,000 customers).
+    const noted = new Set(corrections ?? fixes.ids.filter((id) => fixes.rootOf(id) !== undefined));
     const netValues = await loadNetValues(store, org, charter, options);
-    return new ScorecardIndex(store, org, charter, options, assessments, seq, netValues, noted);
+    return new ScorecardIndex(
+      store,
+      org,
+      charter,
+      options,
+      assessments,
+      seq,
+      netValues,
+      noted,
+      fixes,
+    );
+  }
+
+  /** The customer corrections known at the index's as-of: records, histories, merges. */
+  get fixes(): CustomerCorrections {
+    return this.fixesNow;
   }
 
   /** Re-assesses the customers with facts newer than the last refresh; returns their ids. */
@@ -103,11 +124,19 @@ export class ScorecardIndex {
     const ids = new Set(touched.map((id) => fixes.rootOf(id) ?? id));
     for (const id of touched) {
       if (fixes.rootOf(id) === undefined) continue;
-      this.ranking?.replace(this.assessments.get(id), undefined);
-      this.assessments.delete(id);
-      this.totalsCache = undefined;
+      this.drop(id);
     }
+    // A merge, or its undoing, moves a ledger: the customers it was and is now under too.
+    const before = this.fixesNow;
+    for (const id of [...ids]) {
+      for (const other of [before.mergedInto(id), fixes.mergedInto(id)]) if (other) ids.add(other);
+    }
+    this.fixesNow = fixes;
     for (const id of ids) {
+      if (fixes.mergedInto(id) !== undefined) {
+        this.drop(id);
+        continue;
+      }
       const read = await readCustomer(this.store, this.org.id, id, ctx.asOf, fixes);
       if (!read) continue;
       const before = this.assessments.get(id);
@@ -126,6 +155,14 @@ export class ScorecardIndex {
       this.totalsCache = undefined;
     }
     return touched;
+  }
+
+  /** Takes a customer out (a correction, or a customer merged into another). */
+  private drop(id: string): void {
+    if (!this.assessments.has(id)) return;
+    this.ranking?.replace(this.assessments.get(id), undefined);
+    this.assessments.delete(id);
+    this.totalsCache = undefined;
   }
 
   private totals(): PortfolioTotals {
@@ -161,12 +198,6 @@ function byCustomerId(assessments: ReadonlyMap<string, Assessment>): Assessment[
     }
   }
   return [...assessments.values()];
-}
-
-/** Every customer fact that corrects another, known at `asOf` (one query). */
-async function correctionIds(store: Store, orgId: string, asOf: number): Promise<Set<string>> {
-  const fixes = await customerCorrections(store, orgId, asOf);
-  return new Set(fixes.ids.filter((id) => fixes.rootOf(id) !== undefined));
 }
 
 function loadNetValues(

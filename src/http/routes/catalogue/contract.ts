@@ -11,6 +11,7 @@ const serviceFields = {
   code: z
     .string()
     .trim()
+    .max(60)
     .regex(/^[a-z0-9_-]{1,60}$/, "lower-case letters, digits, _ and -"),
   lang: z.enum(["fr", "en"]),
   name: text(200),

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { getCustomer } from "../../../app/customers/get-customer.ts";
+import { getCustomer, resolveCustomerId } from "../../../app/customers/get-customer.ts";
 import { listCustomers } from "../../../app/customers/list-customers.ts";
 import { canSeeScorecards } from "../../../domain/policies.ts";
 import { parseAsOfParam } from "../../as-of.ts";
 import { orgAccess } from "../../org-access.ts";
 import type { RouteDeps } from "../../route-deps.ts";
+import { customerRecordRoutes } from "./record-routes.ts";
 import { getCustomerSchema, listCustomersSchema } from "./schema.ts";
 
 export const customerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
@@ -34,13 +35,23 @@ export const customerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
     const values = canSeeScorecards(access.role)
       ? await deps.cache.values.forPage(access.org, asOf, report.charter, report.scorecards.length)
       : undefined;
+    // A merged customer's id shows the customer it is merged into (docs/customers.md).
+    const shown = resolveCustomerId(report.fixes, request.params.id);
     const customer = await getCustomer(deps.store, access.org.id, access.role, request.params.id, {
+      fixes: report.fixes,
       charter: report.charter,
-      scorecard: report.byCustomer.get(request.params.id),
+      scorecard: report.byCustomer.get(shown),
       asOf,
       lang,
       values,
+      timeline: {
+        page: request.query.timelinePage,
+        pageSize: request.query.timelinePageSize,
+        fact: request.query.fact,
+      },
     });
     return { ...customer, can: access.can };
   });
+
+  await app.register(customerRecordRoutes, deps);
 };

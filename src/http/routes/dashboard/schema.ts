@@ -3,7 +3,7 @@ import { errorSchema, orgParamsSchema } from "../../contract.ts";
 import { dashboardResponseSchema } from "./contract.ts";
 
 export const langQuery = z.object({
-  asOf: z.string().optional(),
+  asOf: z.string().max(40).optional(),
   lang: z.enum(["fr", "en"]).optional(),
 });
 export const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };

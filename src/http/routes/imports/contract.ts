@@ -28,6 +28,8 @@ export const importJobSchema = z.object({
     }),
   ),
   errorCount: z.number(),
+  /** Files that were not in UTF-8 and were converted before reading (Latin-1, UTF-16). */
+  converted: z.array(z.object({ file: z.string(), from: z.string() })),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -23,6 +23,7 @@ import { AppError } from "../../../domain/errors.ts";
 import { customerWarning } from "../../../domain/intake/customer-warning.ts";
 import { canSeeCosts } from "../../../domain/policies.ts";
 import { getCharter } from "../../../store/charter-repository.ts";
+import { findCustomer } from "../../../store/customer-records.ts";
 import { findFact } from "../../../store/fact-repository.ts";
 import { listOrders } from "../../../store/intake-order-repository.ts";
 import { readPhoto } from "../../../store/intake-photo-repository.ts";
@@ -65,7 +66,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
 
   async function detail(access: OrgAccess, ctx: IntakeContext, id: string) {
     const d = await getIntakeOrder(ctx, id);
-    const customer = await findFact(store, access.org.id, "customer", d.order.customer);
+    const customer = await findCustomer(store, access.org.id, d.order.customer);
     return presentDetail(d, access, {
       customerName: customer?.type === "customer" ? customer.name : null,
       customerWarning: await warningFor(access, d.order.customer),

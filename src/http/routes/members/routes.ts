@@ -11,7 +11,7 @@ import {
   setInvitationStatus,
 } from "../../../store/invitation-repository.ts";
 import { listMembers } from "../../../store/membership-repository.ts";
-import { requireActor } from "../../auth/authenticate.ts";
+import { requireSession } from "../../auth/authenticate.ts";
 import { invitationNotice } from "../../mailer.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
 import { presentInvitation, presentMember } from "../../presenters/present-member.ts";
@@ -107,7 +107,7 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
     "/api/invitations/:token/accept",
     { schema: acceptInvitationSchema },
     async (request) => {
-      const actor = requireActor(request);
+      const actor = requireSession(request, "accept an invitation");
       return acceptInvitation(store, actor, request.params.token);
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { policiesFor } from "../../../domain/policies.ts";
+import { lowerRole, policiesFor } from "../../../domain/policies.ts";
 import { listUserOrganizations } from "../../../store/membership-repository.ts";
 import type { RouteDeps } from "../../route-deps.ts";
 import { sessionSchema } from "./schema.ts";
@@ -7,7 +7,14 @@ import { sessionSchema } from "./schema.ts";
 export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   app.get("/api/session", { schema: sessionSchema }, async (request) => {
     const actor = request.actor;
-    const orgs = actor ? await listUserOrganizations(deps.store, actor.userId) : [];
+    const all = actor ? await listUserOrganizations(deps.store, actor.userId) : [];
+    // An API token sees its one organization, with its capped role.
+    const scope = actor?.token;
+    const orgs = scope
+      ? all
+          .filter((o) => o.id === scope.orgId)
+          .map((o) => ({ ...o, role: lowerRole(scope.role, o.role) }))
+      : all;
     return {
       user: actor ? { id: actor.userId, email: actor.email, name: actor.name } : null,
       organizations: orgs.map((o) => ({

@@ -6,6 +6,7 @@
 import {
   Anchor,
   Badge,
+  Button,
   Card,
   Grid,
   Group,
@@ -28,7 +29,8 @@ import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { ValueCard } from "../customer-value/value-card.tsx";
 import { RelationshipEndedAlert, RelationshipPanel } from "../relationships/part-ways-panel.tsx";
-import { useCustomer } from "./customer-queries.ts";
+import { type TimelineParams, useCustomer } from "./customer-queries.ts";
+import { RecordPanel } from "./record-panel.tsx";
 
 const route = getRouteApi("/o/$org/customers/$id");
 
@@ -47,24 +49,42 @@ export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const org = useOrg();
   const f = useFormat();
-  const query = useCustomer(org.slug, id);
+  // The timeline comes a page at a time; a link to a fact (#fact-inv-3) opens its page.
+  const [timeline, setTimeline] = useState<TimelineParams>(() => ({ fact: hashFact() }));
+  const query = useCustomer(org.slug, id, timeline);
   const [highlight, setHighlight] = useState<Highlight>(null);
+  // A fact to show once its page is on screen.
+  const [pending, setPending] = useState<string | undefined>(() => hashFact());
   const signalLabel = useSignalLabel();
+  const entries = query.data?.timeline;
+
+  useEffect(() => {
+    if (!pending || !entries || query.isPlaceholderData) return;
+    if (entries.some((e) => e.id === pending)) showFact(pending);
+    setPending(undefined);
+  }, [pending, entries, query.isPlaceholderData]);
+
+  /** Shows a fact: on this page at once, else once its page has come. */
+  const reveal = (factId: string) => {
+    if (entries?.some((e) => e.id === factId)) showFact(factId);
+    else {
+      setTimeline({ fact: factId });
+      setPending(factId);
+    }
+  };
 
   // A link such as /o/demo/customers/c-x#fact-inv-3 opens with that fact shown, with the
   // rest of the evidence of the reason it belongs to.
   const signals = query.data?.scorecard?.signals;
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per loaded scorecard, not per render
   useEffect(() => {
-    const hash = decodeURIComponent(window.location.hash.slice(1));
-    if (!signals || !hash.startsWith("fact-")) return;
-    const factId = hash.slice("fact-".length);
+    const factId = hashFact();
+    if (!signals || !factId) return;
     const signal = signals.find((s) => s.evidence.includes(factId));
     setHighlight({
       ids: new Set(signal ? signal.evidence : [factId]),
       label: signal ? signal.label || signalLabel(signal.code) : null,
     });
-    showFact(factId);
   }, [signals]);
 
   if (query.isPending) return <Loading />;
@@ -106,10 +126,11 @@ export function CustomerPage({ id }: { id: string }) {
         }
       />
       <RelationshipEndedAlert customer={customer.id} />
+      <RecordPanel data={query.data} />
       <Grid gap="md">
         {scorecard && (
           <Grid.Col span={{ base: 12, md: money ? 8 : 12 }}>
-            <Reasons scorecard={scorecard} onShow={setHighlight} />
+            <Reasons scorecard={scorecard} onShow={setHighlight} reveal={reveal} />
           </Grid.Col>
         )}
         {money && (
@@ -123,7 +144,7 @@ export function CustomerPage({ id }: { id: string }) {
           customer={customer.id}
           onShowEvidence={(ids) => {
             setHighlight({ ids: new Set(ids), label: null });
-            if (ids[0]) showFact(ids[0]);
+            if (ids[0]) reveal(ids[0]);
           }}
         />
       )}
@@ -136,14 +157,67 @@ export function CustomerPage({ id }: { id: string }) {
           {t("customer.timelineHelp")}
         </Text>
         <FactTimeline entries={query.data.timeline} currency={currency} highlight={highlight} />
+        <TimelinePager
+          {...query.data.timelinePage}
+          busy={query.isPlaceholderData}
+          onPage={(page) => setTimeline({ page })}
+        />
       </Card>
     </Stack>
+  );
+}
+
+/** The fact a `#fact-<id>` address names, if any. */
+function hashFact(): string | undefined {
+  const hash = decodeURIComponent(window.location.hash.slice(1));
+  return hash.startsWith("fact-") ? hash.slice("fact-".length) : undefined;
+}
+
+/** Newer and older pages of the timeline (page 1 holds the most recent facts). */
+function TimelinePager(props: {
+  page: number;
+  pageSize: number;
+  total: number;
+  busy: boolean;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  if (pages === 1) return null;
+  return (
+    <Group justify="space-between" mt="sm" data-testid="timeline-pager" aria-busy={props.busy}>
+      <Button
+        variant="default"
+        size="xs"
+        disabled={props.page >= pages || props.busy}
+        onClick={() => props.onPage(props.page + 1)}
+      >
+        {t("customer.timelineOlder")}
+      </Button>
+      <Text size="sm" c="dimmed" role="status">
+        {t("customer.timelinePage", {
+          page: f.num(props.page),
+          pages: f.num(pages),
+          total: f.num(props.total),
+        })}
+      </Text>
+      <Button
+        variant="default"
+        size="xs"
+        disabled={props.page <= 1 || props.busy}
+        onClick={() => props.onPage(props.page - 1)}
+      >
+        {t("customer.timelineNewer")}
+      </Button>
+    </Group>
   );
 }
 
 function Reasons(props: {
   scorecard: NonNullable<CustomerResponse["scorecard"]>;
   onShow: (highlight: Highlight) => void;
+  reveal: (factId: string) => void;
 }) {
   const { t } = useTranslation();
   const signalLabel = useSignalLabel();
@@ -186,7 +260,7 @@ function Reasons(props: {
                         hashScrollIntoView: false,
                       });
                       props.onShow({ ids: new Set(signal.evidence), label });
-                      showFact(first);
+                      props.reveal(first);
                     }}
                   >
                     {t("customer.evidence", { count: signal.evidence.length })}

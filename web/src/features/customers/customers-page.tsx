@@ -3,7 +3,7 @@
  * (the list may hold 100,000 customers). The filters live in the URL, so the browser's back
  * button and shared links keep them.
  */
-import { Group, NativeSelect, Pagination, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, NativeSelect, Pagination, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
@@ -13,9 +13,11 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { useSignalLabel } from "../../components/segment-badge.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useOrg } from "../../layout/org-context.ts";
+import { Link } from "../../router/link.tsx";
 import type { CustomersSearch } from "../../router/search-params.ts";
 import { type CustomersParams, useCustomers } from "./customer-queries.ts";
 import { CustomersTable } from "./customers-table.tsx";
+import { NewCustomerModal } from "./new-customer-modal.tsx";
 import { NoCustomers } from "./no-customers.tsx";
 
 const PAGE_SIZE = 50;
@@ -40,6 +42,7 @@ function toQuery(search: CustomersSearch): CustomersParams {
     dir: search.dir ?? "asc",
     page: search.page ?? 1,
     pageSize: PAGE_SIZE,
+    archived: search.archived,
   };
 }
 
@@ -82,6 +85,7 @@ export function CustomersPage() {
     if ((debounced || undefined) !== query.q) update({ q: debounced || undefined });
   }, [debounced]);
 
+  const [creating, setCreating] = useState(false);
   const total = result.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -90,7 +94,20 @@ export function CustomersPage() {
       <PageTitle
         title={t("customers.title")}
         subtitle={result.data ? t("customers.total", { count: total }) : undefined}
+        actions={
+          <Group gap="sm">
+            {org.can.mergeCustomers && (
+              <Link to="/o/$org/customer-duplicates" params={{ org: org.slug }} size="sm">
+                {t("records.duplicatesPage")}
+              </Link>
+            )}
+            {org.can.editCustomers && (
+              <Button onClick={() => setCreating(true)}>{t("records.create")}</Button>
+            )}
+          </Group>
+        }
       />
+      <NewCustomerModal opened={creating} onClose={() => setCreating(false)} />
       <Group align="flex-end" gap="sm" wrap="wrap" role="search">
         <TextInput
           label={t("customers.search")}
@@ -99,6 +116,14 @@ export function CustomersPage() {
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
           style={{ flex: "1 1 220px" }}
+        />
+        <Checkbox
+          label={t("records.showArchived")}
+          checked={query.archived === "only"}
+          onChange={(event) =>
+            update({ archived: event.currentTarget.checked ? "only" : undefined })
+          }
+          mb={8}
         />
         {canFilter && (
           <>

@@ -117,7 +117,7 @@ export function IntakeLedger(props: { id: string; customer: string; currency: st
       e.id === props.id ||
       e.id.startsWith(`${props.id}~`) ||
       e.fields.order === props.id ||
-      (e.fields.extra as { intake_order?: string } | undefined)?.intake_order === props.id,
+      e.fields.intake_order === props.id,
   );
   return (
     <Card withBorder component="section" aria-labelledby="ledger-title" data-testid="order-ledger">

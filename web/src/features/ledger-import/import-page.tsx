@@ -125,6 +125,11 @@ function JobReport({ job }: { job: ImportJob }) {
           />
         </div>
       )}
+      {job.converted.map((c) => (
+        <Alert key={c.file} color="blue" role="status" data-testid="import-converted">
+          {t("import.converted", { file: c.file, from: c.from })}
+        </Alert>
+      ))}
       {job.status === "done" && (
         <Alert color="green" role="status" title={t("import.done")}>
           {job.errorCount > 0 && t("import.partial")}
