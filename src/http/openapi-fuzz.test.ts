@@ -10,14 +10,20 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../store/test-stores.ts";
 import { registeredRoutes } from "./route-policies.ts";
-import { multipart } from "./test-ledger.ts";
 import {
   type ApiOperation,
   apiOperations,
   brokenArbitraryOf,
   type JsonSchema,
 } from "./test-openapi.ts";
-import { buildWalkWorld, type Caller, idFor, type WalkWorld } from "./test-walk-world.ts";
+import {
+  buildWalkWorld,
+  type Caller,
+  idFor,
+  multipartFile,
+  PNG,
+  type WalkWorld,
+} from "./test-walk-world.ts";
 
 const RUNS = Number(process.env.COMPTOIR_FUZZ_RUNS ?? 25);
 
@@ -28,7 +34,7 @@ const asQueryValue = (v: unknown) => (typeof v === "string" ? v : (JSON.stringif
 function inputNames(op: ApiOperation): Set<string> {
   const names = new Set([
     "body",
-    "file",
+    UPLOADS[op.key]?.field ?? "file",
     ...op.pathParams.map((p) => p.name),
     ...op.query.map((p) => p.name),
   ]);
@@ -42,7 +48,7 @@ function inputNames(op: ApiOperation): Set<string> {
 }
 
 /** Why this 400 does not name its field, or null when it does. */
-function unnamed(op: ApiOperation, body: unknown): string | null {
+function unnamed(op: ApiOperation, body: unknown, sent: unknown): string | null {
   const error = (body as { error?: { field?: unknown; message?: unknown } } | null)?.error;
   const field = error?.field;
   if (typeof field !== "string" || field === "") return "the 400 names no field";
@@ -50,7 +56,10 @@ function unnamed(op: ApiOperation, body: unknown): string | null {
     return `the message does not say "${field}"`;
   }
   const root = field.split(/[.[]/)[0];
-  return inputNames(op).has(root) ? null : `"${field}" is not an input of ${op.key}`;
+  // A key the caller sent that the schema does not know is named as sent.
+  const sentKeys = sent && typeof sent === "object" ? Object.keys(sent) : [];
+  const known = inputNames(op).has(root) || sentKeys.includes(field);
+  return known ? null : `"${field}" is not an input of ${op.key}`;
 }
 
 /** Path parameters: mostly real ids of either organization, sometimes anything. */
@@ -101,6 +110,38 @@ const importFile = fc
   )
   .map((lines) => lines.join("\n"));
 
+interface Upload {
+  name: string;
+  type: string;
+  data: Buffer;
+}
+
+/**
+ * The operations that take a multipart upload (the OpenAPI document describes no body for
+ * them), the name their errors give it, and the files to send.
+ */
+const UPLOADS: Record<string, { field: string; file: fc.Arbitrary<Upload> }> = {
+  "POST /api/orgs/{org}/imports": {
+    field: "file",
+    file: fc.record({
+      name: fc.constantFrom("fuzz.jsonl", "customers.csv", "fuzz.txt", "a b.json"),
+      type: fc.constant("application/octet-stream"),
+      data: importFile.map((text) => Buffer.from(text)),
+    }),
+  },
+  "PUT /api/orgs/{org}/identity/logo": {
+    field: "logo",
+    file: fc.record({
+      name: fc.constantFrom("logo.png", "logo.gif", "logo"),
+      type: fc.constantFrom("image/png", "image/jpeg", "text/html"),
+      data: fc.oneof(
+        fc.constant(Buffer.from(PNG, "base64")),
+        fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
+      ),
+    }),
+  },
+};
+
 interface Input {
   caller: Caller;
   options: InjectOptions;
@@ -118,12 +159,12 @@ function inputArbitrary(op: ApiOperation, w: WalkWorld): fc.Arbitrary<Input> {
           { weight: 4, arbitrary: fc.constant(owner) },
           { weight: 1, arbitrary: fc.constant(staff) },
         );
-  const body =
-    op.key === "POST /api/orgs/{org}/imports"
-      ? importFile
-      : op.body
-        ? brokenArbitraryOf(op.body)
-        : fc.constant(undefined);
+  const upload = UPLOADS[op.key];
+  const body: fc.Arbitrary<unknown> = upload
+    ? upload.file
+    : op.body
+      ? brokenArbitraryOf(op.body)
+      : fc.constant(undefined);
   return fc
     .record({ caller, path: pathArbitrary(op, w), query: queryArbitrary(op), body })
     .map(({ caller, path, query, body }) => {
@@ -131,12 +172,13 @@ function inputArbitrary(op: ApiOperation, w: WalkWorld): fc.Arbitrary<Input> {
         encodeURIComponent(path[name] ?? ""),
       );
       const headers = op.method === "GET" ? caller.read : caller.write;
-      if (op.key === "POST /api/orgs/{org}/imports") {
-        const upload = multipart([{ name: "fuzz.jsonl", content: String(body) }]);
+      if (upload) {
+        const file = body as Upload;
+        const upload = multipartFile(file.name, file.type, file.data);
         return {
           caller,
           options: {
-            method: "POST",
+            method: op.method as InjectOptions["method"],
             url,
             query,
             headers: { ...headers, ...upload.headers },
@@ -251,7 +293,9 @@ for (const dialect of testDialects()) {
               if (status >= 500)
                 throw new Error(`${sent} → ${status}: ${response.body.slice(0, 300)}`);
               if (status === 400) {
-                const why = unnamed(op, JSON.parse(response.body));
+                const sentBody =
+                  typeof options.payload === "string" ? JSON.parse(options.payload) : undefined;
+                const why = unnamed(op, JSON.parse(response.body), sentBody);
                 if (why) throw new Error(`${sent} → ${why}: ${response.body.slice(0, 300)}`);
               }
             }),
