@@ -315,8 +315,9 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
     expect(text).toBe(api);
     expect(JSON.parse(text.split("\n")[0] as string).type).toBe("customer");
 
-    await card.getByRole("textbox", { name: "Un type de faits en CSV" }).click();
-    await page.getByRole("option", { name: "Commande", exact: true }).click();
+    await card
+      .getByRole("combobox", { name: "Un type de faits en CSV" })
+      .selectOption({ label: "Commande" });
     const [csv] = await Promise.all([
       page.waitForEvent("download"),
       card.getByRole("link", { name: "Télécharger le CSV" }).click(),

@@ -25,20 +25,20 @@ const MAX_INPUT_PIXELS = 50_000_000;
 
 const T = {
   fr: {
-    empty: "logo: le fichier est vide",
+    empty: "file: le fichier est vide",
     tooLarge: (size: string, max: string) =>
-      `logo: le fichier fait ${size}, au-delà de la limite de ${max}`,
+      `file: le fichier fait ${size}, au-delà de la limite de ${max}`,
     type: (found: string) =>
-      `logo: ce fichier est au format ${found} ; envoyez une image PNG ou JPEG`,
-    unknown: "logo: ce fichier n'est pas une image reconnue ; envoyez une image PNG ou JPEG",
-    unreadable: "logo: l'image ne peut pas être lue (fichier abîmé ou trop grand en pixels)",
+      `file: ce fichier est au format ${found} ; envoyez une image PNG ou JPEG`,
+    unknown: "file: ce fichier n'est pas une image reconnue ; envoyez une image PNG ou JPEG",
+    unreadable: "file: l'image ne peut pas être lue (fichier abîmé ou trop grand en pixels)",
   },
   en: {
-    empty: "logo: the file is empty",
-    tooLarge: (size: string, max: string) => `logo: the file is ${size}, above the limit of ${max}`,
-    type: (found: string) => `logo: this file is in ${found} format; send a PNG or JPEG image`,
-    unknown: "logo: this file is not a recognised image; send a PNG or JPEG image",
-    unreadable: "logo: the image cannot be read (a damaged file, or too many pixels)",
+    empty: "file: the file is empty",
+    tooLarge: (size: string, max: string) => `file: the file is ${size}, above the limit of ${max}`,
+    type: (found: string) => `file: this file is in ${found} format; send a PNG or JPEG image`,
+    unknown: "file: this file is not a recognised image; send a PNG or JPEG image",
+    unreadable: "file: the image cannot be read (a damaged file, or too many pixels)",
   },
 } as const;
 

@@ -152,9 +152,9 @@ for (const dialect of testDialects()) {
         multipart("logo.gif", "image/gif", await image("gif", 50, 50)),
       );
       expect(gif.status).toBe(415);
-      expect(gif.body.error).toMatchObject({ code: "LOGO_TYPE_UNSUPPORTED", field: "logo" });
+      expect(gif.body.error).toMatchObject({ code: "LOGO_TYPE_UNSUPPORTED", field: "file" });
       expect(gif.body.error.message).toBe(
-        "logo: ce fichier est au format GIF (image/gif) ; envoyez une image PNG ou JPEG",
+        "file: ce fichier est au format GIF (image/gif) ; envoyez une image PNG ou JPEG",
       );
       const text = await upload(
         owner,
@@ -163,7 +163,7 @@ for (const dialect of testDialects()) {
       );
       expect(text.status).toBe(415);
       expect(text.body.error.message).toBe(
-        "logo: this file is not a recognised image; send a PNG or JPEG image",
+        "file: this file is not a recognised image; send a PNG or JPEG image",
       );
       const svg = await upload(
         owner,
@@ -182,9 +182,9 @@ for (const dialect of testDialects()) {
       const big = Buffer.concat([await image("png", 10, 10), Buffer.alloc(2_500_000)]);
       const refused = await upload(owner, multipart("big.png", "image/png", big));
       expect(refused.status).toBe(413);
-      expect(refused.body.error).toMatchObject({ code: "LOGO_TOO_LARGE", field: "logo" });
+      expect(refused.body.error).toMatchObject({ code: "LOGO_TOO_LARGE", field: "file" });
       expect(refused.body.error.message).toBe(
-        "logo: le fichier fait 2,5 Mo, au-delà de la limite de 2 Mo",
+        "file: le fichier fait 2,5 Mo, au-delà de la limite de 2 Mo",
       );
       const huge = await upload(
         owner,

@@ -106,10 +106,10 @@ export const identityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { st
     const { access, ctx } = await context(request, request.params.org);
     requireIdentityEditor(ctx); // before the upload is read
     if (!request.isMultipart()) {
-      throw new AppError("BAD_INPUT", "logo: send the image as a multipart/form-data `file` part");
+      throw new AppError("BAD_INPUT", "file: send the image as a multipart/form-data `file` part");
     }
     const part = await request.file({ limits: { fileSize: UPLOAD_READ_LIMIT } });
-    if (!part) throw new AppError("BAD_INPUT", "logo: no file in the upload");
+    if (!part) throw new AppError("BAD_INPUT", "file: no file in the upload");
     let data: Buffer;
     try {
       data = await part.toBuffer();
@@ -119,8 +119,8 @@ export const identityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { st
       throw new AppError(
         "LOGO_TOO_LARGE",
         ctx.lang === "fr"
-          ? "logo: le fichier dépasse de loin la limite de 2 Mo"
-          : "logo: the file is far above the limit of 2 MB",
+          ? "file: le fichier dépasse de loin la limite de 2 Mo"
+          : "file: the file is far above the limit of 2 MB",
       );
     }
     await setLogo(ctx, data);

@@ -46,7 +46,7 @@ export function LogoField({ data }: { data: IdentityResponse }) {
   };
   const failure =
     upload.error instanceof ApiError
-      ? upload.error.message.replace(/^logo: /, "")
+      ? upload.error.message.replace(/^[\w.]+: /, "")
       : upload.error
         ? errorMessage(upload.error)
         : null;

@@ -2,7 +2,7 @@
  * Export: the whole ledger as JSON lines, one type as CSV, and the charter, the same files as
  * `comptoir export` (plain links: the browser downloads what the API streams).
  */
-import { Anchor, Button, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FACT_TYPES } from "../../../../src/domain/facts.ts";
@@ -27,12 +27,11 @@ export function ExportCard() {
           </Button>
         </div>
         <Group align="end" gap="sm">
-          <Select
+          <NativeSelect
             label={t("export.csvType")}
             data={FACT_TYPES.map((value) => ({ value, label: t(`facts.${value}`) }))}
             value={type}
-            onChange={(value) => value && setType(value)}
-            allowDeselect={false}
+            onChange={(event) => setType(event.currentTarget.value)}
             w={260}
           />
           <Button
