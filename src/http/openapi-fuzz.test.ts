@@ -130,7 +130,7 @@ const UPLOADS: Record<string, { field: string; file: fc.Arbitrary<Upload> }> = {
     }),
   },
   "PUT /api/orgs/{org}/identity/logo": {
-    field: "logo",
+    field: "file",
     file: fc.record({
       name: fc.constantFrom("logo.png", "logo.gif", "logo"),
       type: fc.constantFrom("image/png", "image/jpeg", "text/html"),
