@@ -18,6 +18,7 @@ export interface Actor {
   userId: string;
   email: string;
   name: string;
+  emailVerified: boolean;
   via: "cookie" | "token";
 }
 
@@ -61,17 +62,29 @@ async function resolveActor(
       throw new AppError("UNAUTHENTICATED", "authorization: unknown or revoked API token");
     const user = await store.db
       .selectFrom("user")
-      .select(["id", "email", "name"])
+      .select(["id", "email", "name", "emailVerified"])
       .where("id", "=", userId)
       .executeTakeFirst();
     if (!user) throw new AppError("UNAUTHENTICATED", "authorization: the token's user is gone");
-    return { userId: user.id, email: user.email, name: user.name, via: "token" };
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      emailVerified: Boolean(user.emailVerified),
+      via: "token",
+    };
   }
   if (!request.headers.cookie) return null;
   const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!session) return null;
   const { user } = session;
-  return { userId: user.id, email: user.email, name: user.name, via: "cookie" };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    emailVerified: Boolean(user.emailVerified),
+    via: "cookie",
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { policiesFor } from "../../../domain/policies.ts";
 import { listUserOrganizations } from "../../../store/membership-repository.ts";
+import { demoShownTo } from "../../auth/demo-account.ts";
 import type { RouteDeps } from "../../route-deps.ts";
 import { sessionSchema } from "./schema.ts";
 
@@ -8,8 +9,16 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
   app.get("/api/session", { schema: sessionSchema }, async (request) => {
     const actor = request.actor;
     const orgs = actor ? await listUserOrganizations(deps.store, actor.userId) : [];
+    const demoOwner = orgs.some((o) => o.id === deps.demo?.orgId && o.role === "owner");
     return {
-      user: actor ? { id: actor.userId, email: actor.email, name: actor.name } : null,
+      user: actor
+        ? {
+            id: actor.userId,
+            email: actor.email,
+            name: actor.name,
+            emailVerified: actor.emailVerified,
+          }
+        : null,
       organizations: orgs.map((o) => ({
         slug: o.slug,
         name: o.name,
@@ -18,7 +27,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
         role: o.role,
         can: policiesFor(o.role),
       })),
-      demo: deps.demo,
+      demo: demoShownTo(deps.demo, request, demoOwner),
+      instance: { setup: !(await deps.hasUsers()), signUp: deps.signUpMode },
     };
   });
 };
