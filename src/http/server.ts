@@ -57,6 +57,8 @@ declare module "fastify" {
     demoAccount: DemoAccount | null;
     /** better-auth, for the command line and the tests' factories. */
     auth: Auth;
+    /** Waits for the sign-ups answered but still running (they answer first: see auth-routes). */
+    settleSignUps(): Promise<void>;
   }
 }
 
@@ -149,7 +151,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const hasUsers = userPresence(store);
   const signUpMode = options.signUp ?? "open";
   installAuthentication(app, store, auth, publicUrl);
+  const signUps = new Set<Promise<void>>();
+  const settleSignUps = async () => {
+    await Promise.all([...signUps]);
+  };
+  app.decorate("settleSignUps", settleSignUps);
+  app.addHook("onClose", settleSignUps);
   await app.register(authRoutes, {
+    signUps,
     auth,
     publicUrl,
     signInPerMinute: options.signInPerMinute,

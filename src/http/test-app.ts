@@ -66,6 +66,25 @@ function cookieHeader(setCookie: string | string[] | undefined): string {
   return list.map((c) => c.split(";")[0]).join("; ");
 }
 
+/** An account, not signed in: better-auth's adapter and password hashing, as the server's. */
+export async function createAccount(
+  app: FastifyInstance,
+  init: { email: string; name: string; password: string; verified: boolean },
+): Promise<{ id: string }> {
+  const context = await app.auth.$context;
+  const user = await context.internalAdapter.createUser(
+    { email: init.email, name: init.name, emailVerified: init.verified },
+    { method: "email-password" },
+  );
+  await context.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: "credential",
+    accountId: user.id,
+    password: await context.password.hash(init.password),
+  });
+  return { id: user.id };
+}
+
 /**
  * A new account (its address verified unless `verified: false`), created through better-auth's
  * adapter, then signed in through the sign-in route (the public sign-up answers without a
@@ -78,16 +97,11 @@ export async function buildUser(
   counter++;
   const email = (init.email ?? `user${counter}-${Date.now()}@example.test`).toLowerCase();
   const password = init.password ?? "correct horse battery";
-  const context = await app.auth.$context;
-  const user = await context.internalAdapter.createUser(
-    { email, name: init.name ?? `User ${counter}`, emailVerified: init.verified ?? true },
-    { method: "email-password" },
-  );
-  await context.internalAdapter.linkAccount({
-    userId: user.id,
-    providerId: "credential",
-    accountId: user.id,
-    password: await context.password.hash(password),
+  const user = await createAccount(app, {
+    email,
+    password,
+    name: init.name ?? `User ${counter}`,
+    verified: init.verified ?? true,
   });
   const response = await app.inject({
     method: "POST",

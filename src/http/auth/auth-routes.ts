@@ -6,6 +6,7 @@
  * bodies (`{code, message}`) are rewritten as Comptoir's `{error: {code, message, field?}}`.
  */
 
+import { randomBytes } from "node:crypto";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { checkPasswordStrength } from "../../app/accounts/check-password-strength.ts";
@@ -17,6 +18,7 @@ import {
   getSessionSchema,
   requestResetSchema,
   resetPasswordSchema,
+  type SignUpBody,
   sendVerificationSchema,
   signInSchema,
   signOutSchema,
@@ -24,6 +26,7 @@ import {
   verifyEmailSchema,
 } from "./auth-schema.ts";
 import type { Auth } from "./create-auth.ts";
+import { trustedOrigins } from "./trusted-origins.ts";
 
 export interface AuthRouteOptions {
   auth: Auth;
@@ -32,6 +35,8 @@ export interface AuthRouteOptions {
   signInPerMinute?: number;
   /** Runs before a sign-up reaches better-auth (mode, setup, limits, password strength). */
   guardSignUp: (request: FastifyRequest) => Promise<void>;
+  /** The sign-ups answered and still running (the server waits for them on close). */
+  signUps: Set<Promise<void>>;
   /** The user whose address the token of a verification link names, if any (not checked). */
   isVerified: (email: string) => Promise<boolean>;
 }
@@ -53,8 +58,20 @@ function tokenEmail(token: string): string | undefined {
   }
 }
 
+/** A write from a foreign page is refused at once (the sign-up answers before better-auth). */
+function originChecker(publicUrl: string) {
+  const origins = trustedOrigins(publicUrl);
+  return async (request: FastifyRequest) => {
+    const sent = request.headers.origin;
+    if (sent !== undefined && !origins.includes(sent)) {
+      throw new AppError("CSRF_REJECTED", `origin: ${sent} is not ${origins[0]}`);
+    }
+  };
+}
+
 export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions): Promise<void> {
   const { auth, publicUrl } = options;
+  const checkOrigin = originChecker(publicUrl);
   const forward = async (request: FastifyRequest, reply: FastifyReply, to: Forward) => {
     const response = await auth.handler(
       new Request(new URL(to.url, publicUrl), {
@@ -70,7 +87,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       const failure = authErrorOf(response.status, text);
       if (failure.code === "INTERNAL")
         request.log.error({ status: response.status }, "better-auth failed");
-      return sendError(reply, failure.code, failure.message, failure.field);
+      sendError(reply, failure.code, failure.message, failure.field);
+      return null;
     }
     return { status: response.status, text, headers: response.headers };
   };
@@ -81,7 +99,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       url: request.url,
       body: hasBody ? request.body : undefined,
     });
-    if (!("text" in answer)) return answer;
+    if (!answer) return reply;
     reply.status(answer.status);
     answer.headers.forEach((value, key) => {
       if (key !== "set-cookie" && key !== "content-length") reply.header(key, value);
@@ -100,10 +118,44 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
     },
   });
   const signInLimit = perMinute(options.signInPerMinute ?? 5);
+  // The answer goes out before better-auth looks the address up: the same answer, in the same
+  // time, whether the address has an account or not (better-auth, with autoSignIn off, mails
+  // the verification link to a new address and a notice to a taken one).
+  const signUps = options.signUps;
   app.post(
     "/api/auth/sign-up/email",
-    { schema: signUpSchema, preHandler: options.guardSignUp },
-    handle,
+    { schema: signUpSchema, preHandler: [checkOrigin, options.guardSignUp] },
+    async (request) => {
+      const body = request.body as SignUpBody;
+      const task = auth
+        .handler(
+          new Request(new URL("/api/auth/sign-up/email", publicUrl), {
+            method: "POST",
+            headers: fromNodeHeaders(request.headers),
+            body: JSON.stringify(body),
+          }),
+        )
+        .then((response) => {
+          if (response.status >= 400)
+            request.log.warn({ status: response.status }, "sign-up failed");
+        })
+        .catch((error: unknown) => request.log.error({ err: error }, "sign-up failed"))
+        .finally(() => signUps.delete(task));
+      signUps.add(task);
+      const now = new Date().toISOString();
+      return {
+        token: null,
+        user: {
+          id: randomBytes(16).toString("base64url"),
+          email: body.email.toLowerCase(),
+          name: body.name,
+          emailVerified: false,
+          image: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+      };
+    },
   );
   app.post("/api/auth/sign-in/email", { schema: signInSchema, config: signInLimit }, handle);
   app.post("/api/auth/sign-out", { schema: signOutSchema }, handle);
@@ -144,7 +196,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
         method: "GET",
         url: `/api/auth/verify-email?token=${encodeURIComponent(token)}`,
       });
-      if (!("text" in answer)) return answer;
+      if (!answer) return reply;
       return { status: true as const };
     },
   );

@@ -72,6 +72,7 @@ export async function createAuth(store: Store, options: AuthOptions) {
         queueAccountMail(mail, user, "existing", null, langOf(request)),
       // The reset link reached the mailbox: the address is the user's.
       onPasswordReset: async ({ user }) => {
+        options.onPasswordChange?.(user.id);
         if (!user.emailVerified && self) {
           await (await self.$context).internalAdapter.updateUser(user.id, { emailVerified: true });
         }
@@ -87,9 +88,11 @@ export async function createAuth(store: Store, options: AuthOptions) {
     databaseHooks: {
       account: {
         update: {
+          // A password change (a reset goes through onPasswordReset above).
           after: async (account) => {
-            if ("password" in account && account.password)
+            if (typeof account === "object" && account?.password) {
               options.onPasswordChange?.(account.userId);
+            }
           },
         },
       },
