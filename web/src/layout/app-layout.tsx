@@ -13,7 +13,7 @@ import type { Membership, SessionResponse } from "../../../src/http/routes/sessi
 import { useSignOut } from "../api/session-queries.ts";
 import { useInbox } from "../features/inbox/inbox-queries.ts";
 import { homeOf } from "../router/home-of.ts";
-import { NavItemLink } from "../router/link.tsx";
+import { Link, NavItemLink } from "../router/link.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { useOrgContext } from "./org-context.ts";
 
@@ -28,7 +28,8 @@ type NavPath =
   | "/o/$org/catalogue"
   | "/o/$org/charter"
   | "/o/$org/import"
-  | "/o/$org/members";
+  | "/o/$org/members"
+  | "/o/$org/mail";
 
 interface NavItem {
   label: string;
@@ -70,6 +71,7 @@ function navItems(
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
     can.seeMembers && { label: t("nav.members"), to: "/o/$org/members", exact: true },
+    can.manageMembers && { label: t("mail.nav"), to: "/o/$org/mail", exact: true },
   ];
   return items.filter((item): item is NavItem => item !== false);
 }
@@ -168,7 +170,10 @@ export function AppLayout(props: {
               onClick={close}
             />
           ))}
-        <Text size="xs" c="dimmed" mt="auto" pt="md">
+        <Link to="/new-organization" size="sm" mt="auto" pt="md" onClick={close}>
+          {t("workshop.another")}
+        </Link>
+        <Text size="xs" c="dimmed" pt="xs">
           {props.user.email}
         </Text>
       </AppShell.Navbar>
