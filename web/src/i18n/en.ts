@@ -386,7 +386,7 @@ export const en: Resources = {
     email: "Email address",
     name: "Your name",
     password: "Password",
-    passwordHint: "At least 8 characters.",
+    passwordHint: "At least 8 characters, hard to guess: a few unrelated words, for instance.",
     signUp: "Create my account and join",
     signInTitle: "Sign in",
     signInText: "An account already has this address: enter its password.",

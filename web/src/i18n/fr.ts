@@ -386,7 +386,8 @@ export const fr = {
     email: "Adresse e-mail",
     name: "Votre nom",
     password: "Mot de passe",
-    passwordHint: "8 caractères au moins.",
+    passwordHint:
+      "Au moins 8 caractères, difficile à deviner : quelques mots sans rapport, par exemple.",
     signUp: "Créer mon compte et rejoindre",
     signInTitle: "Connectez-vous",
     signInText: "Un compte existe déjà avec cette adresse : entrez son mot de passe.",
