@@ -68,8 +68,16 @@ describe.skipIf(!hasChromium())("a real workshop signs up in a browser", () => {
     await page.getByLabel("Mot de passe").fill("heel and sole since 1987");
     await fillWorkshop(page, { name: "Atelier Éloïse", trade: "retouches" });
     await page.getByRole("button", { name: "Créer mon atelier" }).click();
-    await page.waitForURL(/\/o\/atelier-eloise$/);
-    await page.getByRole("heading", { name: "Tableau de bord" }).waitFor();
+    await page.waitForURL(/\/o\/atelier-eloise$/).catch(async (error) => {
+      const alerts = await page.getByRole("alert").allTextContents();
+      throw new Error(`${error}\nalerts: ${alerts.join(" | ")}\nat ${page.url()}`);
+    });
+    await page
+      .getByRole("heading", { name: "Tableau de bord" })
+      .waitFor()
+      .catch(async (error) => {
+        throw new Error(`${error}\npage: ${(await page.locator("body").innerText()).slice(0, 600)}`);
+      });
     // The sign-in page of an instance with an account has no demo hint either.
     const visitor = await newPage();
     await visitor.goto(`${instance.server.url}/sign-in`);

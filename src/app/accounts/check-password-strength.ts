@@ -14,11 +14,22 @@ let factory: Promise<ZxcvbnFactory> | undefined;
 
 function loadFactory(): Promise<ZxcvbnFactory> {
   factory ??= (async () => {
-    const [core, common, fr] = await Promise.all([
-      import("@zxcvbn-ts/core"),
-      import("@zxcvbn-ts/language-common"),
-      import("@zxcvbn-ts/language-fr"),
-    ]);
+    // Their CommonJS build is what some loaders pick (tsx): the exports are then under default.
+    const named = <T extends object>(m: T): T =>
+      (m as { default?: T }).default && !("dictionary" in m || "ZxcvbnFactory" in m)
+        ? (m as { default: T }).default
+        : m;
+    const [core, common, fr] = (
+      await Promise.all([
+        import("@zxcvbn-ts/core"),
+        import("@zxcvbn-ts/language-common"),
+        import("@zxcvbn-ts/language-fr"),
+      ])
+    ).map(named) as unknown as [
+      typeof import("@zxcvbn-ts/core"),
+      typeof import("@zxcvbn-ts/language-common"),
+      typeof import("@zxcvbn-ts/language-fr"),
+    ];
     return new core.ZxcvbnFactory({
       dictionary: { ...common.dictionary, ...fr.dictionary },
       graphs: common.adjacencyGraphs,
@@ -40,11 +51,19 @@ export async function checkPasswordStrength(
 ): Promise<void> {
   const result = (await loadFactory()).check(password, userWords(inputs));
   if (result.score >= MIN_PASSWORD_SCORE) return;
-  const why =
-    result.feedback.warning ??
-    (result.score <= 1 ? "it is among the most common passwords" : "it is too easy to guess");
+  // Without translations, zxcvbn's warnings are keys: "topTen", "common", "namesByThemselves"…
+  const warning = String(result.feedback.warning ?? "");
+  const why = /top|common/i.test(warning)
+    ? "it is among the most common passwords"
+    : /name|userInputs/i.test(warning)
+      ? "it leans on a name or on your own details"
+      : /date|year/i.test(warning)
+        ? "dates and years are easy to guess"
+        : /sequence|repeat|keyboard|straight|keyPattern/i.test(warning)
+          ? "keyboard rows, sequences and repeats are easy to guess"
+          : "it is too easy to guess";
   throw new AppError(
     "WEAK_PASSWORD",
-    `password: too easy to guess (${String(why).replace(/\.$/, "").toLowerCase()}); use a longer one, a few unrelated words for instance`,
+    `password: too easy to guess (${why}); use a longer one, a few unrelated words for instance`,
   );
 }

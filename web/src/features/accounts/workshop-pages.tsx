@@ -27,7 +27,6 @@ export function SetupPage(props: { token: string | undefined }) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const setup = useSetup();
-  const navigate = useNavigate();
   const [token, setToken] = useState(props.token ?? "");
   const [account, setAccount] = useState({ name: "", email: "", password: "" });
   const [profile, setProfile] = useState(() => defaultProfile(i18n.language));
@@ -38,7 +37,12 @@ export function SetupPage(props: { token: string | undefined }) {
           event.preventDefault();
           setup.mutate(
             { token, account, organization: { ...profile, trade: profile.trade || null } },
-            { onSuccess: ({ organization }) => void navigate(homeOf(organization)) },
+            {
+              // A whole new page: the instance changed (it has an account now), not only the
+              // session.
+              onSuccess: ({ organization }) =>
+                window.location.assign(`/o/${encodeURIComponent(organization.slug)}`),
+            },
           );
         }}
       >
