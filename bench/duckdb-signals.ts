@@ -183,10 +183,14 @@ money AS (SELECT a.customer, coalesce(o.revenue, 0) AS revenue,
   LEFT JOIN redo_minutes rm USING (customer)),
 pay AS (SELECT invoice, t, amount, sum(amount) OVER (PARTITION BY invoice ORDER BY t, id ROWS UNBOUNDED PRECEDING) AS cum
   FROM f WHERE type = 'payment'),
-inv AS (SELECT i.id, i.customer, i.t, CAST(i.due AS TIMESTAMPTZ) AS due, i.amount,
+credits AS (SELECT invoice, sum(amount) AS credited FROM f WHERE type = 'credit_note' GROUP BY invoice),
+owing AS (SELECT i.id, i.customer, i.t, i.due, i.amount, i.amount - coalesce(c.credited, 0) AS owed,
+  i.amount > 0 AND coalesce(c.credited, 0) >= i.amount AS cancelled
+  FROM f i LEFT JOIN credits c ON c.invoice = i.id WHERE i.type = 'invoice'),
+inv AS (SELECT i.id, i.customer, i.t, CAST(i.due AS TIMESTAMPTZ) AS due, i.amount, i.owed, i.cancelled,
   coalesce((SELECT sum(p.amount) FROM pay p WHERE p.invoice = i.id), 0) AS paid,
-  CASE WHEN i.amount <= 0 THEN i.t ELSE (SELECT min(p.t) FROM pay p WHERE p.invoice = i.id AND p.cum >= i.amount) END AS paid_at
-  FROM f i WHERE i.type = 'invoice'),
+  CASE WHEN i.owed <= 0 THEN i.t ELSE (SELECT min(p.t) FROM pay p WHERE p.invoice = i.id AND p.cum >= i.owed) END AS paid_at
+  FROM owing i),
 ret AS (SELECT r.customer, r.t, o.id AS oid, CAST(r.warranty_end AS TIMESTAMPTZ) AS own_end,
   coalesce(CAST(o.delivered AS TIMESTAMPTZ), o.t) AS start, coalesce(o.warranty_days, ${ch.warranty_days}) AS days
   FROM f r LEFT JOIN orders o ON o.id = r."order" WHERE r.type = 'return'),
@@ -206,8 +210,8 @@ signals AS (
   SELECT customer, 'abusive' AS code FROM f WHERE type = 'incident' GROUP BY customer
     HAVING max(severity) >= ${ch.zero_tolerance_severity} OR count(*) FILTER (WHERE severity >= 2 AND ${inW()}) >= 2
   UNION ALL SELECT customer, 'warranty_gaming' FROM late_returns WHERE late >= 2 AND 3 * late >= 2 * total
-  UNION ALL SELECT DISTINCT customer, 'unpaid' FROM inv WHERE amount - paid > 0 AND ${day(A)} - ${day("due")} > 30
-  UNION ALL SELECT customer, 'late_payer' FROM inv WHERE ${inW()} AND paid_at IS NOT NULL AND ${day("paid_at")} - ${day("due")} > 7 GROUP BY customer HAVING count(*) >= 2
+  UNION ALL SELECT DISTINCT customer, 'unpaid' FROM inv WHERE owed - paid > 0 AND ${day(A)} - ${day("due")} > 30
+  UNION ALL SELECT customer, 'late_payer' FROM inv WHERE NOT cancelled AND ${inW()} AND paid_at IS NOT NULL AND ${day("paid_at")} - ${day("due")} > 7 GROUP BY customer HAVING count(*) >= 2
   UNION ALL SELECT customer, 'haggler' FROM money WHERE haggled >= 2 AND 2 * haggled >= n
   UNION ALL SELECT customer, 'unprofitable' FROM money WHERE (margin + not_theirs) * 100 < ${ch.min_margin_pct} * revenue
   UNION ALL SELECT customer, 'scope_creep' FROM revs WHERE round > included AND ${inW()} GROUP BY customer HAVING count(*) >= 3
@@ -218,7 +222,7 @@ signals AS (
   UNION ALL SELECT customer, 'concentration' FROM money, total WHERE money.revenue > 0 AND money.revenue * 100 > ${ch.max_revenue_share_pct} * total.revenue
   UNION ALL SELECT customer, 'detractor' FROM fb WHERE rk = 1 AND score <= 6
   UNION ALL SELECT customer, 'promoter' FROM fb WHERE rk = 1 AND score >= 9
-  UNION ALL SELECT customer, 'prompt_payer' FROM inv WHERE ${inW()} AND (paid_at IS NOT NULL OR ${day(A)} > ${day("due")})
+  UNION ALL SELECT customer, 'prompt_payer' FROM inv WHERE NOT cancelled AND ${inW()} AND (paid_at IS NOT NULL OR ${day(A)} > ${day("due")})
     GROUP BY customer HAVING count(*) >= 3 AND bool_and(paid_at IS NOT NULL AND ${day("paid_at")} <= ${day("due")})
   UNION ALL SELECT a.customer, 'loyal' FROM active a JOIN orders o USING (customer) GROUP BY a.customer, a.since
     HAVING (least(a.since, min(o.t)) <= ${A} - INTERVAL 24 MONTH AND count(DISTINCT year(o.t)) >= 2)
@@ -226,7 +230,7 @@ signals AS (
   UNION ALL SELECT customer, 'high_value' FROM money, threshold WHERE revenue > 0 AND revenue >= th
 ),
 notice AS (SELECT DISTINCT i.customer FROM inv i JOIN f r ON r.type = 'reminder' AND r.invoice = i.id AND r.customer = i.customer
-  WHERE r.level >= 3 AND i.amount - i.paid > 0 AND ${day(A)} - ${day("i.due")} > 30),
+  WHERE r.level >= 3 AND i.owed - i.paid > 0 AND ${day(A)} - ${day("i.due")} > 30),
 cards AS (SELECT c.customer, c.status,
   list(DISTINCT s.code) FILTER (WHERE s.code IS NOT NULL AND c.status <> 'prospect') AS codes
   FROM cust c LEFT JOIN signals s ON s.customer = c.customer GROUP BY c.customer, c.status)

@@ -9,7 +9,8 @@
  * - corrections (spec section 1: renames, order prices, complaint faults, feedback scores,
  *   incident severities, a correction of a correction), free redos (a complaint with
  *   `remedy: "redo"`, the zero-price order with `redo_of`, the time spent on it);
- * - deposit and final invoices, payments in two parts, reminders at levels 1 to 3;
+ * - deposit and final invoices, payments in two parts, credit notes (a partial remedy, a whole
+ *   invoice cancelled), reminders at levels 1 to 3;
  * - long free texts (order descriptions, complaint and feedback texts, customer notes) with
  *   accents, quotes, semicolons and line breaks, unknown fields, disclosures;
  * - the customers in a French CSV file (`;` separated, quoted multi-line notes), the other
@@ -403,6 +404,23 @@ class Story {
       } else if (fate < 0.82) {
         const half = Math.round(amount * 50) / 100;
         const first = Math.max(ti, due - DAY);
+        // Now and then a credit note (a remedy) lowers what the second payment has to cover.
+        const credit = this.chance(0.2) ? Math.round(amount * 10) / 100 : 0;
+        if (credit > 0) {
+          const tc = first + 2 * DAY;
+          this.place(
+            {
+              type: "credit_note",
+              id: `${id}/a`,
+              customer,
+              invoice: id,
+              at: this.instant(tc).text,
+              amount: credit,
+              reason: "Geste commercial ; retouche refaite",
+            },
+            tc,
+          );
+        }
         this.place(
           {
             type: "payment",
@@ -421,11 +439,27 @@ class Story {
             customer,
             invoice: id,
             at: this.instant(paidAt).text,
-            amount: Math.round((amount - half) * 100) / 100,
+            amount: Math.round((amount - half - credit) * 100) / 100,
           },
           paidAt,
         );
       } else {
+        // Some unpaid invoices are cancelled in the end, by a credit note of their whole amount.
+        if (this.chance(0.2)) {
+          const tc = due + 40 * DAY;
+          this.place(
+            {
+              type: "credit_note",
+              id: `${id}/a`,
+              customer,
+              invoice: id,
+              at: this.instant(tc).text,
+              amount,
+              reason: "Facture annulée",
+            },
+            tc,
+          );
+        }
         for (let level = 1; level <= (fate < 0.94 ? 2 : 3); level++) {
           const tr = due + level * 15 * DAY;
           this.place(

@@ -58,7 +58,7 @@ export const ENTRIES = [
   "app/scorecards/engine/scorecard-worker.ts",
 ];
 /** Left out of the bundle: a native addon, a package that reads its own data files, an optional driver. */
-const EXTERNAL = ["better-sqlite3", "pdfkit", "pg-native"];
+const EXTERNAL = ["better-sqlite3", "pdfkit", "pg-native", "sharp"];
 
 /**
  * Builds dist/ from src/ with esbuild: our code and its packages bundled into a few files

@@ -28,6 +28,7 @@ const PAGES = [
   { name: "members", path: "/o/demo/members" },
   { name: "catalogue", path: "/o/demo/catalogue" },
   { name: "incident form", path: "/o/demo/incidents/new" },
+  { name: "identity", path: "/o/demo/identity" },
 ];
 
 /**

@@ -76,7 +76,9 @@ describe.skipIf(!hasChromium())("a real workshop signs up in a browser", () => {
       .getByRole("heading", { name: "Tableau de bord" })
       .waitFor()
       .catch(async (error) => {
-        throw new Error(`${error}\npage: ${(await page.locator("body").innerText()).slice(0, 600)}`);
+        throw new Error(
+          `${error}\npage: ${(await page.locator("body").textContent())?.slice(0, 600)}`,
+        );
       });
     // The sign-in page of an instance with an account has no demo hint either.
     const visitor = await newPage();

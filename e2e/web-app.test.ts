@@ -277,7 +277,7 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
   });
 
   it("refuses an import with bad lines and lists their line numbers", async () => {
-    await page.getByRole("link", { name: "Import", exact: true }).click();
+    await page.getByRole("link", { name: "Import et export", exact: true }).click();
     const lines = [
       { type: "customer", id: "c-e2e", at: "2026-01-05", name: "Client E2E" },
       { type: "order", id: "o-e2e-1", at: "2026-01-06", customer: "c-nobody", price: 10 },

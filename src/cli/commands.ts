@@ -20,13 +20,32 @@ export const COMMANDS: Command[] = [
   },
   {
     name: "charter",
-    usage: "charter [--set key=value]... [--json]",
+    usage: "charter [--from charter.json] [--set key=value]... [--json]",
     summary: {
-      fr: "Affiche ou modifie la charte : les limites de l'entreprise (remise, marge, délais...).",
-      en: "Prints or changes the charter: the business's own limits (discount, margin, terms...).",
+      fr: "Affiche ou modifie la charte : les limites de l'entreprise (remise, marge, délais...). --from reprend celle d'un export (charter.json).",
+      en: "Prints or changes the charter: the business's own limits (discount, margin, terms...). --from takes the one of an export (charter.json).",
     },
-    options: { set: { type: "string", multiple: true }, json: { type: "boolean" } },
+    options: {
+      set: { type: "string", multiple: true },
+      from: { type: "string" },
+      json: { type: "boolean" },
+    },
     load: () => import("./commands/charter.ts").then((m) => m.run),
+  },
+  {
+    name: "export",
+    usage: "export [--type <t>,...] [--format jsonl|csv] [--out <file or folder>] [--json]",
+    summary: {
+      fr: "Exporte tout le registre au format d'import (JSONL, ou un CSV par type séparé par « ; » en français), avec la charte (charter.json).",
+      en: "Exports the whole ledger in the import format (JSONL, or one CSV per type), with the charter (charter.json).",
+    },
+    options: {
+      type: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+      json: { type: "boolean" },
+    },
+    load: () => import("./commands/export.ts").then((m) => m.run),
   },
   {
     name: "scorecards",

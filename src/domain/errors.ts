@@ -30,6 +30,12 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "The database could not be opened or reached.",
   },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    exit: 1,
+    description:
+      "The database stopped answering (a restart, a failover, a SQLite file locked or read-only); try again: service resumes by itself when it answers.",
+  },
   CLV_INSUFFICIENT_DATA: {
     status: 422,
     exit: 1,
@@ -201,6 +207,17 @@ export const ERROR_CATALOGUE = {
     status: 409,
     exit: 1,
     description: "The relationship with this customer is not ended: there is nothing to resume.",
+  },
+  LOGO_TYPE_UNSUPPORTED: {
+    status: 415,
+    exit: 1,
+    description:
+      "The logo is not a PNG or JPEG image (its bytes are checked, not its name): send a PNG or JPEG.",
+  },
+  LOGO_TOO_LARGE: {
+    status: 413,
+    exit: 1,
+    description: "The logo file is above the limit (2 MB); it is downscaled once accepted.",
   },
   INTERNAL: {
     status: 500,

@@ -110,6 +110,12 @@ export const FACT_FIELDS: Record<FactType, Record<string, FieldSpec>> = {
     order: OPT_REF,
   },
   payment: { customer: REF, invoice: REF, amount: { kind: "money", required: true } },
+  credit_note: {
+    customer: REF,
+    invoice: REF,
+    amount: { kind: "money", required: true },
+    reason: TEXT,
+  },
   reminder: { customer: REF, invoice: REF, level: { kind: { whole: [1, 3] }, required: true } },
   return: {
     customer: REF,

@@ -17,6 +17,7 @@ export const FACT_TYPES = [
   "chase",
   "invoice",
   "payment",
+  "credit_note",
   "reminder",
   "return",
   "complaint",
@@ -121,6 +122,18 @@ export interface PaymentFact extends Base {
   amount: number;
 }
 
+/**
+ * Lowers what an invoice leaves due (spec section 1): not revenue, and not a second cut in the
+ * margin when a complaint's `remedy_amount` already made it.
+ */
+export interface CreditNoteFact extends Base {
+  type: "credit_note";
+  customer: string;
+  invoice: string;
+  amount: number;
+  reason?: string;
+}
+
 export interface ReminderFact extends Base {
   type: "reminder";
   customer: string;
@@ -175,6 +188,7 @@ export type Fact =
   | ChaseFact
   | InvoiceFact
   | PaymentFact
+  | CreditNoteFact
   | ReminderFact
   | ReturnFact
   | ComplaintFact

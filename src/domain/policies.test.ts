@@ -10,12 +10,14 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["seeCharter", true, true, false],
   ["editCharter", true, false, false],
   ["importFacts", true, true, false],
+  ["exportLedger", true, true, false],
   ["partWays", true, false, false],
   ["seeMembers", true, true, false],
   ["manageMembers", true, false, false],
   ["confirmQuote", true, true, false],
   ["editCatalogue", true, true, false],
   ["seeCosts", true, true, false],
+  ["editIdentity", true, false, false],
 ];
 
 describe("role policies", () => {

@@ -23,10 +23,14 @@ export const canSeeCharter = (role: Role): boolean => role !== "staff";
 export const canEditCharter = (role: Role): boolean => role === "owner";
 /** Import a ledger file (it can rewrite the numbers everyone sees). */
 export const canImport = (role: Role): boolean => role !== "staff";
+/** Download the whole ledger and the charter (`comptoir export`'s files). */
+export const canExport = (role: Role): boolean => role !== "staff";
 /** Decide to part ways with a customer (the segment is only a recommendation). */
 export const canPartWays = (role: Role): boolean => role === "owner";
 /** Invite, change roles, remove members. */
 export const canManageMembers = (role: Role): boolean => role === "owner";
+/** The organization's identity on its documents: legal name, SIREN, VAT, logo (issue 14). */
+export const canEditIdentity = (role: Role): boolean => role === "owner";
 /** Member list (names, roles): managers see who works here. */
 export const canSeeMembers = (role: Role): boolean => role !== "staff";
 
@@ -45,12 +49,14 @@ export interface Policies {
   seeCharter: boolean;
   editCharter: boolean;
   importFacts: boolean;
+  exportLedger: boolean;
   partWays: boolean;
   seeMembers: boolean;
   manageMembers: boolean;
   confirmQuote: boolean;
   editCatalogue: boolean;
   seeCosts: boolean;
+  editIdentity: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -63,11 +69,13 @@ export function policiesFor(role: Role): Policies {
     seeCharter: canSeeCharter(role),
     editCharter: canEditCharter(role),
     importFacts: canImport(role),
+    exportLedger: canExport(role),
     partWays: canPartWays(role),
     seeMembers: canSeeMembers(role),
     manageMembers: canManageMembers(role),
     confirmQuote: canConfirmQuote(role),
     editCatalogue: canEditCatalogue(role),
     seeCosts: canSeeCosts(role),
+    editIdentity: canEditIdentity(role),
   };
 }

@@ -32,12 +32,14 @@ export const policiesSchema = z.object({
   seeCharter: z.boolean(),
   editCharter: z.boolean(),
   importFacts: z.boolean(),
+  exportLedger: z.boolean(),
   partWays: z.boolean(),
   seeMembers: z.boolean(),
   manageMembers: z.boolean(),
   confirmQuote: z.boolean(),
   editCatalogue: z.boolean(),
   seeCosts: z.boolean(),
+  editIdentity: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 

@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../domain/errors.ts";
+import { isDatabaseUnavailable } from "../store/database-faults.ts";
 
 export function sendError(
   reply: FastifyReply,
@@ -72,6 +73,21 @@ export function installErrorHandler(app: FastifyInstance): void {
       const code = STATUS_CODES[status];
       if (code) return sendError(reply, code, message, field);
       return reply.status(status).send({ error: { code: "BAD_INPUT", message } });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Not a bug: the database is away (a restart, a failover, a file locked too long). One
+      // line in the log, a 503 that says to try again, and the readiness check told at once.
+      request.server.databaseState?.markDown(error.message);
+      request.log.warn(
+        { code: (error as { code?: string }).code },
+        `database unavailable: ${error.message}`,
+      );
+      reply.header("retry-after", "5");
+      return sendError(
+        reply,
+        "DATABASE_UNAVAILABLE",
+        "The database cannot be reached right now. Try again in a few seconds.",
+      );
     }
     request.log.error({ err: error }, "unexpected error");
     return sendError(reply, "INTERNAL", "Something went wrong on the server; it has been logged.");

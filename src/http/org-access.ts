@@ -17,18 +17,25 @@ export interface OrgAccess {
   can: Policies;
 }
 
+/** Per request: the route policy's check and the handler's share one look-up. */
+const checked = new WeakMap<FastifyRequest, OrgAccess>();
+
 export async function orgAccess(
   store: Store,
   request: FastifyRequest,
   slug: string,
 ): Promise<OrgAccess> {
+  const kept = checked.get(request);
+  if (kept && kept.org.slug === slug && kept.actor === request.actor) return kept;
   const actor = requireActor(request);
   const org = await findOrganization(store, slug);
   const role = org ? await findRole(store, org.id, actor.userId) : undefined;
   if (!org || !role) {
     throw new AppError("ORGANIZATION_NOT_FOUND", `org: no organization "${slug}" among yours`);
   }
-  return { actor, org, role, can: policiesFor(role) };
+  const access = { actor, org, role, can: policiesFor(role) };
+  checked.set(request, access);
+  return access;
 }
 
 /** Refuses with 403 when the policy says no; `what` completes "your role may not ...". */

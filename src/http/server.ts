@@ -26,15 +26,20 @@ import {
   signUpGuard,
   userPresence,
 } from "./auth/sign-up-guard.ts";
+import { DatabaseState } from "./database-state.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
 import type { RouteDeps } from "./route-deps.ts";
+import { installRoutePolicies } from "./route-policies.ts";
 import { acknowledgementRoutes } from "./routes/acknowledgements/routes.ts";
 import { catalogueRoutes } from "./routes/catalogue/routes.ts";
 import { charterRoutes } from "./routes/charter/routes.ts";
 import { complaintRoutes } from "./routes/complaints/routes.ts";
 import { customerRoutes } from "./routes/customers/routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/routes.ts";
+import { exportRoutes } from "./routes/exports/routes.ts";
+import { healthRoutes } from "./routes/health/routes.ts";
+import { identityRoutes } from "./routes/identity/routes.ts";
 import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { incidentRoutes } from "./routes/incidents/routes.ts";
@@ -45,7 +50,6 @@ import { organizationRoutes } from "./routes/organizations/routes.ts";
 import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
-import { healthSchema } from "./routes/session/schema.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
 import { DEFAULT_WEB_DIST, serveWebApp } from "./static-web.ts";
@@ -59,6 +63,8 @@ declare module "fastify" {
     auth: Auth;
     /** Waits for the sign-ups answered but still running (they answer first: see auth-routes). */
     settleSignUps(): Promise<void>;
+    /** What the server knows of its database: the readiness check, and the 503 answers. */
+    databaseState: DatabaseState;
   }
 }
 
@@ -115,6 +121,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate("databaseState", new DatabaseState(options.store));
   installErrorHandler(app);
   await app.register(fastifySwagger, {
     openapi: {
@@ -151,6 +158,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const hasUsers = userPresence(store);
   const signUpMode = options.signUp ?? "open";
   installAuthentication(app, store, auth, publicUrl);
+  // Before any route: each gets its rule from the role matrix (route-policies.ts).
+  installRoutePolicies(app, store);
   const signUps = new Set<Promise<void>>();
   const settleSignUps = async () => {
     await Promise.all([...signUps]);
@@ -211,10 +220,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     warmUp?.stop();
     deps.cache.close();
   });
-  app.get("/api/health", { schema: healthSchema }, async () => ({
-    status: "ok",
-    database: options.store.dialect,
-  }));
+  await app.register(healthRoutes, { dialect: options.store.dialect, database: app.databaseState });
   for (const routes of [
     sessionRoutes,
     organizationRoutes,
@@ -223,9 +229,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     customerRoutes,
     charterRoutes,
     importRoutes,
+    exportRoutes,
     memberRoutes,
     tokenRoutes,
     catalogueRoutes,
+    identityRoutes,
     intakeRoutes,
     complaintRoutes,
     returnRoutes,

@@ -110,6 +110,11 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // A server that does not answer (a network cut, a failover in progress) fails the
+    // connection after 5 s instead of leaving requests waiting: they get 503 and retry.
+    connectionTimeoutMillis: 5000,
+    // Notices a connection that the network dropped without a word while it sat idle.
+    keepAlive: true,
     options: schema ? `-c search_path=${schema}` : undefined,
     // COUNT(*) and bigserial come back as int8: read them as numbers (always far below 2^53 here).
     types: {

@@ -1,12 +1,15 @@
 /**
  * The printable intake receipt (PDF, A4): the item, what was observed, every disclosure with
  * the time the customer acknowledged it (on the organization's clock), the questions and
- * answers, the quote, the deposit and the warranty. French or English, per the organization.
+ * answers, the quote, the deposit and the warranty, under the organization's letterhead (its
+ * identity and logo). French or English, per the organization.
  */
 import { formatWallClock } from "../../domain/intake/zoned-time.ts";
 import { fromMinor, minorDigits } from "../../domain/money.ts";
 import { findFact } from "../../store/fact-repository.ts";
+import { organizationLetterhead } from "../identity/organization-letterhead.ts";
 import { plainSpaces } from "../relationships/draft-parting-letter.ts";
+import { drawLetterhead } from "../shared/pdf-letterhead.ts";
 import { getIntakeOrder } from "./get-intake-order.ts";
 import { type IntakeContext, orgLang } from "./intake-support.ts";
 
@@ -107,6 +110,7 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
     );
   const customer = await findFact(ctx.store, ctx.org.id, "customer", order.customer);
   const customerName = customer?.type === "customer" ? customer.name : order.customer;
+  const letterhead = await organizationLetterhead(ctx.store, ctx.org, lang);
 
   // pdfkit loads on the first document, not at the server's start.
   const { pdfDocument } = await import("../shared/pdf-document.ts");
@@ -118,8 +122,14 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   const heading = (text: string) =>
     doc.moveDown(0.6).font("Helvetica-Bold").fontSize(13).text(text).fontSize(11);
 
-  doc.font("Helvetica-Bold").fontSize(18).text(plainSpaces(ctx.org.name));
-  doc.fontSize(14).text(`${L.title} - ${order.id}`).fontSize(11).moveDown(0.5);
+  drawLetterhead(doc, letterhead);
+  doc
+    .moveDown(0.6)
+    .font("Helvetica-Bold")
+    .fontSize(14)
+    .text(`${L.title} - ${order.id}`)
+    .fontSize(11)
+    .moveDown(0.5);
   line(L.date, formatWallClock(order.createdAt, zone));
   line(L.customer, customerName);
   line(L.status, order.status);

@@ -17,6 +17,8 @@ describe("CSV file names and delimiters", () => {
     ["Orders.CSV", "order"],
     ["time.csv", "time"],
     ["feedback.csv", "feedback"],
+    ["credit_notes.csv", "credit_note"],
+    ["credit_note.csv", "credit_note"],
     ["export.csv", undefined],
   ];
   it.each(names)("reads the type of %s from its name", (name, type) => {
@@ -70,6 +72,43 @@ for (const dialect of testDialects()) {
         customer: { added: 1, unchanged: 0 },
         order: { added: 1, unchanged: 0 },
       });
+    });
+
+    it("imports credit notes (credit_notes.csv, French decimals) and refuses one on an unknown invoice", async () => {
+      const customers = writeText(dir, "customers.csv", "id;at;name\nc1;2026-03-01;Ana\n");
+      const invoices = writeText(
+        dir,
+        "invoices.csv",
+        "id;at;customer;amount;due\nF-1;2026-03-02;c1;120,00;2026-04-01\n",
+      );
+      const notes = writeText(
+        dir,
+        "credit_notes.csv",
+        "id;at;customer;invoice;amount;reason\nA-1;2026-03-05;c1;F-1;20,50;Geste commercial\n",
+      );
+      const report = await importLedger(store, { orgId, files: [customers, invoices, notes] });
+      expect(messages(report)).toEqual([]);
+      expect(report.counts.credit_note).toEqual({ added: 1, unchanged: 0 });
+      expect(await findFact(store, orgId, "credit_note", "A-1")).toMatchObject({
+        invoice: "F-1",
+        amount: 2050,
+        reason: "Geste commercial",
+      });
+      const unknown = writeText(
+        dir,
+        "credit_note.csv",
+        "id;at;customer;invoice;amount\nA-2;2026-03-05;c1;F-404;10\n",
+      );
+      const refused = await importLedger(store, { orgId, files: [unknown] });
+      expect(messages(refused)).toEqual([expect.stringMatching(/^line 2: invoice: /)]);
+      const noAmount = writeText(
+        dir,
+        "credit_notes.csv",
+        "id;at;customer;invoice\nA-3;2026-03-05;c1;F-1\n",
+      );
+      expect(messages(await importLedger(store, { orgId, files: [noAmount] }))).toEqual([
+        expect.stringMatching(/^line 2: amount: /),
+      ]);
     });
 
     it("reads disclosures as JSON in their cell", async () => {

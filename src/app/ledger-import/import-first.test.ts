@@ -159,7 +159,8 @@ describe.runIf(testDialects().includes("sqlite"))("a first import straight into 
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 pairs of imports: some 20 s on an idle machine, several times that on a busy one.
+  }, 300_000);
 
   it("goes straight for a clean ledger, and back for a duplicate, a conflict or a missing reference", async () => {
     const dir = tempDir();

@@ -22,12 +22,16 @@ const IN_PROGRESS = new Set(["accepted", "in_progress", "ready"]);
 /** Standard PDF fonts are WinAnsi: narrow and no-break spaces become plain spaces. */
 export const plainSpaces = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
 
-/** Amount still due on the customer's invoices, in minor units (never below zero per invoice). */
+/**
+ * Amount still due on the customer's invoices, in minor units (never below zero per invoice):
+ * each invoice's amount less its payments and credit notes (spec section 1).
+ */
 export function outstandingMinor(facts: readonly Fact[]): number {
   const current = applyCorrections(facts);
   const paid = new Map<string, number>();
   for (const f of current)
-    if (f.type === "payment") paid.set(f.invoice, (paid.get(f.invoice) ?? 0) + f.amount);
+    if (f.type === "payment" || f.type === "credit_note")
+      paid.set(f.invoice, (paid.get(f.invoice) ?? 0) + f.amount);
   let due = 0;
   for (const f of current)
     if (f.type === "invoice") due += Math.max(0, f.amount - (paid.get(f.id) ?? 0));

@@ -1,10 +1,13 @@
 /**
- * The parting letter as a PDF (A4), in the letter's own language: the organization, the date
+ * The parting letter as a PDF (A4), in the letter's own language: the organization's letterhead
+ * (organizationLetterhead: identity and logo, legal mentions at the foot), the date
  * on its clock, the customer, the subject, and the letter exactly as it was recorded.
  */
 import { formatWallClock } from "../../domain/intake/zoned-time.ts";
 import type { RelationshipDecision } from "../../domain/relationship.ts";
 import type { Organization } from "../../store/organization-repository.ts";
+import type { Letterhead } from "../identity/organization-letterhead.ts";
+import { drawLetterhead } from "../shared/pdf-letterhead.ts";
 import { plainSpaces } from "./draft-parting-letter.ts";
 
 export const LETTER_SUBJECT = {
@@ -19,6 +22,7 @@ const LABELS = {
 
 export async function renderPartingLetter(
   org: Organization,
+  letterhead: Letterhead,
   customerName: string,
   decision: RelationshipDecision,
 ): Promise<Buffer> {
@@ -31,7 +35,8 @@ export async function renderPartingLetter(
     title: `${LETTER_SUBJECT[lang]} - ${customerName}`,
     author: org.name,
   });
-  doc.font("Helvetica-Bold").fontSize(16).text(plainSpaces(org.name)).fontSize(11).moveDown(1);
+  drawLetterhead(doc, letterhead, 16);
+  doc.moveDown(1);
   line(L.date, formatWallClock(decision.decidedAt, org.time_zone).slice(0, 10));
   line(L.to, customerName);
   line(L.subject, LETTER_SUBJECT[lang]);

@@ -1,12 +1,14 @@
 /**
  * E-mails a parting letter to the customer through the outbox (sent at once when a mail
- * transport is configured, otherwise kept in the outbox table until one is).
+ * transport is configured, otherwise kept in the outbox table until one is), signed with the
+ * organization's letterhead (name, identity, legal mentions).
  */
 import { AppError } from "../../domain/errors.ts";
 import type { Store } from "../../store/database.ts";
 import type { Organization } from "../../store/organization-repository.ts";
 import { enqueueMail } from "../../store/outbox-repository.ts";
 import { findDecision } from "../../store/relationship-repository.ts";
+import { organizationLetterhead } from "../identity/organization-letterhead.ts";
 import { deliverOutbox, type SendMail } from "../mail/deliver-outbox.ts";
 import { customerForLetter } from "./draft-parting-letter.ts";
 import { LETTER_SUBJECT } from "./render-parting-letter.ts";
@@ -27,11 +29,14 @@ export async function sendPartingLetter(
   if (!record.email)
     throw new AppError("BAD_INPUT", "email: the customer has no e-mail address on record");
   const lang = decision.letterLang ?? "fr";
+  // The letterhead of the printed letter, as the mail's signature block.
+  const head = await organizationLetterhead(store, org, lang);
+  const signature = [head.name, ...head.lines, ...head.legal].join("\n");
   await enqueueMail(store, {
     orgId: org.id,
     to: record.email,
     subject: `${org.name} - ${LETTER_SUBJECT[lang]}`,
-    text: decision.letterText,
+    text: `${decision.letterText}\n\n-- \n${signature}`,
   });
   const sent = sendMail ? (await deliverOutbox(store, sendMail)).sent > 0 : false;
   return { to: record.email, sent };

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { CHARTER_KEYS, type Charter, parseCharterAssignment } from "../../domain/charter.ts";
 import { AppError } from "../../domain/errors.ts";
 import { getCharter, updateCharter } from "../../store/charter-repository.ts";
@@ -36,11 +37,14 @@ const EXPLAIN: Record<keyof Charter, { fr: string; en: string }> = {
 export async function run(ctx: CommandContext): Promise<number> {
   const store = await ctx.store();
   const assignments = (ctx.parsed.values.set as string[] | undefined) ?? [];
+  const from = ctx.string("from");
+  // The file first: --set on the same line changes what it says.
+  const patch: Record<string, unknown> = from === undefined ? {} : await readCharterFile(from);
+  const changing = assignments.length > 0 || from !== undefined;
   // Setting the charter of a new organization creates it, as an import does.
-  const org = await ctx.organization({ create: assignments.length > 0 });
+  const org = await ctx.organization({ create: changing });
   let charter: Charter;
-  if (assignments.length > 0) {
-    const patch: Record<string, unknown> = {};
+  if (changing) {
     for (const text of assignments) {
       const parsed = parseCharterAssignment(text);
       if ("field" in parsed) {
@@ -79,4 +83,32 @@ export async function run(ctx: CommandContext): Promise<number> {
     );
   }
   return 0;
+}
+
+/**
+ * `--from charter.json`: a JSON object of charter keys, as `comptoir export` writes it (or
+ * `comptoir charter --json` prints it). Its keys are set as --set would set them; keys it does
+ * not name keep their value. Bad keys or values are refused by updateCharter, naming each.
+ */
+async function readCharterFile(path: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new AppError("BAD_INPUT", `--from: cannot read "${path}" (${reason})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\ufeff/, ""));
+  } catch (error) {
+    throw new AppError(
+      "BAD_INPUT",
+      `--from: "${path}" is not valid JSON (${(error as Error).message})`,
+    );
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new AppError("BAD_INPUT", `--from: "${path}" must hold one JSON object of charter keys`);
+  }
+  return value as Record<string, unknown>;
 }

@@ -29,6 +29,7 @@ export const unpaid: Rule = ({ invoices, ledger, asOf, f }) => {
     evidence: ids(
       open.map((b) => b.invoice),
       open.flatMap((b) => b.payments),
+      open.flatMap((b) => b.creditNotes),
       notices,
     ),
     message: f.say(
@@ -63,6 +64,7 @@ export const latePayer: Rule = ({ invoices, window, f }) => {
   const grace = RULES.latePayer.graceDays;
   const late = invoices.filter(
     (b) =>
+      !b.cancelled &&
       inWindow(window, b.invoice.at) &&
       b.paidInFullAt !== undefined &&
       daysBetween(b.invoice.due, b.paidInFullAt) > grace,
@@ -74,6 +76,7 @@ export const latePayer: Rule = ({ invoices, window, f }) => {
     evidence: ids(
       late.map((b) => b.invoice),
       late.flatMap((b) => b.payments),
+      late.flatMap((b) => b.creditNotes),
     ),
     message: f.say(
       `${f.count(late.length, INVOICE, INVOICE_EN)} des ${window.months} derniers mois payées plus de ${grace} jours après l'échéance (jusqu'à ${worst} jours de retard)`,
@@ -84,11 +87,13 @@ export const latePayer: Rule = ({ invoices, window, f }) => {
 
 /**
  * At least 3 invoices in the window, all paid in full by their due date. An invoice still
- * open before its due date is not judged yet (the customer may still pay on time).
+ * open before its due date is not judged yet (the customer may still pay on time), and one
+ * that credit notes cancel is not judged at all (late_payer neither).
  */
 export const promptPayer: Rule = ({ invoices, window, asOf, f }) => {
   const judged = invoices.filter(
     (b) =>
+      !b.cancelled &&
       inWindow(window, b.invoice.at) &&
       (b.paidInFullAt !== undefined || daysBetween(b.invoice.due, asOf) > 0),
   );
@@ -101,6 +106,7 @@ export const promptPayer: Rule = ({ invoices, window, asOf, f }) => {
     evidence: ids(
       judged.map((b) => b.invoice),
       judged.flatMap((b) => b.payments),
+      judged.flatMap((b) => b.creditNotes),
     ),
     message: f.say(
       `Les ${judged.length} factures des ${window.months} derniers mois payées au plus tard à l'échéance`,

@@ -88,6 +88,19 @@ export function buildPayment(input: Input<"payment"> & { invoice: string }): Fac
   };
 }
 
+export function buildCreditNote(
+  input: Input<"credit_note"> & { invoice: string },
+): FactOf<"credit_note"> {
+  return {
+    type: "credit_note",
+    id: nextId("a"),
+    at: day(-20),
+    customer: "c1",
+    amount: 100_00,
+    ...input,
+  };
+}
+
 export function buildReminder(input: Input<"reminder"> & { invoice: string }): FactOf<"reminder"> {
   return { type: "reminder", id: nextId("rm"), at: day(-10), customer: "c1", level: 1, ...input };
 }

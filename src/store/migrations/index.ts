@@ -6,6 +6,7 @@ import * as intake from "./2026-11-22T09-00-intake.ts";
 import * as relationships from "./2026-12-01T10-00-relationships.ts";
 import * as accountsMore from "./2026-12-01T12-00-accounts-more.ts";
 import * as factOrgKey from "./2026-12-01T14-00-fact-org-key.ts";
+import * as identity from "./2026-12-06T10-00-identity.ts";
 import * as signup from "./2026-12-06T10-00-signup.ts";
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T10-00-relationships": relationships,
   "2026-12-01T12-00-accounts-more": accountsMore,
   "2026-12-01T14-00-fact-org-key": factOrgKey,
+  "2026-12-06T10-00-identity": identity,
   "2026-12-06T10-00-signup": signup,
 };

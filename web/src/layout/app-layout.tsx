@@ -29,7 +29,8 @@ type NavPath =
   | "/o/$org/charter"
   | "/o/$org/import"
   | "/o/$org/members"
-  | "/o/$org/mail";
+  | "/o/$org/mail"
+  | "/o/$org/identity";
 
 interface NavItem {
   label: string;
@@ -72,6 +73,7 @@ function navItems(
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
     can.seeMembers && { label: t("nav.members"), to: "/o/$org/members", exact: true },
     can.manageMembers && { label: t("mail.nav"), to: "/o/$org/mail", exact: true },
+    can.editIdentity && { label: t("identity.nav"), to: "/o/$org/identity", exact: true },
   ];
   return items.filter((item): item is NavItem => item !== false);
 }

@@ -58,6 +58,7 @@ describe("the route tree", () => {
     ["/o/demo/returns", "/o/$org/returns", { org: "demo" }],
     ["/o/demo/inbox", "/o/$org/inbox", { org: "demo" }],
     ["/o/demo/catalogue", "/o/$org/catalogue", { org: "demo" }],
+    ["/o/demo/identity", "/o/$org/identity", { org: "demo" }],
     ["/o/demo/incidents/new", "/o/$org/incidents/new", { org: "demo" }],
     ["/invitations/s3cr3t-Abc_1", "/invitations/$secret", { secret: "s3cr3t-Abc_1" }],
   ])("opens %s on the page %s", (path, route, params) => {
@@ -151,6 +152,7 @@ describe("the session before a page opens", () => {
       "seeCharter",
       "editCharter",
       "importFacts",
+      "exportLedger",
       "partWays",
       "seeMembers",
       "manageMembers",

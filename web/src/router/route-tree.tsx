@@ -27,6 +27,7 @@ import { CataloguePage } from "../features/catalogue/catalogue-page.tsx";
 import { CharterPage } from "../features/charter/charter-page.tsx";
 import { CustomerPage } from "../features/customers/customer-page.tsx";
 import { CustomersPage } from "../features/customers/customers-page.tsx";
+import { IdentityPage } from "../features/identity/identity-page.tsx";
 import { InboxPage } from "../features/inbox/inbox-page.tsx";
 import { IntakeDetailPage } from "../features/intake/intake-detail-page.tsx";
 import { IntakeListPage } from "../features/intake/intake-list-page.tsx";
@@ -242,6 +243,7 @@ const returnsRoute = createRoute({
 });
 const inboxRoute = page("inbox", InboxPage);
 const catalogueRoute = page("catalogue", CataloguePage);
+const identityRoute = page("identity", IdentityPage);
 const incidentNewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "incidents/new",
@@ -278,6 +280,7 @@ export const routeTree = rootRoute.addChildren([
     returnsRoute,
     inboxRoute,
     catalogueRoute,
+    identityRoute,
     incidentNewRoute,
     orgNotFoundRoute,
   ]),

@@ -6,6 +6,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parse } from "csv-parse";
+import { restoreCell } from "../../../domain/csv-cells.ts";
 import { FACT_TYPES, type FactType } from "../../../domain/facts.ts";
 
 /** One line read: its raw fields, or why it could not be read at all. */
@@ -141,7 +142,15 @@ async function* readCsv(path: string, onBytes: (n: number) => void) {
   const input = createReadStream(path, { highWaterMark: CHUNK });
   input.on("data", (chunk) => onBytes(chunk.length));
   const parser = input.pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+    parse({
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      // Unquoted cells are trimmed; a quoted one is kept as written (`" Ana "` keeps its spaces).
+      cast: (value, context) => (context.quoting ? value : value.trim()),
+    }),
   );
   let header: string[] | undefined;
   let batch: RawLine[] = [];
@@ -153,7 +162,7 @@ async function* readCsv(path: string, onBytes: (n: number) => void) {
     }>) {
       lastLine = info.lines;
       if (!header) {
-        header = record.map((h) => h.trim());
+        header = record.map((h) => restoreCell(h.trim()));
         continue;
       }
       batch.push(csvRow(header, record, info.lines, fileType, path));
@@ -187,8 +196,17 @@ function csvRow(
   }
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < header.length && i < cells.length; i++) {
-    const cell = cells[i].trim();
-    if (cell !== "" && header[i] !== "") raw[header[i]] = cell;
+    // Blank is absent, quoted or not; a formula neutralized by the export gets its text back.
+    const cell = cells[i];
+    if (cell.trim() !== "" && header[i] !== "") {
+      // Defined, not assigned: a column named `__proto__` is a field (kept under extra).
+      Object.defineProperty(raw, header[i] as string, {
+        value: restoreCell(cell),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
   }
   if (raw.type === undefined) {
     if (fileType) raw.type = fileType;

@@ -304,7 +304,9 @@ function typeCounts(
 
 /**
  * Copies the accepted new lines into `facts`, in file order (on SQLite the staging table's
- * rowid is that order and costs no sort; PostgreSQL reads them back in insertion order).
+ * rowid is that order and costs no sort; on PostgreSQL, `n`: the updates of the reference
+ * checks move rows in the heap, and the order of arrival decides between two corrections of
+ * the same date).
  * `adding`: about how many; many on SQLite rebuild the secondary indexes afterwards.
  */
 export async function publishStage(
@@ -332,7 +334,7 @@ async function copyStage(
   await sql`INSERT INTO facts (org, type, id, at, at_offset, customer, data, hash, import_id, created_at)
     SELECT ${key}, type, id, at, at_offset, customer, data, hash, ${importId}, ${createdAt}
     FROM ${sql.raw(STAGE)} WHERE problem IS NULL AND state IS NULL
-    ${sql.raw(dialect === "sqlite" ? "ORDER BY rowid" : "")}`.execute(trx);
+    ${sql.raw(dialect === "sqlite" ? "ORDER BY rowid" : "ORDER BY n")}`.execute(trx);
 }
 
 /**

@@ -143,6 +143,27 @@ for (const dialect of testDialects()) {
       ).toBe(200);
     });
 
+    it("answers a form it cannot read with the form again (400), not a 500, and records nothing", async () => {
+      const { token } = await orderWithRisk();
+      const json = await t.app.inject({
+        method: "POST",
+        url: `/ack/${token}?lang=fr`,
+        headers: { "content-type": "application/json" },
+        payload: "true",
+      });
+      expect(json.statusCode).toBe(400);
+      expect(json.body).toContain("Le formulaire n’a pas pu être lu");
+      const long = await page(
+        token,
+        "POST",
+        new URLSearchParams({ name: "n".repeat(201) }).toString(),
+      );
+      expect(long.statusCode).toBe(400);
+      expect(long.body).toContain("the name fits in 200 characters");
+      // Still open: nothing was acknowledged.
+      expect((await page(token)).statusCode).toBe(200);
+    });
+
     it("expires", async () => {
       const { token } = await orderWithRisk();
       await intakeDb(t.store.db)

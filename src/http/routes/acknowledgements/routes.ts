@@ -10,15 +10,28 @@ import type { RouteDeps } from "../../route-deps.ts";
 import { renderAckForm, renderAckMessage } from "./ack-page.ts";
 import { type AckForm, ackFormSchema, ackPageSchema } from "./schema.ts";
 
-function parseForm(body: string): AckForm {
-  const params = new URLSearchParams(body);
-  const answers: Record<string, string> = {};
-  for (const [key, value] of params) if (key.startsWith("answer_")) answers[key.slice(7)] = value;
-  return ackFormSchema.parse({
-    name: params.get("name") ?? "",
-    ack: params.getAll("ack"),
-    answers,
-  });
+const UNREADABLE = {
+  fr: "Le formulaire n’a pas pu être lu : le nom tient en 200 caractères, chaque réponse en 4 000.",
+  en: "The form could not be read: the name fits in 200 characters, each answer in 4,000.",
+};
+
+/**
+ * The form as sent (urlencoded, or JSON from a script), or BAD_INPUT naming the field: a
+ * name past 200 characters or a body that is not a form is the customer's mistake, not a 500.
+ */
+function readForm(body: unknown, lang: "fr" | "en"): AckForm {
+  let input: unknown = body ?? {};
+  if (typeof body === "string") {
+    const params = new URLSearchParams(body);
+    const answers: Record<string, string> = {};
+    for (const [key, value] of params) if (key.startsWith("answer_")) answers[key.slice(7)] = value;
+    input = { name: params.get("name") ?? "", ack: params.getAll("ack"), answers };
+  }
+  const parsed = ackFormSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.length ? issue.path.join(".") : "body";
+  throw new AppError("BAD_INPUT", `${field}: ${UNREADABLE[lang]}`);
 }
 
 export const acknowledgementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { store }) => {
@@ -53,13 +66,10 @@ export const acknowledgementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
     const token = request.params.token;
     let lang = request.query.lang ?? "fr";
     try {
-      const form =
-        typeof request.body === "string"
-          ? parseForm(request.body)
-          : ackFormSchema.parse(request.body ?? {});
       const page = await openAckLink(store, token);
       lang = request.query.lang ?? page.lang;
       try {
+        const form = readForm(request.body, lang);
         await submitAckLink(store, token, {
           name: form.name,
           acknowledged: form.ack,
@@ -69,7 +79,9 @@ export const acknowledgementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
         if (error instanceof AppError && error.code === "BAD_INPUT") {
           return reply
             .status(400)
-            .send(renderAckForm(page, lang, `/ack/${token}`, error.message.replace(/^\w+: /, "")));
+            .send(
+              renderAckForm(page, lang, `/ack/${token}`, error.message.replace(/^[\w.]+: /, "")),
+            );
         }
         throw error;
       }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { organizationLetterhead } from "../../../app/identity/organization-letterhead.ts";
 import {
   customerForLetter,
   draftLetterFor,
@@ -152,7 +153,8 @@ export const relationshipRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       const d = await decisionOf(a, id, decision);
       if (d.kind !== "part_ways")
         throw new AppError("NOT_FOUND", `decision: "${decision}" has no letter`);
-      const pdf = await renderPartingLetter(a.org, customer.record.name, d);
+      const letterhead = await organizationLetterhead(store, a.org, d.letterLang ?? "fr");
+      const pdf = await renderPartingLetter(a.org, letterhead, customer.record.name, d);
       return reply
         .type("application/pdf")
         .header("content-disposition", `inline; filename="letter-${d.id}.pdf"`)

@@ -14,6 +14,7 @@ import {
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { EmptyState } from "../../components/empty-state.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
@@ -52,7 +53,11 @@ export function ComplaintsPage() {
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={query.refetch} />
       ) : query.data.items.length === 0 ? (
-        <Text>{t("intake.complaints.empty")}</Text>
+        filter === "true" ? (
+          <EmptyState title={t("empty.complaints.title")} text={t("empty.complaints.text")} />
+        ) : (
+          <Text>{t("intake.complaints.empty")}</Text>
+        )
       ) : (
         <Card withBorder p={0}>
           <Table.ScrollContainer minWidth={340}>

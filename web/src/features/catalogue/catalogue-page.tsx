@@ -23,6 +23,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { riskCode } from "../../../../src/domain/intake/catalogue.ts";
 import type { Service } from "../../api/intake-types.ts";
+import { EmptyState } from "../../components/empty-state.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
@@ -62,6 +63,7 @@ export function CataloguePage() {
         items={items}
         currency={currency}
         onEdit={canEdit ? (s) => setEditing(s) : undefined}
+        onAdd={canEdit && editing === null ? () => setEditing("new") : undefined}
       />
     </Stack>
   );
@@ -71,10 +73,20 @@ function ServiceTable(props: {
   items: Service[];
   currency: string;
   onEdit?: (service: Service) => void;
+  /** Opens the form to add a service (editors, while no form is open). */
+  onAdd?: () => void;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  if (props.items.length === 0) return <Text c="dimmed">{t("catalogue.empty")}</Text>;
+  if (props.items.length === 0) {
+    return (
+      <EmptyState
+        title={t("empty.catalogue.title")}
+        text={`${t("empty.catalogue.text")}${props.onEdit ? "" : ` ${t("empty.catalogue.readOnly")}`}`}
+        actions={props.onAdd && <Button onClick={props.onAdd}>{t("catalogue.add")}</Button>}
+      />
+    );
+  }
   return (
     <Card withBorder>
       <Table.ScrollContainer minWidth={640}>

@@ -80,15 +80,24 @@ function CharterForm(props: { saved: Charter; defaults: Charter; canEdit: boolea
   useEffect(() => setValues(props.saved), [savedJson]);
 
   const set = (key: CharterKey, value: unknown) => setValues((v) => ({ ...v, [key]: value }));
-  const describe = (key: CharterKey) => {
-    const value = props.defaults[key];
-    const shown =
-      typeof value === "number"
-        ? f.num(value)
-        : key === "high_value_basis"
-          ? t(`charter.fields.high_value_basis.${value as "revenue"}`)
-          : value;
-    return `${t(`charter.fields.${key}.help`)} ${t("charter.defaultValue", { value: shown })}`;
+  const describe = (key: CharterKey) =>
+    `${t(`charter.fields.${key}.help`)} ${t("charter.defaultValue", { value: shownDefault(key) })}`;
+  /** The default with its unit: "40,00 €", "10 %", "30 jours". */
+  const shownDefault = (key: CharterKey): string => {
+    const d = props.defaults;
+    const value = d[key];
+    if (typeof value !== "number") {
+      return key === "high_value_basis"
+        ? t(`charter.fields.high_value_basis.${value as "revenue"}`)
+        : String(value);
+    }
+    if (key === "hour_cost") return f.money(value, values.currency || d.currency);
+    if (key.endsWith("_pct")) return f.pct(value);
+    if (key.endsWith("_days")) return t("charter.units.days", { count: value });
+    if (key.endsWith("_hours")) return t("charter.units.hours", { count: value });
+    if (key.endsWith("_months")) return t("charter.units.months", { count: value });
+    if (key === "zero_tolerance_severity") return t("charter.units.severity", { count: value });
+    return f.num(value);
   };
 
   return (
@@ -100,6 +109,9 @@ function CharterForm(props: { saved: Charter; defaults: Charter; canEdit: boolea
       }}
     >
       <PageTitle title={t("charter.title")} subtitle={t("charter.intro")} />
+      <Text size="sm" mb="md" data-testid="charter-defaults-note">
+        {t("charter.defaultsNote")}
+      </Text>
       {!props.canEdit && (
         <Alert color="gray" mb="md">
           {t("charter.readOnly")}

@@ -3,7 +3,7 @@
  * (the list may hold 100,000 customers). The filters live in the URL, so the browser's back
  * button and shared links keep them.
  */
-import { Group, NativeSelect, Pagination, Stack, Text, TextInput } from "@mantine/core";
+import { Group, NativeSelect, Pagination, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
@@ -16,6 +16,7 @@ import { useOrg } from "../../layout/org-context.ts";
 import type { CustomersSearch } from "../../router/search-params.ts";
 import { type CustomersParams, useCustomers } from "./customer-queries.ts";
 import { CustomersTable } from "./customers-table.tsx";
+import { NoCustomers } from "./no-customers.tsx";
 
 const PAGE_SIZE = 50;
 const SEGMENT_FILTERS = [
@@ -133,7 +134,7 @@ export function CustomersPage() {
       ) : result.isError ? (
         <ErrorState error={result.error} onRetry={result.refetch} />
       ) : result.data.items.length === 0 ? (
-        <Text py="lg">{t("customers.empty")}</Text>
+        <NoCustomers filtered={Boolean(query.q || query.segment || query.signal)} />
       ) : (
         <CustomersTable
           data={result.data}

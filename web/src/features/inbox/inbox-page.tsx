@@ -6,13 +6,14 @@ import { Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { linkOptions } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { InboxItem } from "../../api/intake-types.ts";
+import { EmptyState } from "../../components/empty-state.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useDuration } from "../../format/use-duration.ts";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
-import { Link } from "../../router/link.tsx";
+import { ButtonLink, Link } from "../../router/link.tsx";
 import { useFeedbackDone, useInbox } from "./inbox-queries.ts";
 
 export function InboxPage() {
@@ -41,7 +42,15 @@ export function InboxPage() {
         }
       />
       {items.length === 0 ? (
-        <Text>{t("intake.inbox.empty")}</Text>
+        <EmptyState
+          title={t("empty.inbox.title")}
+          text={t("empty.inbox.text")}
+          actions={
+            <ButtonLink to="/o/$org/intake" params={{ org: org.slug }} variant="light">
+              {t("empty.inbox.action")}
+            </ButtonLink>
+          }
+        />
       ) : (
         <Stack
           gap="sm"

@@ -4,6 +4,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ORDER_STATUSES } from "../../../../src/domain/intake/order-status.ts";
 import type { OrderStatus } from "../../api/intake-types.ts";
+import { EmptyState } from "../../components/empty-state.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
@@ -53,7 +54,19 @@ export function IntakeListPage() {
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={query.refetch} />
       ) : query.data.items.length === 0 ? (
-        <Text>{t("intake.list.empty")}</Text>
+        status ? (
+          <Text>{t("empty.intakeFiltered")}</Text>
+        ) : (
+          <EmptyState
+            title={t("empty.intake.title")}
+            text={t("empty.intake.text")}
+            actions={
+              <ButtonLink to="/o/$org/intake/new" params={{ org: org.slug }}>
+                {t("empty.intake.action")}
+              </ButtonLink>
+            }
+          />
+        )
       ) : (
         <Card withBorder p={0}>
           <Table.ScrollContainer minWidth={340}>

@@ -21,6 +21,7 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { Forbidden, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
+import { ExportCard } from "./export-card.tsx";
 import { uploadImport, useImportJob } from "./import-queries.ts";
 
 export function ImportPage() {
@@ -97,6 +98,7 @@ export function ImportPage() {
         </Alert>
       )}
       {job.data && <JobReport job={job.data} />}
+      {org.can.exportLedger && <ExportCard />}
     </Stack>
   );
 }

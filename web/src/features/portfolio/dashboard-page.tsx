@@ -12,6 +12,7 @@ import { ErrorState, Forbidden, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { CardLink, Link } from "../../router/link.tsx";
+import { FirstStepsCard } from "../identity/first-steps-card.tsx";
 import { InboxDashboardCard } from "../inbox/inbox-dashboard-card.tsx";
 import { useDashboard } from "./portfolio-queries.ts";
 
@@ -43,6 +44,7 @@ export function DashboardPage() {
         title={t("dashboard.title")}
         subtitle={`${org.name} · ${t("common.asOf", { date: f.instant(d.asOf) })}`}
       />
+      <FirstStepsCard />
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }}>
         <Stat label={t("dashboard.customers")} value={f.num(d.customers)}>
           {t("dashboard.prospects", { count: d.prospects })}
