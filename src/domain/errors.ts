@@ -98,7 +98,7 @@ export const ERROR_CATALOGUE = {
       "The instance has no account yet: the first one is created with the setup link printed on the server's console.",
   },
   SETUP_TOKEN_INVALID: {
-    status: 403,
+    status: 404,
     exit: 1,
     description:
       "The setup token is wrong or was already used (the instance has an account): restart the server for a new one if nobody has signed up yet.",
@@ -116,7 +116,7 @@ export const ERROR_CATALOGUE = {
       "The e-mail verification or password reset link is unknown, was already used or has expired: ask for a new one.",
   },
   MAIL_NOT_SENT: {
-    status: 502,
+    status: 422,
     exit: 1,
     description:
       "The mail server refused the test mail or could not be reached; the message says what it answered.",

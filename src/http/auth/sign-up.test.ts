@@ -94,7 +94,7 @@ for (const dialect of testDialects()) {
         account,
         organization: workshop,
       });
-      expect(wrong.status).toBe(403);
+      expect(wrong.status).toBe(404);
       expect(wrong.body.error.code).toBe("SETUP_TOKEN_INVALID");
       const weak = await post(t, "/api/setup", {
         token,

@@ -157,7 +157,7 @@ for (const dialect of testDialects()) {
         url: "/api/orgs/shop/mail-settings/test",
         headers: owner.write,
       });
-      expect(test.status).toBe(502);
+      expect(test.status).toBe(422);
       expect(test.body.error).toMatchObject({ code: "MAIL_NOT_SENT", field: "host" });
       expect(test.body.error.message).toMatch(/ECONNREFUSED|connect/i);
     });

@@ -12,7 +12,7 @@ const errors = {
   401: errorSchema,
   403: errorSchema,
   404: errorSchema,
-  502: errorSchema,
+  422: errorSchema,
 };
 
 export const getMailSettingsSchema = {

@@ -5,7 +5,13 @@ import {
   setupBodySchema,
 } from "./contract.ts";
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 429: errorSchema };
+const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  429: errorSchema,
+};
 
 export const setupSchema = {
   summary:
