@@ -32,7 +32,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env`: more environment for `comptoir serve` (COMPTOIR_DEMO=off, COMPTOIR_SMTP_URL…). */
+export async function startServer(
+  options: { env?: Record<string, string | undefined> } = {},
+): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-"));
   const port = await freePort();
   const url = `http://localhost:${port}`;
@@ -42,7 +45,13 @@ export async function startServer(): Promise<RunningServer> {
     ["bin/comptoir.js", "serve", "--port", String(port), "--db", join(dir, "comptoir.sqlite")],
     {
       cwd: ROOT,
-      env: { ...process.env, COMPTOIR_PUBLIC_URL: url, COMPTOIR_LOG: "off", PORT: undefined },
+      env: {
+        ...process.env,
+        COMPTOIR_PUBLIC_URL: url,
+        COMPTOIR_LOG: "off",
+        PORT: undefined,
+        ...options.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

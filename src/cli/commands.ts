@@ -92,11 +92,40 @@ export const COMMANDS: Command[] = [
     load: () => import("./commands/demo.ts").then((m) => m.run),
   },
   {
+    name: "org",
+    usage:
+      "org create --slug <slug> --name <name> --owner-email <address> [--trade <text>] [--currency EUR] [--time-zone Europe/Paris] [--lang fr|en] [--json]",
+    summary: {
+      fr: "Crée une organisation et affiche le lien (à usage unique) avec lequel son propriétaire crée son compte.",
+      en: "Creates an organization and prints the one-time link with which its owner creates the account.",
+    },
+    options: {
+      slug: { type: "string" },
+      name: { type: "string" },
+      "owner-email": { type: "string" },
+      trade: { type: "string" },
+      currency: { type: "string" },
+      "time-zone": { type: "string" },
+      json: { type: "boolean" },
+    },
+    load: () => import("./commands/org.ts").then((m) => m.run),
+  },
+  {
+    name: "user",
+    usage: "user reset-password --email <address> [--json]",
+    summary: {
+      fr: "Affiche un lien pour choisir un nouveau mot de passe (une seule fois, 1 heure).",
+      en: "Prints a link to choose a new password (once, 1 hour).",
+    },
+    options: { email: { type: "string" }, json: { type: "boolean" } },
+    load: () => import("./commands/user.ts").then((m) => m.run),
+  },
+  {
     name: "serve",
     usage: "serve [--port 3000] [--host 127.0.0.1] [--no-demo]",
     summary: {
-      fr: "Démarre l'application web et l'API (la démo est chargée au premier démarrage).",
-      en: "Starts the web app and the API (the demo is loaded on first start).",
+      fr: "Démarre l'application web et l'API (la démo est chargée au premier démarrage, sauf COMPTOIR_DEMO=off ou COMPTOIR_MODE=production).",
+      en: "Starts the web app and the API (the demo is loaded on first start, unless COMPTOIR_DEMO=off or COMPTOIR_MODE=production).",
     },
     options: { port: { type: "string" }, host: { type: "string" }, "no-demo": { type: "boolean" } },
     load: () => import("./commands/serve.ts").then((m) => m.run),

@@ -96,10 +96,47 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "Sign-in refused: no account has this e-mail address and password.",
   },
-  ACCOUNT_EXISTS: {
-    status: 409,
+  WEAK_PASSWORD: {
+    status: 400,
     exit: 1,
-    description: "An account already has this e-mail address: sign in instead of signing up.",
+    description:
+      "The password is too easy to guess (a common password, a word with digits, the name or e-mail): choose a longer one, a few unrelated words for instance.",
+  },
+  SIGN_UP_CLOSED: {
+    status: 403,
+    exit: 1,
+    description:
+      "This instance accepts new accounts by invitation only (COMPTOIR_SIGNUP=invite): ask an owner for an invitation.",
+  },
+  SETUP_REQUIRED: {
+    status: 403,
+    exit: 1,
+    description:
+      "The instance has no account yet: the first one is created with the setup link printed on the server's console.",
+  },
+  SETUP_TOKEN_INVALID: {
+    status: 404,
+    exit: 1,
+    description:
+      "The setup token is wrong or was already used (the instance has an account): restart the server for a new one if nobody has signed up yet.",
+  },
+  EMAIL_NOT_VERIFIED: {
+    status: 403,
+    exit: 1,
+    description:
+      "The account's e-mail address is not verified yet: open the link mailed at sign-up (or ask for a new one) first.",
+  },
+  LINK_INVALID: {
+    status: 410,
+    exit: 1,
+    description:
+      "The e-mail verification or password reset link is unknown, was already used or has expired: ask for a new one.",
+  },
+  MAIL_NOT_SENT: {
+    status: 422,
+    exit: 1,
+    description:
+      "The mail server refused the test mail or could not be reached; the message says what it answered.",
   },
   PAYLOAD_TOO_LARGE: {
     status: 413,
@@ -122,7 +159,8 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: {
     status: 429,
     exit: 1,
-    description: "Too many attempts (sign-in): wait a minute and try again.",
+    description:
+      "Too many attempts (sign-in, sign-up, password reset): wait and try again; the message says how long.",
   },
   ACCEPTANCE_BLOCKED: {
     status: 409,

@@ -1,20 +1,14 @@
 /**
- * The outgoing mail transport: SMTP at COMPTOIR_SMTP_URL (smtp://user:pass@host:587), else
- * none. Without one, mails stay in the outbox table; the inviter gets the invitation link in
- * the answer (shown as "copy link" on the members page) and, in demo mode, the link is also
- * printed on the server's console (`invitationNotice`).
+ * The instance's mail transport: SMTP at COMPTOIR_SMTP_URL (smtp://user:pass@host:587), else
+ * none. An organization may set its own mail server in the app (src/app/mail/mail-router.ts).
+ * Without any, mails stay in the outbox table: the inviter gets the invitation link in the
+ * answer, account links (verification, reset) are printed on the console, and owners see
+ * their organization's mails on the outbox page.
  */
-import type { Transporter } from "nodemailer";
 import type { SendMail } from "../app/mail/deliver-outbox.ts";
+import { smtpMailer } from "../app/mail/smtp-mailer.ts";
 
-export function smtpMailer(url: string, from = "Comptoir <no-reply@comptoir.local>"): SendMail {
-  // nodemailer loads with the first mail, not at the server's start.
-  let transport: Promise<Transporter> | undefined;
-  return async (mail) => {
-    transport ??= import("nodemailer").then((m) => m.default.createTransport(url));
-    await (await transport).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
-  };
-}
+export { smtpMailer };
 
 export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): SendMail | undefined {
   return env.COMPTOIR_SMTP_URL

@@ -95,6 +95,12 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
     doorOpen: false,
   }),
   "POST /api/orgs/{org}/customers/{id}/relationship/resume": () => ({ explanation: "walk" }),
+  "POST /api/orgs": () => ({
+    name: "Walk",
+    lang: "fr",
+    currency: "EUR",
+    timeZone: "Europe/Paris",
+  }),
   "POST /api/orgs/{org}/customers/{id}/relationship/part-ways": (ids) => ({
     reason: "abusive",
     explanation: "walk",
@@ -106,6 +112,13 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
 const NEVER_DONE: Record<string, string> = {
   "POST /api/invitations/{token}/accept":
     "only the invited address accepts (members/routes.test.ts); the walk's callers are not invited",
+  "POST /api/invitations/{token}/sign-up":
+    "only for the invited address without an account (cli/account-commands.test.ts)",
+  "POST /api/auth/reset-password": "needs the token of a mailed link (auth/sign-up.test.ts)",
+  "POST /api/account/verify-email": "needs the token of a mailed link (auth/sign-up.test.ts)",
+  "POST /api/setup": "needs the token printed at start on an empty instance (auth/sign-up.test.ts)",
+  "POST /api/orgs/{org}/mail-settings/test":
+    "needs a mail server that answers (routes/mail/routes.test.ts)",
 };
 
 /** Query parameters that name a record take the target's ids. */

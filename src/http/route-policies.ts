@@ -41,6 +41,14 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   // better-auth's other routes (it refuses what Comptoir does not enable).
   "GET /api/auth/*": "public",
   "POST /api/auth/*": "public",
+  "POST /api/auth/request-password-reset": "public",
+  "POST /api/auth/send-verification-email": "public",
+  "POST /api/auth/reset-password": "link",
+  "POST /api/account/verify-email": "link",
+  // The setup token, in the body, is the credential (printed on the server's console).
+  "POST /api/setup": "link",
+  "POST /api/orgs": "signedIn",
+  "POST /api/invitations/{token}/sign-up": "link",
   "GET /api/invitations/{token}": "link",
   "POST /api/invitations/{token}/accept": "session",
   "GET /api/tokens": "session",
@@ -113,6 +121,12 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "PUT /api/orgs/{org}/identity/logo": "editIdentity",
   "DELETE /api/orgs/{org}/identity/logo": "editIdentity",
   "GET /api/orgs/{org}/first-steps": "member",
+  // The workshop's mail server and outbox (which holds invitation and account links): owners.
+  "GET /api/orgs/{org}/mail-settings": "manageMembers",
+  "PUT /api/orgs/{org}/mail-settings": "manageMembers",
+  "DELETE /api/orgs/{org}/mail-settings": "manageMembers",
+  "POST /api/orgs/{org}/mail-settings/test": "manageMembers",
+  "GET /api/orgs/{org}/outbox": "manageMembers",
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",

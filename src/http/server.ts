@@ -11,13 +11,22 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import { type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
+import { SetupToken, setupLink } from "../app/accounts/setup-token.ts";
+import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
+import { mailRouter } from "../app/mail/mail-router.ts";
 import { deleteUserApiTokens } from "../store/api-token-repository.ts";
 import type { Store } from "../store/database.ts";
-import { authRoutes } from "./auth/auth-routes.ts";
+import { authRoutes, verifiedLookup } from "./auth/auth-routes.ts";
 import { installAuthentication } from "./auth/authenticate.ts";
-import { createAuth } from "./auth/create-auth.ts";
-import { ensureDemoOwner } from "./auth/ensure-demo-owner.ts";
+import { type Auth, createAuth } from "./auth/create-auth.ts";
+import { type DemoAccount, ensureDemoOwner } from "./auth/demo-account.ts";
+import {
+  DEFAULT_SIGN_UP_LIMITS,
+  type SignUpLimits,
+  type SignUpMode,
+  signUpGuard,
+  userPresence,
+} from "./auth/sign-up-guard.ts";
 import { DatabaseState } from "./database-state.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { ImportJobs } from "./import-jobs.ts";
@@ -38,7 +47,9 @@ import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { incidentRoutes } from "./routes/incidents/routes.ts";
 import { intakeRoutes } from "./routes/intake/routes.ts";
+import { mailRoutes } from "./routes/mail/routes.ts";
 import { memberRoutes } from "./routes/members/routes.ts";
+import { organizationRoutes } from "./routes/organizations/routes.ts";
 import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
@@ -50,8 +61,12 @@ import { startWarmUp, type WarmUp } from "./warm-up.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
-    /** Demo mode: the demo owner's credentials (null otherwise). */
-    demoAccount: { email: string; password: string } | null;
+    /** Demo mode: the demo owner's account (null otherwise). */
+    demoAccount: DemoAccount | null;
+    /** better-auth, for the command line and the tests' factories. */
+    auth: Auth;
+    /** Waits for the sign-ups answered but still running (they answer first: see auth-routes). */
+    settleSignUps(): Promise<void>;
     /** What the server knows of its database: the readiness check, and the 503 answers. */
     databaseState: DatabaseState;
   }
@@ -70,9 +85,14 @@ export interface ServerOptions {
   publicUrl?: string;
   /**
    * Demo mode only: the demo organization's slug. Its owner account is created if missing and
-   * its credentials are exposed by GET /api/session (and as `app.demoAccount`).
+   * its credentials are shown by GET /api/session to visitors on this machine while unchanged
+   * (and as `app.demoAccount`).
    */
   demoOrg?: string;
+  /** Who may create an account: anyone ("open", default) or invited people only. */
+  signUp?: SignUpMode;
+  /** Sign-up limits per network address and e-mail domain (default 10 and 20 an hour). */
+  signUpLimits?: Partial<SignUpLimits>;
   /** Where the built web app is (default web/dist). */
   webDist?: string;
   /**
@@ -83,11 +103,17 @@ export interface ServerOptions {
   secretFile?: string;
   /** Sign-in attempts per minute per address and e-mail (default 5). */
   signInPerMinute?: number;
-  /** Sends queued e-mails (invitations); without it they stay in the outbox table. */
+  /**
+   * The instance's mail server (COMPTOIR_SMTP_URL); organizations may set their own in the app.
+   * Without either, mails stay in the outbox table and account links go to `notice`.
+   */
   sendMail?: SendMail;
-  /** How often the outbox is delivered in the background when `sendMail` is set (default 5 s). */
+  /** How often the outbox is delivered in the background (default 5 s). */
   outboxIntervalMs?: number;
-  /** Lines for whoever started the server (default stderr): demo invitation links. */
+  /**
+   * Lines for whoever started the server (default stderr): the setup link, account links
+   * without a mail server, demo invitation links.
+   */
   notice?: (line: string) => void;
   /**
    * Once ready, build the scorecards of the most active organizations in the background, and
@@ -129,42 +155,85 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyRateLimit, { global: false, hook: "preHandler" });
   await app.register(fastifyMultipart, { limits: { fileSize: 512 * 1024 * 1024, files: 20 } });
 
-  const auth = await createAuth(options.store, {
+  const { store } = options;
+  const notice = options.notice ?? ((line: string) => process.stderr.write(line));
+  const mail = mailRouter(store, options.sendMail);
+  let outbox: OutboxLoop | undefined;
+  let demo: DemoAccount | null = null;
+  const auth = await createAuth(store, {
     publicUrl,
     secret: options.authSecret,
     secretFile: options.secretFile,
+    mail: {
+      canSend: mail.canSend,
+      notice,
+      kick: () => void outbox?.kick().catch((error) => app.log.error({ err: error }, "outbox")),
+    },
+    // A changed or reset password revokes the user's API tokens, and ends the demo hint.
     onPasswordChange: async (userId) => {
-      await deleteUserApiTokens(options.store, userId);
+      if (demo?.userId === userId) demo.changed = true;
+      await deleteUserApiTokens(store, userId);
     },
   });
-  installAuthentication(app, options.store, auth, publicUrl);
+  const hasUsers = userPresence(store);
+  const signUpMode = options.signUp ?? "open";
+  installAuthentication(app, store, auth, publicUrl);
   // Before any route: each gets its rule from the role matrix (route-policies.ts).
-  installRoutePolicies(app, options.store);
-  await app.register(authRoutes, { auth, publicUrl, signInPerMinute: options.signInPerMinute });
+  installRoutePolicies(app, store);
+  const signUps = new Set<Promise<void>>();
+  const settleSignUps = async () => {
+    await Promise.all([...signUps]);
+  };
+  app.decorate("settleSignUps", settleSignUps);
+  app.addHook("onClose", settleSignUps);
+  await app.register(authRoutes, {
+    signUps,
+    auth,
+    publicUrl,
+    signInPerMinute: options.signInPerMinute,
+    guardSignUp: signUpGuard(signUpMode, hasUsers, {
+      ...DEFAULT_SIGN_UP_LIMITS,
+      ...options.signUpLimits,
+    }),
+    isVerified: verifiedLookup(store),
+  });
 
-  const demo = options.demoOrg ? await ensureDemoOwner(options.store, auth, options.demoOrg) : null;
+  demo = options.demoOrg ? await ensureDemoOwner(store, auth, options.demoOrg) : null;
   app.decorate("demoAccount", demo);
+  app.decorate("auth", auth);
+  const setup = new SetupToken();
+  if (!(await hasUsers())) {
+    const link = setupLink(publicUrl, setup.issue());
+    notice(
+      `Aucun compte pour l'instant : créez le premier, et votre atelier, avec ce lien (une seule fois) / no account yet, create the first one with this one-time link:\n  ${link}\n`,
+    );
+  }
+  outbox = startOutboxDelivery(store, mail.send, {
+    intervalMs: options.outboxIntervalMs,
+    retryBaseMs: options.outboxIntervalMs,
+    scope: mail.scope,
+    onError: (error) => app.log.error({ err: error }, "outbox delivery failed"),
+  });
   const deps: RouteDeps = {
-    store: options.store,
+    store,
     publicUrl,
     demo,
-    cache: new ScorecardCache(options.store),
+    auth,
+    mail,
+    signUpMode,
+    setup,
+    hasUsers,
+    cache: new ScorecardCache(store),
     jobs: new ImportJobs(),
     sendMail: options.sendMail,
-    outbox: options.sendMail
-      ? startOutboxDelivery(options.store, options.sendMail, {
-          intervalMs: options.outboxIntervalMs,
-          retryBaseMs: options.outboxIntervalMs,
-          onError: (error) => app.log.error({ err: error }, "outbox delivery failed"),
-        })
-      : undefined,
-    notice: options.notice ?? ((line) => process.stderr.write(line)),
+    outbox,
+    notice,
   };
-  app.addHook("onClose", async () => deps.outbox?.stop());
+  app.addHook("onClose", async () => deps.outbox.stop());
   let warmUp: WarmUp | undefined;
   if (options.warmUp) {
     app.addHook("onReady", async () => {
-      warmUp = startWarmUp(options.store, deps.cache, app.log);
+      warmUp = startWarmUp(store, deps.cache, app.log);
     });
   }
   app.addHook("onClose", async () => {
@@ -174,6 +243,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(healthRoutes, { dialect: options.store.dialect, database: app.databaseState });
   for (const routes of [
     sessionRoutes,
+    organizationRoutes,
+    mailRoutes,
     dashboardRoutes,
     customerRoutes,
     charterRoutes,

@@ -38,13 +38,27 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startSmtp(port = 0): Promise<TestSmtp> {
+/**
+ * `auth`: the only user and password accepted (over plain text, as on a test bench); without
+ * it, any client is accepted without signing in.
+ */
+export async function startSmtp(
+  port = 0,
+  auth?: { user: string; pass: string },
+): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: auth === undefined,
+    allowInsecureAuth: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onAuth(login, _session, callback) {
+      if (auth && login.username === auth.user && login.password === auth.pass) {
+        return callback(null, { user: login.username });
+      }
+      callback(new Error("535 authentication failed"));
+    },
     onRcptTo(_address, _session, callback) {
       if (refusals > 0) {
         refusals--;

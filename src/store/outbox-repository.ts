@@ -28,15 +28,21 @@ export async function enqueueMail(store: Store, mail: OutgoingMail): Promise<voi
     .execute();
 }
 
-/** Unsent mails due at `now`, oldest first, skipping those that failed `maxAttempts` times. */
+/**
+ * Unsent mails due at `now`, oldest first, skipping those that failed `maxAttempts` times;
+ * `orgIds`: only the mails of these organizations (those that have a mail server).
+ */
 export async function pendingMails(
   store: Store,
   maxAttempts = 5,
   limit = 50,
   now: Date = new Date(),
+  orgIds?: string[],
 ): Promise<QueuedMail[]> {
-  const rows = await store.db
-    .selectFrom("outbox")
+  if (orgIds?.length === 0) return [];
+  let query = store.db.selectFrom("outbox");
+  if (orgIds) query = query.where("org_id", "in", orgIds);
+  const rows = await query
     .selectAll()
     .where("sent_at", "is", null)
     .where("attempts", "<", maxAttempts)
@@ -78,6 +84,15 @@ export async function claimMail(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Gives a claimed mail back untried (no mail server for it yet). */
+export async function releaseMail(store: Store, id: number): Promise<void> {
+  await store.db
+    .updateTable("outbox")
+    .set({ next_attempt_at: null })
+    .where("id", "=", id)
+    .execute();
+}
+
 export async function markMailSent(store: Store, id: number): Promise<void> {
   await store.db
     .updateTable("outbox")
@@ -102,4 +117,36 @@ export async function markMailFailed(
     }))
     .where("id", "=", id)
     .execute();
+}
+
+export interface OutboxEntry extends QueuedMail {
+  createdAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+/** The organization's mails, newest first (the owners' outbox page). */
+export async function listOrgMails(
+  store: Store,
+  orgId: string,
+  limit = 100,
+): Promise<OutboxEntry[]> {
+  const rows = await store.db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    orgId: r.org_id,
+    to: r.to,
+    subject: r.subject,
+    text: r.text,
+    attempts: Number(r.attempts),
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    lastError: r.last_error,
+  }));
 }

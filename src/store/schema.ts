@@ -11,6 +11,8 @@ export interface OrganizationTable {
   lang: string;
   time_zone: string;
   created_at: string;
+  /** What the business does, in its own words (cordonnerie, retouches…); null when unsaid. */
+  trade?: string | null;
 }
 
 export interface CharterTable {
@@ -94,6 +96,18 @@ export interface OutboxTable {
   next_attempt_at: string | null;
 }
 
+/** An organization's own mail server (owners set it in the app). */
+export interface MailSettingTable {
+  org_id: string;
+  host: string;
+  port: number;
+  username: string | null;
+  password: string | null;
+  /** The From address: `Atelier Martin <atelier@example.fr>`. */
+  sender: string;
+  updated_at: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -104,6 +118,7 @@ export interface AuthUserTable {
   id: string;
   email: string;
   name: string;
+  emailVerified: boolean | number;
   createdAt: string | Date;
 }
 
@@ -117,5 +132,6 @@ export interface Database {
   api_tokens: ApiTokenTable;
   outbox: OutboxTable;
   settings: SettingTable;
+  mail_settings: MailSettingTable;
   user: AuthUserTable;
 }

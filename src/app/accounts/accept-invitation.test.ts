@@ -36,7 +36,7 @@ for (const dialect of testDialects()) {
       const { invitation, secret } = await invite(email);
       const end = Date.parse(invitation.created_at) + INVITATION_DAYS * 86_400_000;
       expect(Date.parse(invitation.expires_at)).toBe(end);
-      const user = { userId: `u-${offset}`, email };
+      const user = { userId: `u-${offset}`, email, emailVerified: true };
       const accepting = acceptInvitation(store, user, secret, end + offset);
       if (outcome === "accepted") {
         await expect(accepting).resolves.toEqual({ org: "shop", role: "manager" });
@@ -50,7 +50,7 @@ for (const dialect of testDialects()) {
     it("never lowers the role of someone who is already a member", async () => {
       const { secret } = await invite("already@example.test");
       const { secret: second } = await invite("already@example.test");
-      const user = { userId: "u-already", email: "Already@Example.test" };
+      const user = { userId: "u-already", email: "Already@Example.test", emailVerified: true };
       await acceptInvitation(store, user, secret);
       await store.db
         .updateTable("memberships")
@@ -60,6 +60,29 @@ for (const dialect of testDialects()) {
       await expect(acceptInvitation(store, user, second)).resolves.toEqual({
         org: "shop",
         role: "owner",
+      });
+    });
+
+    it("is refused to an account whose address is not verified, and to another address", async () => {
+      const { secret } = await invite("unverified@example.test");
+      const squatter = {
+        userId: "u-squat",
+        email: "unverified@example.test",
+        emailVerified: false,
+      };
+      await expect(acceptInvitation(store, squatter, secret)).rejects.toMatchObject({
+        code: "EMAIL_NOT_VERIFIED",
+      });
+      const other = { userId: "u-other", email: "other@example.test", emailVerified: true };
+      await expect(acceptInvitation(store, other, secret)).rejects.toMatchObject({
+        code: "INVITATION_INVALID",
+      });
+      expect(await findRole(store, org.id, squatter.userId)).toBeUndefined();
+      expect(await findRole(store, org.id, other.userId)).toBeUndefined();
+      const verified = { ...squatter, emailVerified: true };
+      await expect(acceptInvitation(store, verified, secret)).resolves.toEqual({
+        org: "shop",
+        role: "manager",
       });
     });
   });

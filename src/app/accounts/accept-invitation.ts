@@ -1,4 +1,8 @@
-/** Joins the organization of a pending, unexpired invitation sent to the user's own address. */
+/**
+ * Joins the organization of a pending, unexpired invitation sent to the user's own address,
+ * once that address is verified: an account opened with someone else's address (never
+ * confirmed) cannot take their invitation.
+ */
 import { createHash } from "node:crypto";
 import { AppError } from "../../domain/errors.ts";
 import { isRole, type Role } from "../../domain/policies.ts";
@@ -28,7 +32,7 @@ export function findInvitationBySecret(
 
 export async function acceptInvitation(
   store: Store,
-  user: { userId: string; email: string },
+  user: { userId: string; email: string; emailVerified: boolean },
   secret: string,
   now: number = Date.now(),
 ): Promise<{ org: string; role: Role }> {
@@ -38,6 +42,12 @@ export async function acceptInvitation(
   if (!invitation || state === "revoked") throw invalid("no such invitation");
   if (invitation.email !== user.email.toLowerCase()) {
     throw invalid("it was sent to another e-mail address: sign in with that address");
+  }
+  if (!user.emailVerified) {
+    throw new AppError(
+      "EMAIL_NOT_VERIFIED",
+      "email: confirm your address with the link mailed at sign-up (or reset your password) before joining",
+    );
   }
   if (state === "accepted") {
     throw new AppError("INVITATION_EXPIRED", "invitation: already used");

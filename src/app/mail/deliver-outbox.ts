@@ -12,9 +12,18 @@ import {
   markMailSent,
   type OutgoingMail,
   pendingMails,
+  releaseMail,
 } from "../../store/outbox-repository.ts";
 
 export type SendMail = (mail: OutgoingMail) => Promise<void>;
+
+/** Thrown by a sender that has no mail server for this mail: it waits, without an attempt. */
+export class NoMailServerError extends Error {
+  constructor() {
+    super("no mail server for this mail");
+    this.name = "NoMailServerError";
+  }
+}
 
 export const MAX_MAIL_ATTEMPTS = 12;
 const MAX_RETRY_DELAY_MS = 3_600_000;
@@ -25,6 +34,8 @@ export interface DeliveryOptions {
   /** The first retry delay, doubled at each failure (default 5 s). */
   retryBaseMs?: number;
   now?: () => Date;
+  /** The organizations whose mails can be sent now (default "all"); see mail-router.ts. */
+  scope?: () => Promise<"all" | string[]>;
 }
 
 /** The delay before the next attempt of a mail that has failed `attempts` times (1, 2…). */
@@ -42,7 +53,9 @@ export async function deliverOutbox(
   let sent = 0;
   let failed = 0;
   const started = now();
-  for (const mail of await pendingMails(store, MAX_MAIL_ATTEMPTS, 50, started)) {
+  const scope = options.scope ? await options.scope() : "all";
+  const orgIds = scope === "all" ? undefined : scope;
+  for (const mail of await pendingMails(store, MAX_MAIL_ATTEMPTS, 50, started, orgIds)) {
     const at = now();
     if (!(await claimMail(store, mail.id, at, new Date(at.getTime() + CLAIM_MS)))) continue;
     try {
@@ -50,6 +63,10 @@ export async function deliverOutbox(
       await markMailSent(store, mail.id);
       sent++;
     } catch (error) {
+      if (error instanceof NoMailServerError) {
+        await releaseMail(store, mail.id);
+        continue;
+      }
       const delay = retryDelayMs(mail.attempts + 1, options.retryBaseMs);
       await markMailFailed(
         store,

@@ -14,8 +14,16 @@ export interface AuthFailure {
 
 const BY_CODE: Record<string, { code: ErrorCode; field?: string; message?: string }> = {
   INVALID_EMAIL_OR_PASSWORD: { code: "INVALID_CREDENTIALS" },
-  USER_ALREADY_EXISTS: { code: "ACCOUNT_EXISTS", field: "email" },
-  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { code: "ACCOUNT_EXISTS", field: "email" },
+  // Only a server-side sign-up can meet these (the public route answers alike either way).
+  USER_ALREADY_EXISTS: { code: "BAD_INPUT", field: "email", message: "sign in instead" },
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: {
+    code: "BAD_INPUT",
+    field: "email",
+    message: "sign in instead",
+  },
+  INVALID_TOKEN: { code: "LINK_INVALID", field: "token" },
+  TOKEN_EXPIRED: { code: "LINK_INVALID", field: "token" },
+  USER_NOT_FOUND: { code: "LINK_INVALID", field: "token" },
   INVALID_EMAIL: { code: "BAD_INPUT", field: "email" },
   PASSWORD_TOO_SHORT: { code: "BAD_INPUT", field: "password", message: "at least 8 characters" },
   PASSWORD_TOO_LONG: { code: "BAD_INPUT", field: "password", message: "at most 128 characters" },

@@ -40,7 +40,8 @@ const authErrors = {
 };
 
 export const signUpSchema = {
-  summary: "Creates an account with e-mail and password, and signs it in (session cookie)",
+  summary:
+    "Creates an account and mails its verification link; the same answer when the address already has an account (then that account is told by mail). Refused in invite mode and before the setup",
   tags: ["auth"],
   body: signUpBodySchema,
   response: {
@@ -107,5 +108,46 @@ export const updateUserSchema = {
   summary: "Changes the signed-in user's name (at most 100 characters)",
   tags: ["auth"],
   body: updateUserBodySchema,
+  response: { 200: z.object({ status: z.boolean() }), ...authErrors },
+};
+
+export const verifyEmailBodySchema = z.object({ token: z.string().min(1).max(4000) });
+export const requestResetBodySchema = z.object({ email: z.email().max(254) });
+export const resetPasswordBodySchema = z.object({
+  token: z.string().min(1).max(200),
+  newPassword: z.string().min(8).max(128),
+});
+export const sendVerificationBodySchema = z.object({ email: z.email().max(254) });
+
+export const verifyEmailSchema = {
+  summary:
+    "Verifies the e-mail address with the token of the mailed link, once, and signs the account in",
+  tags: ["auth"],
+  body: verifyEmailBodySchema,
+  response: { 200: z.object({ status: z.literal(true) }), ...authErrors, 410: errorSchema },
+};
+
+export const requestResetSchema = {
+  summary:
+    "Mails a password reset link (valid 1 hour, once); the same answer whether the address has an account or not",
+  tags: ["auth"],
+  body: requestResetBodySchema,
+  response: {
+    200: z.object({ status: z.boolean(), message: z.string().optional() }),
+    ...authErrors,
+  },
+};
+
+export const resetPasswordSchema = {
+  summary: "Sets a new password with the token of the reset link; ends every session of the user",
+  tags: ["auth"],
+  body: resetPasswordBodySchema,
+  response: { 200: z.object({ status: z.boolean() }), ...authErrors, 410: errorSchema },
+};
+
+export const sendVerificationSchema = {
+  summary: "Mails a new verification link; the same answer for any address",
+  tags: ["auth"],
+  body: sendVerificationBodySchema,
   response: { 200: z.object({ status: z.boolean() }), ...authErrors },
 };

@@ -20,6 +20,7 @@ export interface Actor {
   userId: string;
   email: string;
   name: string;
+  emailVerified: boolean;
   via: "cookie" | "token";
   /** With an API token: its one organization and role (capped by the user's current role). */
   token?: TokenScope;
@@ -60,17 +61,30 @@ async function resolveActor(
     const token = await authenticateApiToken(store, header.slice(7).trim());
     const user = await store.db
       .selectFrom("user")
-      .select(["id", "email", "name"])
+      .select(["id", "email", "name", "emailVerified"])
       .where("id", "=", token.userId)
       .executeTakeFirst();
     if (!user) throw new AppError("UNAUTHENTICATED", "authorization: the token's user is gone");
-    return { userId: user.id, email: user.email, name: user.name, via: "token", token };
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      emailVerified: Boolean(user.emailVerified),
+      via: "token",
+      token,
+    };
   }
   if (!request.headers.cookie) return null;
   const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!session) return null;
   const { user } = session;
-  return { userId: user.id, email: user.email, name: user.name, via: "cookie" };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    emailVerified: Boolean(user.emailVerified),
+    via: "cookie",
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import * as relationships from "./2026-12-01T10-00-relationships.ts";
 import * as accountsMore from "./2026-12-01T12-00-accounts-more.ts";
 import * as factOrgKey from "./2026-12-01T14-00-fact-org-key.ts";
 import * as identity from "./2026-12-06T10-00-identity.ts";
+import * as signup from "./2026-12-06T10-00-signup.ts";
 import * as tokenScope from "./2026-12-06T11-00-token-scope.ts";
 import * as forgetAuthSecret from "./2026-12-06T11-10-forget-auth-secret.ts";
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T12-00-accounts-more": accountsMore,
   "2026-12-01T14-00-fact-org-key": factOrgKey,
   "2026-12-06T10-00-identity": identity,
+  "2026-12-06T10-00-signup": signup,
   "2026-12-06T11-00-token-scope": tokenScope,
   "2026-12-06T11-10-forget-auth-secret": forgetAuthSecret,
 };

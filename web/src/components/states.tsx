@@ -20,7 +20,9 @@ export function useErrorMessage() {
   return (error: unknown): string => {
     if (error instanceof ApiError) {
       const key = `errors.${error.code}`;
-      return i18n.exists(key) ? t(key as "errors.FORBIDDEN") : error.message;
+      // The server's own words (after the field's name) fill in `{{message}}` where a text has it.
+      const message = error.message.replace(/^[\w.]+: /, "");
+      return i18n.exists(key) ? t(key as "errors.FORBIDDEN", { message }) : error.message;
     }
     if (error instanceof TypeError || (error instanceof Error && error.message === "network")) {
       return t("errors.network");

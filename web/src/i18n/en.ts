@@ -1,7 +1,9 @@
 /** English; the type makes it carry exactly the keys of `fr.ts`. */
 import type { Resources } from "./fr.ts";
+import { openEn } from "./open-en.ts";
 
 export const en: Resources = {
+  ...openEn,
   common: {
     appName: "Comptoir",
     tagline: "The customer is not a king but a partner.",
@@ -531,7 +533,7 @@ export const en: Resources = {
     email: "Email address",
     name: "Your name",
     password: "Password",
-    passwordHint: "At least 8 characters.",
+    passwordHint: "At least 8 characters, hard to guess: a few unrelated words, for instance.",
     signUp: "Create my account and join",
     signInTitle: "Sign in",
     signInText: "An account already has this address: enter its password.",
@@ -1091,7 +1093,15 @@ export const en: Resources = {
     RELATIONSHIP_NOT_ENDED: "This relationship is not ended: nothing to resume.",
     INVITATION_INVALID: "This invitation does not exist, was revoked, or is for another address.",
     INVITATION_EXPIRED: "This invitation was already used or has expired: ask for a new one.",
-    ACCOUNT_EXISTS: "An account already has this address: sign in.",
+    WEAK_PASSWORD:
+      "Password too easy to guess: pick a longer one, a few unrelated words for instance.",
+    SIGN_UP_CLOSED: "This installation accepts new accounts by invitation only.",
+    SETUP_REQUIRED: "The first account is created with the link printed on the server's console.",
+    SETUP_TOKEN_INVALID: "This setup code is wrong, or was already used.",
+    EMAIL_NOT_VERIFIED: "Confirm your address first with the link you got by mail.",
+    LINK_INVALID:
+      "This link no longer works: it was already used or has expired. Ask for a new one.",
+    MAIL_NOT_SENT: "The mail server did not take the message: {{message}}",
     INVALID_CREDENTIALS: "Wrong email or password.",
     PAYLOAD_TOO_LARGE: "What you sent is too large.",
     UNSUPPORTED_MEDIA_TYPE: "This kind of content is not accepted here.",

@@ -1,5 +1,8 @@
 /** French, the default language. `en.ts` must have the same keys (checked by its type). */
+import { openFr } from "./open-fr.ts";
+
 export const fr = {
+  ...openFr,
   common: {
     appName: "Comptoir",
     tagline: "Le client n'est pas roi, c'est un partenaire.",
@@ -533,7 +536,8 @@ export const fr = {
     email: "Adresse e-mail",
     name: "Votre nom",
     password: "Mot de passe",
-    passwordHint: "8 caractères au moins.",
+    passwordHint:
+      "Au moins 8 caractères, difficile à deviner : quelques mots sans rapport, par exemple.",
     signUp: "Créer mon compte et rejoindre",
     signInTitle: "Connectez-vous",
     signInText: "Un compte existe déjà avec cette adresse : entrez son mot de passe.",
@@ -1095,7 +1099,15 @@ export const fr = {
     RELATIONSHIP_NOT_ENDED: "Cette relation n'est pas terminée : rien à reprendre.",
     INVITATION_INVALID: "Cette invitation n'existe pas, a été annulée ou vise une autre adresse.",
     INVITATION_EXPIRED: "Cette invitation a déjà servi ou a expiré : demandez-en une nouvelle.",
-    ACCOUNT_EXISTS: "Un compte existe déjà avec cette adresse : connectez-vous.",
+    WEAK_PASSWORD:
+      "Mot de passe trop facile à deviner : prenez-en un plus long, quelques mots sans rapport par exemple.",
+    SIGN_UP_CLOSED: "Cette installation n'accepte de nouveaux comptes que sur invitation.",
+    SETUP_REQUIRED: "Le premier compte se crée avec le lien affiché dans la console du serveur.",
+    SETUP_TOKEN_INVALID: "Ce code d'installation n'est pas le bon, ou il a déjà servi.",
+    EMAIL_NOT_VERIFIED: "Confirmez d'abord votre adresse avec le lien reçu par mail.",
+    LINK_INVALID:
+      "Ce lien ne fonctionne plus : il a déjà servi ou a expiré. Demandez-en un nouveau.",
+    MAIL_NOT_SENT: "Le serveur de mail n'a pas pris le message : {{message}}",
     INVALID_CREDENTIALS: "E-mail ou mot de passe incorrect.",
     PAYLOAD_TOO_LARGE: "Le contenu envoyé est trop volumineux.",
     UNSUPPORTED_MEDIA_TYPE: "Ce type de contenu n'est pas accepté ici.",

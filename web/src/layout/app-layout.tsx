@@ -13,7 +13,7 @@ import type { Membership, SessionResponse } from "../../../src/http/routes/sessi
 import { useSignOut } from "../api/session-queries.ts";
 import { useInbox } from "../features/inbox/inbox-queries.ts";
 import { homeOf } from "../router/home-of.ts";
-import { NavItemLink } from "../router/link.tsx";
+import { Link, NavItemLink } from "../router/link.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { useOrgContext } from "./org-context.ts";
 
@@ -30,6 +30,7 @@ type NavPath =
   | "/o/$org/import"
   | "/o/$org/members"
   | "/o/$org/identity"
+  | "/o/$org/mail"
   | "/o/$org/tokens";
 
 interface NavItem {
@@ -72,6 +73,7 @@ function navItems(
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
     can.seeMembers && { label: t("nav.members"), to: "/o/$org/members", exact: true },
+    can.manageMembers && { label: t("mail.nav"), to: "/o/$org/mail", exact: true },
     can.editIdentity && { label: t("identity.nav"), to: "/o/$org/identity", exact: true },
     { label: t("tokens.nav"), to: "/o/$org/tokens", exact: true },
   ];
@@ -172,7 +174,10 @@ export function AppLayout(props: {
               onClick={close}
             />
           ))}
-        <Text size="xs" c="dimmed" mt="auto" pt="md">
+        <Link to="/new-organization" size="sm" mt="auto" pt="md" onClick={close}>
+          {t("workshop.another")}
+        </Link>
+        <Text size="xs" c="dimmed" pt="xs">
           {props.user.email}
         </Text>
       </AppShell.Navbar>

@@ -10,9 +10,17 @@ import type { ReactNode } from "react";
 import { sessionQuery, useSession } from "../api/session-queries.ts";
 import { NotFound } from "../components/states.tsx";
 import { InvitationPage } from "../features/accounts/invitation-page.tsx";
+import {
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  VerifyEmailPage,
+} from "../features/accounts/link-pages.tsx";
+import { MailPage } from "../features/accounts/mail-page.tsx";
 import { MembersPage } from "../features/accounts/members-page.tsx";
 import { SignInPage } from "../features/accounts/sign-in-page.tsx";
+import { SignUpPage } from "../features/accounts/sign-up-page.tsx";
 import { TokensPage } from "../features/accounts/tokens-page.tsx";
+import { NewWorkshopPage, SetupPage } from "../features/accounts/workshop-pages.tsx";
 import { ComplaintPage } from "../features/after-sales/complaint-page.tsx";
 import { ComplaintsPage } from "../features/after-sales/complaints-page.tsx";
 import { ReturnsPage } from "../features/after-sales/returns-page.tsx";
@@ -39,6 +47,7 @@ import {
   intakeSearch,
   orderSearch,
   signInSearch,
+  tokenSearch,
 } from "./search-params.ts";
 
 export interface RouterContext {
@@ -50,18 +59,22 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   notFoundComponent: NotFoundPage,
 });
 
-/** `/`: the home of the first organization, or sign in. */
+/**
+ * `/`: the home of the first organization; "create your workshop" for a signed-in user without
+ * one, or on an instance without any account (the setup); else sign in.
+ */
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/",
   beforeLoad: async ({ context }) => {
-    const { user, organizations } = await context.queryClient.ensureQueryData(sessionQuery);
+    const { user, organizations, instance } =
+      await context.queryClient.ensureQueryData(sessionQuery);
+    if (!user && instance?.setup) throw redirect({ to: "/setup", replace: true });
     if (!user) throw redirect({ to: "/sign-in", replace: true });
     const first = organizations[0];
     if (first) throw redirect({ ...homeOf(first), replace: true });
+    throw redirect({ to: "/new-organization", replace: true });
   },
-  // Signed in without an organization: the sign-in page says so.
-  component: SignInRoute,
 });
 
 const signInRoute = createRoute({
@@ -69,18 +82,72 @@ const signInRoute = createRoute({
   path: "/sign-in",
   validateSearch: signInSearch,
   beforeLoad: async ({ context }) => {
-    const { user, organizations } = await context.queryClient.ensureQueryData(sessionQuery);
+    const { user, organizations, instance } =
+      await context.queryClient.ensureQueryData(sessionQuery);
+    if (!user && instance?.setup) throw redirect({ to: "/setup", replace: true });
     const first = organizations[0];
     if (user && first) throw redirect({ ...homeOf(first), replace: true });
+    if (user) throw redirect({ to: "/new-organization", replace: true });
   },
-  component: SignInRoute,
+  component: function SignInRoute() {
+    const session = useSession();
+    if (!session.data) return null;
+    return <SignInPage demo={session.data.demo} signUp={session.data.instance?.signUp} />;
+  },
 });
 
-function SignInRoute() {
+/** A page before the app (sign-up, links), reading only the session. */
+const visitorPage = <const TPath extends string>(path: TPath, component: () => ReactNode) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component });
+
+const signUpRoute = visitorPage("/sign-up", function SignUpRoute() {
   const session = useSession();
   if (!session.data) return null;
-  return <SignInPage demo={session.data.demo} noOrganization={Boolean(session.data.user)} />;
-}
+  return <SignUpPage open={session.data.instance?.signUp !== "invite"} />;
+});
+const forgotRoute = visitorPage("/forgot-password", ForgotPasswordPage);
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verify-email",
+  validateSearch: tokenSearch,
+  component: function VerifyRoute() {
+    return <VerifyEmailPage token={verifyRoute.useSearch().token} />;
+  },
+});
+const resetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/reset-password",
+  validateSearch: tokenSearch,
+  component: function ResetRoute() {
+    return <ResetPasswordPage token={resetRoute.useSearch().token} />;
+  },
+});
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/setup",
+  validateSearch: tokenSearch,
+  beforeLoad: async ({ context }) => {
+    const { instance } = await context.queryClient.ensureQueryData(sessionQuery);
+    if (instance && !instance.setup) throw redirect({ to: "/", replace: true });
+  },
+  component: function SetupRoute() {
+    return <SetupPage token={setupRoute.useSearch().token} />;
+  },
+});
+/** A signed-in user creates a workshop (the first, or one more). */
+const newOrganizationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/new-organization",
+  beforeLoad: async ({ context }) => {
+    const { user } = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!user) throw redirect({ to: "/sign-in", replace: true });
+  },
+  component: function NewOrganizationRoute() {
+    const session = useSession();
+    if (!session.data?.user) return null;
+    return <NewWorkshopPage user={session.data.user} />;
+  },
+});
 
 /** Signed in or not: the page offers to sign in or to create the account. */
 const invitationRoute = createRoute({
@@ -141,6 +208,7 @@ const charterRoute = page("charter", CharterPage);
 const importRoute = page("import", ImportPage);
 const membersRoute = page("members", MembersPage);
 const tokensRoute = page("tokens", TokensPage);
+const mailRoute = page("mail", MailPage);
 const intakeListRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "intake",
@@ -192,6 +260,12 @@ const orgNotFoundRoute = page("$", NotFound);
 export const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
+  signUpRoute,
+  forgotRoute,
+  verifyRoute,
+  resetRoute,
+  setupRoute,
+  newOrganizationRoute,
   invitationRoute,
   orgRoute.addChildren([
     dashboardRoute,
@@ -203,6 +277,7 @@ export const routeTree = rootRoute.addChildren([
     importRoute,
     membersRoute,
     tokensRoute,
+    mailRoute,
     intakeListRoute,
     intakeNewRoute,
     intakeRoute,

@@ -34,6 +34,9 @@ export const signInSearch = z.object({
   next: loose(text(2000).check(z.regex(/^\/(?!\/)/))),
 });
 
+/** The token of a mailed or printed link (verification, reset, setup). */
+export const tokenSearch = z.object({ token: loose(text(4000)) });
+
 export const intakeListSearch = z.object({ status: loose(z.enum(ORDER_STATUSES)) });
 
 /** `?photos=failed` after a new order whose photos could not be sent. */

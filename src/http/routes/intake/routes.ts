@@ -184,12 +184,9 @@ export const intakeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
     "/api/orgs/:org/intake/:id/ack-link",
     { schema: s.ackLinkSchema },
     async (request, reply) => {
-      const { ctx } = await recording(request);
+      const { access, ctx } = await recording(request);
       const result = await sendAckLink(ctx, request.params.id, request.body, deps.publicUrl);
-      if (deps.sendMail) {
-        const { deliverOutbox } = await import("../../../app/mail/deliver-outbox.ts");
-        await deliverOutbox(store, deps.sendMail);
-      }
+      if (await deps.mail.canSend(access.org.id)) await deps.outbox.kick();
       return reply
         .status(201)
         .send({ ...result, expiresAt: new Date(result.expiresAt).toISOString() });

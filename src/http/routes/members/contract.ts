@@ -37,6 +37,11 @@ export const changeRoleBodySchema = z.object({ role: roleSchema });
 /** POST /api/invitations/:token/accept (signed in with the invited email). */
 export const acceptInvitationParamsSchema = z.object({ token: z.string().min(10).max(200) });
 export const acceptInvitationResponseSchema = z.object({ org: z.string(), role: roleSchema });
+/** Creating the invited address's account from the link (the address is the invitation's). */
+export const invitationSignUpBodySchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  password: z.string().min(8).max(128),
+});
 /** POST /api/orgs/:org/invitations: `link` only when no mail server is configured (shown once). */
 export const invitationCreatedSchema = invitationSchema.extend({
   link: z.string().nullable(),

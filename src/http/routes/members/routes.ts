@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { acceptInvitation } from "../../../app/accounts/accept-invitation.ts";
+import {
+  acceptInvitation,
+  findInvitationBySecret,
+  invitationState,
+} from "../../../app/accounts/accept-invitation.ts";
 import { changeMemberRole } from "../../../app/accounts/change-member-role.ts";
+import { checkPasswordStrength } from "../../../app/accounts/check-password-strength.ts";
 import { inviteMember } from "../../../app/accounts/invite-member.ts";
 import { previewInvitation } from "../../../app/accounts/preview-invitation.ts";
 import { removeMember } from "../../../app/accounts/remove-member.ts";
@@ -12,6 +17,7 @@ import {
 } from "../../../store/invitation-repository.ts";
 import { listMembers } from "../../../store/membership-repository.ts";
 import { requireSession } from "../../auth/authenticate.ts";
+import { createVerifiedAccount, startSession } from "../../auth/create-account.ts";
 import { invitationNotice } from "../../mailer.ts";
 import { orgAccess, requirePolicy } from "../../org-access.ts";
 import { presentInvitation, presentMember } from "../../presenters/present-member.ts";
@@ -20,6 +26,7 @@ import {
   acceptInvitationSchema,
   changeRoleSchema,
   invitationPreviewRouteSchema,
+  invitationSignUpSchema,
   inviteSchema,
   listMembersSchema,
   removeMemberSchema,
@@ -48,7 +55,7 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
       request.body,
       deps.publicUrl,
     );
-    if (deps.outbox) {
+    if (await deps.mail.canSend(access.org.id)) {
       // Right away, so the invitee has it now; the background loop retries a failure.
       await deps.outbox.kick();
       return reply.status(201).send({ ...presentInvitation(invitation), link: null, mailed: true });
@@ -109,6 +116,37 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
     async (request) => {
       const actor = requireSession(request, "accept an invitation");
       return acceptInvitation(store, actor, request.params.token);
+    },
+  );
+
+  app.post(
+    "/api/invitations/:token/sign-up",
+    { schema: invitationSignUpSchema, config: { rateLimit: { max: 10, timeWindow: "1 minute" } } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const invitation = await findInvitationBySecret(store, token);
+      if (!invitation || invitationState(invitation, Date.now()) !== "pending") {
+        // The same answers as accepting: unknown, used or expired.
+        return acceptInvitation(
+          store,
+          { userId: "", email: invitation?.email ?? "", emailVerified: true },
+          token,
+        );
+      }
+      const { name, password } = request.body;
+      await checkPasswordStrength(password, [name, invitation.email]);
+      const user = await createVerifiedAccount(store, deps.auth, {
+        email: invitation.email,
+        name,
+        password,
+      });
+      const joined = await acceptInvitation(
+        store,
+        { userId: user.id, email: user.email, emailVerified: true },
+        token,
+      );
+      await startSession(deps.auth, reply, { email: user.email, password });
+      return joined;
     },
   );
 };

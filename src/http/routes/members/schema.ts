@@ -7,6 +7,7 @@ import {
   invitationCreatedSchema,
   invitationParamsSchema,
   invitationPreviewSchema,
+  invitationSignUpBodySchema,
   inviteBodySchema,
   memberParamsSchema,
   membersResponseSchema,
@@ -64,5 +65,14 @@ export const acceptInvitationSchema = {
     "Accepts an invitation, signed in with the invited e-mail address (410 when used or expired)",
   tags: ["members"],
   params: acceptInvitationParamsSchema,
+  response: { 200: acceptInvitationResponseSchema, ...errors },
+};
+
+export const invitationSignUpSchema = {
+  summary:
+    "Creates the invited address's account (verified: the link reached it), signs it in and joins",
+  tags: ["members"],
+  params: acceptInvitationParamsSchema,
+  body: invitationSignUpBodySchema,
   response: { 200: acceptInvitationResponseSchema, ...errors },
 };

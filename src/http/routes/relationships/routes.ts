@@ -166,7 +166,8 @@ export const relationshipRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     const a = await orgAccess(store, request, request.params.org);
     requirePolicy(a, a.can.partWays, "send a parting letter");
     const { id, decision } = request.params;
-    const result = await sendPartingLetter(store, a.org, id, decision, deps.sendMail);
+    const send = (await deps.mail.canSend(a.org.id)) ? deps.mail.send : undefined;
+    const result = await sendPartingLetter(store, a.org, id, decision, send);
     return { to: result.to, delivered: result.sent };
   });
 };

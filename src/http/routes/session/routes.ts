@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { lowerRole, policiesFor } from "../../../domain/policies.ts";
 import { listUserOrganizations } from "../../../store/membership-repository.ts";
+import { demoShownTo } from "../../auth/demo-account.ts";
 import type { RouteDeps } from "../../route-deps.ts";
 import { sessionSchema } from "./schema.ts";
 
@@ -15,8 +16,16 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
           .filter((o) => o.id === scope.orgId)
           .map((o) => ({ ...o, role: lowerRole(scope.role, o.role) }))
       : all;
+    const demoOwner = orgs.some((o) => o.id === deps.demo?.orgId && o.role === "owner");
     return {
-      user: actor ? { id: actor.userId, email: actor.email, name: actor.name } : null,
+      user: actor
+        ? {
+            id: actor.userId,
+            email: actor.email,
+            name: actor.name,
+            emailVerified: actor.emailVerified,
+          }
+        : null,
       organizations: orgs.map((o) => ({
         slug: o.slug,
         name: o.name,
@@ -25,7 +34,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
         role: o.role,
         can: policiesFor(o.role),
       })),
-      demo: deps.demo,
+      demo: demoShownTo(deps.demo, request, demoOwner),
+      instance: { setup: !(await deps.hasUsers()), signUp: deps.signUpMode },
     };
   });
 };

@@ -27,14 +27,18 @@ export function useJoin(secret: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (input: JoinInput): Promise<Membership | undefined> => {
+      let joined: { org: string };
       if (input.via === "sign-up") {
-        const { email, name, password } = input;
-        await api("POST", "/api/auth/sign-up/email", { email, name, password });
-      } else if (input.via === "sign-in") {
-        const { email, password } = input;
-        await api("POST", "/api/auth/sign-in/email", { email, password });
+        // The account of the invited address, made from the link: signed in and joined at once.
+        const { name, password } = input;
+        joined = await api("POST", `${invitationPath(secret)}/sign-up`, { name, password });
+      } else {
+        if (input.via === "sign-in") {
+          const { email, password } = input;
+          await api("POST", "/api/auth/sign-in/email", { email, password });
+        }
+        joined = await api<{ org: string }>("POST", `${invitationPath(secret)}/accept`);
       }
-      const joined = await api<{ org: string }>("POST", `${invitationPath(secret)}/accept`);
       await client.invalidateQueries({ queryKey: ["invitation", secret] });
       const session = await client.fetchQuery({
         queryKey: ["session"],

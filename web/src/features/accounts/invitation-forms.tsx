@@ -8,6 +8,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/api-client.ts";
 import { useErrorMessage } from "../../components/states.tsx";
+import { Link } from "../../router/link.tsx";
 import type { useJoin } from "./account-queries.ts";
 
 interface FormProps {
@@ -139,6 +140,9 @@ export function InvitationSignIn(props: FormProps & { onSubmit(password: string)
         error={error.of("password")}
         onChange={(event) => setPassword(event.currentTarget.value)}
       />
+      <Link to="/forgot-password" size="sm">
+        {t("signUp.forgot")}
+      </Link>
     </JoinForm>
   );
 }

@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Code,
+  Group,
   Paper,
   PasswordInput,
   Stack,
@@ -16,11 +17,15 @@ import { useTranslation } from "react-i18next";
 import type { SessionResponse } from "../../../../src/http/routes/session/contract.ts";
 import { ApiError } from "../../api/api-client.ts";
 import { useSignIn } from "../../api/session-queries.ts";
+import { Link } from "../../router/link.tsx";
 import { AuthFrame } from "./auth-frame.tsx";
 
 const route = getRouteApi("/sign-in");
 
-export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganization?: boolean }) {
+export function SignInPage(props: {
+  demo: SessionResponse["demo"];
+  signUp?: SessionResponse["instance"]["signUp"];
+}) {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -80,7 +85,6 @@ export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganizatio
           <Text size="sm" c="dimmed">
             {t("signIn.subtitle")}
           </Text>
-          {props.noOrganization && <Alert color="yellow">{t("signIn.noOrganization")}</Alert>}
           {signIn.isError && (
             <Alert color="red" role="alert">
               {errorText(signIn.error)}
@@ -104,6 +108,16 @@ export function SignInPage(props: { demo: SessionResponse["demo"]; noOrganizatio
           <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
             {t("signIn.submit")}
           </Button>
+          <Group justify="space-between">
+            <Link to="/forgot-password" size="sm">
+              {t("signUp.forgot")}
+            </Link>
+            {props.signUp !== "invite" && (
+              <Link to="/sign-up" size="sm">
+                {t("signUp.link")}
+              </Link>
+            )}
+          </Group>
         </Stack>
       </form>
     </AuthFrame>
