@@ -48,6 +48,8 @@ function userWords(inputs: string[]): string[] {
 export async function checkPasswordStrength(
   password: string,
   inputs: string[] = [],
+  /** The input the password came in, named by the error (`newPassword` on a reset). */
+  field = "password",
 ): Promise<void> {
   const result = (await loadFactory()).check(password, userWords(inputs));
   if (result.score >= MIN_PASSWORD_SCORE) return;
@@ -64,6 +66,6 @@ export async function checkPasswordStrength(
           : "it is too easy to guess";
   throw new AppError(
     "WEAK_PASSWORD",
-    `password: too easy to guess (${why}); use a longer one, a few unrelated words for instance`,
+    `${field}: too easy to guess (${why}); use a longer one, a few unrelated words for instance`,
   );
 }

@@ -25,6 +25,8 @@ const BY_CODE: Record<string, { code: ErrorCode; field?: string; message?: strin
   TOKEN_EXPIRED: { code: "LINK_INVALID", field: "token" },
   USER_NOT_FOUND: { code: "LINK_INVALID", field: "token" },
   INVALID_EMAIL: { code: "BAD_INPUT", field: "email" },
+  // send-verification-email for another address than the signed-in user's.
+  EMAIL_MISMATCH: { code: "BAD_INPUT", field: "email" },
   PASSWORD_TOO_SHORT: { code: "BAD_INPUT", field: "password", message: "at least 8 characters" },
   PASSWORD_TOO_LONG: { code: "BAD_INPUT", field: "password", message: "at most 128 characters" },
   INVALID_ORIGIN: { code: "CSRF_REJECTED", field: "origin" },

@@ -178,7 +178,11 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       schema: resetPasswordSchema,
       config: perMinute(10),
       preHandler: async (request) =>
-        checkPasswordStrength((request.body as { newPassword: string }).newPassword),
+        checkPasswordStrength(
+          (request.body as { newPassword: string }).newPassword,
+          [],
+          "newPassword",
+        ),
     },
     handle,
   );

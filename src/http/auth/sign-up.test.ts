@@ -231,7 +231,7 @@ for (const dialect of testDialects()) {
       expect(known.body).toEqual(unknown.body);
       const token = lastLink(lines, "reset-password");
       const weak = await post(t, "/api/auth/reset-password", { token, newPassword: "password1" });
-      expect(weak.body.error).toMatchObject({ code: "WEAK_PASSWORD", field: "password" });
+      expect(weak.body.error).toMatchObject({ code: "WEAK_PASSWORD", field: "newPassword" });
       const done = await post(t, "/api/auth/reset-password", {
         token,
         newPassword: "new saddle stitch 42",
