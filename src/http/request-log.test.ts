@@ -75,9 +75,23 @@ for (const dialect of testDialects()) {
         return s;
       };
 
-      // Sign-up and sign-in: passwords in bodies, session tokens in cookies.
       const owner = await signIn(t, "owner");
       keep(owner.password);
+      // Sign-up and sign-in: passwords in bodies, session tokens in cookies. The test users
+      // are made without the public sign-up (it signs nobody in), and the first account of an
+      // instance needs the setup link: once the owner exists, a visitor signs up here.
+      const visitor = keep(`Visiteur-${dialect}-${Date.now()}-mot de passe long`);
+      const signedUp = await call(t.app, {
+        method: "POST",
+        url: "/api/auth/sign-up/email",
+        headers: { origin: TEST_URL },
+        payload: {
+          email: `visitor-${dialect}-${Date.now()}@example.test`,
+          password: visitor,
+          name: "Visiteur",
+        },
+      });
+      expect(signedUp.status).toBe(200);
       const signedIn = await call(t.app, {
         method: "POST",
         url: "/api/auth/sign-in/email",
