@@ -10,7 +10,7 @@ import { membershipSchema } from "../session/contract.ts";
 export const organizationProfileSchema = z.object({
   name: z.string().trim().min(1).max(120),
   /** Derived from the name when not given (`Atelier Éloïse` → `atelier-eloise`). */
-  slug: z.string().regex(SLUG_PATTERN).optional(),
+  slug: z.string().max(63).regex(SLUG_PATTERN).optional(),
   /** Free text: cordonnerie, retouches, traduction, réparation… */
   trade: z.string().trim().max(80).nullable().optional(),
   lang: z.enum(["fr", "en"]),
