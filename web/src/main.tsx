@@ -1,3 +1,4 @@
+import "./zod-config.ts";
 import "@mantine/core/styles.css";
 import "@mantine/charts/styles.css";
 import "./app.css";
