@@ -71,6 +71,9 @@ async function newContext(
   viewport: (typeof VIEWPORTS)[number],
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
+    // axe is injected as a script of the test's own: the app's CSP (checked in
+    // content-security.test.ts) would block it.
+    bypassCSP: true,
     viewport: { width: viewport.width, height: viewport.height },
     reducedMotion: "reduce",
   });
