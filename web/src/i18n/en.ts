@@ -563,7 +563,8 @@ export const en: Resources = {
     empty: "No service yet.",
     name: "Name",
     code: "Code",
-    codeHelp: "The same code in French and in English links the two names.",
+    codeHelp:
+      "Optional: taken from the name when left empty. The same code in French and in English links the two names.",
     lang: "Language",
     langs: { fr: "French", en: "English" },
     price: "Default price",

@@ -570,7 +570,8 @@ export const fr = {
     empty: "Aucune prestation pour l'instant.",
     name: "Nom",
     code: "Code",
-    codeHelp: "Le même code en français et en anglais relie les deux noms.",
+    codeHelp:
+      "Facultatif : tiré du nom si vous le laissez vide. Le même code en français et en anglais relie les deux noms.",
     lang: "Langue",
     langs: { fr: "Français", en: "Anglais" },
     price: "Prix par défaut",
