@@ -202,6 +202,39 @@ describe.skipIf(!hasChromium())("a real business's first hour, in one browser se
     await shot("8-dashboard");
   });
 
+  it("takes its charter from another workshop's charter.json, checks it, then saves it", async () => {
+    await page.goto(url(`/o/${SLUG}/charter`));
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Charger une charte (charter.json)" }).click(),
+    ]);
+    await chooser.setFiles({
+      name: "charter.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ payment_terms_days: 45, colour: "bleu" })),
+    });
+    await expect
+      .poll(() => page.getByTestId("charter-file-status").textContent())
+      .toBe(
+        "La charte de charter.json est dans le formulaire : rien n'est enregistré tant que vous n'avez pas cliqué sur « Enregistrer la charte ». Ces clés ne sont pas des limites de la charte et sont laissées de côté : colour.",
+      );
+    expect(
+      await page.getByRole("textbox", { name: "Délai de paiement (jours)" }).inputValue(),
+    ).toBe("45");
+    const before = await page.request.get(url(`/api/orgs/${SLUG}/charter`));
+    expect((await before.json()).charter.payment_terms_days).toBe(30);
+    await page.getByRole("button", { name: "Enregistrer la charte" }).click();
+    await expect
+      .poll(async () => {
+        const after = await page.request.get(url(`/api/orgs/${SLUG}/charter`));
+        return (await after.json()).charter.payment_terms_days;
+      })
+      .toBe(45);
+    await page.getByText("Charte enregistrée.").waitFor();
+    expect(await page.getByTestId("charter-file-status").count()).toBe(0);
+    await shot("9-charter");
+  });
+
   it("takes the whole ledger out again, from the import page", async () => {
     await page.goto(url(`/o/${SLUG}/import`));
     const [download] = await Promise.all([
@@ -218,7 +251,7 @@ describe.skipIf(!hasChromium())("a real business's first hour, in one browser se
     expect(lines).toContainEqual(
       expect.objectContaining({ type: "customer", name: "Jeanne Moreau" }),
     );
-    await shot("9-export");
+    await shot("10-export");
     expect(pageErrors).toEqual([]);
   });
 });
