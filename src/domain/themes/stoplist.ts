@@ -9,7 +9,7 @@ import type { ThemeLang } from "./analyse-text.ts";
 
 const FR = `a au aux avec ce ces cet cette ceci cela ça ca celui celle ceux celles chez comme
 dans de des du elle elles en et eux il ils je la le les leur leurs lui ma mais me meme mes moi
-mon nos notre nous on ou où par pour qu que qui quoi sa se ses si son sur ta te tes toi ton tu
+mon ne nos notre nous on ou où par pour qu que qui quoi sa se ses si son sur ta te tes toi ton tu
 un une vos votre vous y l d j m n s t c qu jusqu lorsqu puisqu quand donc or car puis alors
 ete etais etait etions etiez etaient etant suis es est sommes etes sont serai sera seront serait
 seraient sois soit soient fus fut furent ai as avons avez ont avais avait avions aviez avaient
@@ -54,3 +54,50 @@ export const NEGATIONS: Readonly<Record<ThemeLang, ReadonlySet<string>>> = {
   ]),
   en: new Set(["not", "no", "never", "without", "nothing", "nor", "none", "hardly"]),
 };
+
+/**
+ * How much and how good, not what: kept in the tokens (negation, codebook phrases such as
+ * "trop cher") but never a discovered theme's word on its own, since a group named "très, bon"
+ * says nothing the owner can act on.
+ */
+export const INTENSITY_WORDS: ReadonlySet<string> = new Set([
+  "tres",
+  "trop",
+  "peu",
+  "assez",
+  "plutot",
+  "vraiment",
+  "bien",
+  "bon",
+  "bonne",
+  "mal",
+  "mauvais",
+  "mauvaise",
+  "super",
+  "top",
+  "genial",
+  "nul",
+  "plus",
+  "moins",
+  "tout",
+  "rien",
+  "toujours",
+  "excellent",
+  "parfait",
+  "agreable",
+  "sympa",
+  "very",
+  "too",
+  "quite",
+  "really",
+  "good",
+  "bad",
+  "great",
+  "nice",
+  "more",
+  "less",
+  "always",
+  "excellent",
+  "perfect",
+  "pleasant",
+]);

@@ -8,7 +8,8 @@
  */
 import { kmeans } from "ml-kmeans";
 import { NOT } from "../../../domain/themes/analyse-text.ts";
-import { NEGATIONS } from "../../../domain/themes/stoplist.ts";
+import { INTENSITY_WORDS, NEGATIONS } from "../../../domain/themes/stoplist.ts";
+import { snowballStem } from "./text-analyser.ts";
 
 export const MAX_FEATURES = 600;
 export const MAX_SAMPLE = 3000;
@@ -33,13 +34,18 @@ export interface Suggestion {
 }
 
 const negationWords = new Set([...NEGATIONS.fr, ...NEGATIONS.en]);
+/** The stems of the intensity words, in both languages (tokens are stems). */
+const intensityStems = new Set(
+  [...INTENSITY_WORDS].flatMap((w) => [snowballStem(w, "fr"), snowballStem(w, "en"), w]),
+);
 
 /** The features of a sentence: its words (negation marks kept) and pairs of neighbours. */
 export function features(tokens: readonly string[]): Set<string> {
   const out = new Set<string>();
   const words = tokens.filter((t) => !negationWords.has(t));
   for (let i = 0; i < words.length; i++) {
-    out.add(words[i]);
+    if (!intensityStems.has(words[i].startsWith(NOT) ? words[i].slice(NOT.length) : words[i]))
+      out.add(words[i]);
     if (i + 1 < words.length) out.add(`${words[i]} ${words[i + 1]}`);
   }
   return out;
@@ -157,7 +163,10 @@ export function discoverThemes(
         .join(" "),
     );
     const id = suggestionId(terms);
-    if (options.dismissed?.has(id) || out.some((s) => s.id === id)) continue;
+    // two suggestions sharing a word would read as the same theme twice: the larger stays
+    const named = new Set(terms.flatMap((t) => t.split(" ")));
+    if (out.some((s) => s.terms.some((t) => t.split(" ").some((w) => named.has(w))))) continue;
+    if (options.dismissed?.has(id)) continue;
     const wanted = new Set(cand.terms);
     const members: number[] = [];
     for (let d = 0; d < n; d++)
