@@ -5,7 +5,6 @@
  * "pas cher", "trop long" or "personne au téléphone" are what a theme is made of.
  * Words are compared after lower-casing and accent folding.
  */
-import type { ThemeLang } from "./analyse-text.ts";
 
 const FR = `a au aux avec ce ces cet cette ceci cela ça ca celui celle ceux celles chez comme
 dans de des du elle elles en et eux il ils je la le les leur leurs lui ma mais me meme mes moi
@@ -29,7 +28,7 @@ get got gets go goes went gone`;
 
 const words = (list: string) => new Set(list.split(/\s+/).filter((w) => w !== ""));
 
-export const STOPWORDS: Readonly<Record<ThemeLang, ReadonlySet<string>>> = {
+export const STOPWORDS: Readonly<Record<"fr" | "en", ReadonlySet<string>>> = {
   fr: words(FR),
   en: words(EN),
 };
@@ -39,7 +38,7 @@ export const STOPWORDS: Readonly<Record<ThemeLang, ReadonlySet<string>>> = {
  * marks the following words NOT_word. "ne"/"n'" alone is not enough in French (the second
  * part, "pas", "jamais", "rien", "aucun", carries it, and "ne" is often dropped in speech).
  */
-export const NEGATIONS: Readonly<Record<ThemeLang, ReadonlySet<string>>> = {
+export const NEGATIONS: Readonly<Record<"fr" | "en", ReadonlySet<string>>> = {
   fr: new Set([
     "pas",
     "jamais",

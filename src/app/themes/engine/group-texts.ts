@@ -70,13 +70,17 @@ export function groupTexts(
   });
   if (options.discover === false) return { sentences, suggestions: [] };
   const left = sentences.filter((s) => s.scores.every((x) => x === 0));
-  // one language per discovery: the organization's (the others are too few to group)
-  const pool = left.filter((s) => s.lang === orgLang);
+  // one language per discovery, the one most of these sentences are in (the organization's
+  // on a tie): stems of two languages do not group together
+  const inFr = left.filter((s) => s.lang === "fr").length;
+  const poolLang: ThemeLang =
+    inFr * 2 === left.length ? orgLang : inFr * 2 > left.length ? "fr" : "en";
+  const pool = left.filter((s) => s.lang === poolLang);
   const found = discoverThemes(
     pool.map((s) => ({ tokens: s.tokens, text: s.sentence })),
     { maxSuggestions: options.maxSuggestions, dismissed: new Set(codebook.dismissed) },
   );
-  const surface = surfaceForms(opts.cache as Map<string, string>, orgLang);
+  const surface = surfaceForms(opts.cache as Map<string, string>, poolLang);
   const suggestions = found.map((s) => ({
     ...s,
     words: s.terms.map((t) =>
@@ -85,7 +89,7 @@ export function groupTexts(
         .map((stem) => surface.get(stem) ?? stem)
         .join(" "),
     ),
-    lang: orgLang,
+    lang: poolLang,
     texts: [...new Set(s.members.map((m) => pool[m].text))].sort((a, b) => a - b),
   }));
   return { sentences, suggestions };
