@@ -20,7 +20,7 @@ export const NOT = "NOT_";
 export function splitSentences(text: string): string[] {
   return text
     .replace(/\r\n?/g, "\n")
-    .split(/(?<=[.!?…;])(?!\d)\s*|\n+/u)
+    .split(/(?<=[.!?…;])(?![.!?…;\d])\s*|\n+/u)
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
