@@ -82,6 +82,16 @@ export const COMMANDS: Command[] = [
     load: () => import("./commands/clv.ts").then((m) => m.run),
   },
   {
+    name: "themes",
+    usage: "themes [--as-of <date>] [--json]",
+    summary: {
+      fr: "Thèmes récurrents des avis (clients, prospects perdus, anciens clients) : nombre, tendance par mois, détracteurs, exemples.",
+      en: "Recurring themes of feedback (customers, lost prospects, former customers): count, monthly trend, detractors, examples.",
+    },
+    options: { ...REPORT_OPTIONS },
+    load: () => import("./commands/themes.ts").then((m) => m.run),
+  },
+  {
     name: "demo",
     usage: "demo [--org <slug>] [--json]",
     summary: {

@@ -20,6 +20,8 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["editCustomers", true, true, true],
   ["mergeCustomers", true, true, false],
   ["editIdentity", true, false, false],
+  ["seeThemes", true, true, false],
+  ["editCodebook", true, false, false],
 ];
 
 describe("role policies", () => {

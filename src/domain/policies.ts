@@ -48,6 +48,11 @@ export const canEditCustomers = (_role: Role): boolean => true;
 /** Archive and unarchive customers, find duplicates, merge and unmerge (docs/customers.md). */
 export const canMergeCustomers = (role: Role): boolean => role !== "staff";
 
+/** The themes report: what customers, lost prospects and former customers say (issue 17). */
+export const canSeeThemes = (role: Role): boolean => role !== "staff";
+/** The themes codebook: edit it, accept or dismiss a suggested theme. */
+export const canEditCodebook = (role: Role): boolean => role === "owner";
+
 /** Confirm a quote beyond the charter's discount or margin limits (intake). */
 export const canConfirmQuote = (role: Role): boolean => role !== "staff";
 /** Change the service catalogue (prices, warranty, known risks). */
@@ -73,6 +78,8 @@ export interface Policies {
   editCustomers: boolean;
   mergeCustomers: boolean;
   editIdentity: boolean;
+  seeThemes: boolean;
+  editCodebook: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -95,5 +102,7 @@ export function policiesFor(role: Role): Policies {
     editCustomers: canEditCustomers(role),
     mergeCustomers: canMergeCustomers(role),
     editIdentity: canEditIdentity(role),
+    seeThemes: canSeeThemes(role),
+    editCodebook: canEditCodebook(role),
   };
 }

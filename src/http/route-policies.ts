@@ -110,6 +110,11 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "GET /api/orgs/{org}/inbox": "recordFacts",
   "POST /api/orgs/{org}/inbox/feedback/{id}/done": "recordFacts",
   "POST /api/orgs/{org}/incidents": "recordFacts",
+  "GET /api/orgs/{org}/themes": "seeThemes",
+  "PUT /api/orgs/{org}/themes/codebook": "editCodebook",
+  "POST /api/orgs/{org}/themes/codebook/reset": "editCodebook",
+  "POST /api/orgs/{org}/themes/suggestions/{id}/accept": "editCodebook",
+  "POST /api/orgs/{org}/themes/suggestions/{id}/dismiss": "editCodebook",
   "GET /api/orgs/{org}/relationships": "member",
   "GET /api/orgs/{org}/customers/{id}/relationship": "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/letter": "partWays",
@@ -151,6 +156,8 @@ const REFUSED: Record<keyof Policies, string> = {
   seeCosts: "see costs",
   editCustomers: "create or edit customers",
   mergeCustomers: "archive or merge customers",
+  seeThemes: "see the themes report",
+  editCodebook: "change the themes codebook",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */

@@ -53,6 +53,7 @@ import { organizationRoutes } from "./routes/organizations/routes.ts";
 import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
+import { themeRoutes } from "./routes/themes/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
@@ -256,6 +257,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     identityRoutes,
     intakeRoutes,
     complaintRoutes,
+    themeRoutes,
     returnRoutes,
     inboxRoutes,
     acknowledgementRoutes,

@@ -1,0 +1,108 @@
+/**
+ * The themes report of an organization as of a date (spec section 5 `comptoir themes`, and the
+ * themes page): its feedback texts grouped by its codebook, each theme with its feedback,
+ * trend, detractors, sources and quotes, and the suggestions discovery makes among the
+ * sentences no theme takes.
+ */
+import { AppError } from "../../domain/errors.ts";
+import type { FeedbackFact } from "../../domain/facts.ts";
+import { canSeeThemes, type Role } from "../../domain/policies.ts";
+import type { ThemeLang } from "../../domain/themes/analyse-text.ts";
+import type { Codebook } from "../../domain/themes/codebook.ts";
+import { type ThemeSummary, themeReport } from "../../domain/themes/theme-report.ts";
+import type { Store } from "../../store/database.ts";
+import type { Organization } from "../../store/organization-repository.ts";
+import { getCodebook, listFeedback } from "../../store/theme-repository.ts";
+import { groupTexts, type SuggestedTheme } from "./engine/group-texts.ts";
+
+export interface ThemeSuggestionView {
+  id: string;
+  /** Its top terms, as people wrote them. */
+  keywords: string[];
+  count: number;
+  examples: string[];
+}
+
+export interface ThemesView {
+  asOf: string;
+  themes: ThemeSummary[];
+  suggestions: ThemeSuggestionView[];
+  /** Feedback with a text, and those no theme takes. */
+  totals: { feedback: number; withText: number; unthemed: number };
+  codebook: Codebook;
+  codebookEdited: boolean;
+}
+
+export interface ThemesQuery {
+  asOf: number;
+  lang: ThemeLang;
+  /** The acting member's role; the command line (the owner's own machine) passes none. */
+  role?: Role;
+}
+
+const orgLangOf = (org: Organization): ThemeLang => (org.lang === "en" ? "en" : "fr");
+
+export interface ThemesRun {
+  view: ThemesView;
+  suggestions: SuggestedTheme[];
+}
+
+export async function computeThemes(
+  store: Store,
+  org: Organization,
+  query: ThemesQuery,
+): Promise<ThemesRun> {
+  if (query.role && !canSeeThemes(query.role))
+    throw new AppError("FORBIDDEN", `role ${query.role} may not see the themes report`);
+  const { codebook, edited } = await getCodebook(store, org.id);
+  const all = await listFeedback(store, org.id, query.asOf);
+  const withText = all.filter(
+    (f): f is FeedbackFact & { text: string } => (f.text ?? "").trim() !== "",
+  );
+  const grouping = groupTexts(
+    withText.map((f) => ({ text: f.text, lang: f.lang })),
+    orgLangOf(org),
+    codebook,
+  );
+  const themes = themeReport(
+    withText,
+    grouping.sentences.map((s) => ({ feedback: s.text, text: s.sentence, scores: s.scores })),
+    codebook.themes,
+    query.lang,
+    query.asOf,
+  );
+  const themed = new Set(themes.flatMap((t) => t.feedback));
+  return {
+    suggestions: grouping.suggestions,
+    view: {
+      asOf: new Date(query.asOf).toISOString(),
+      themes,
+      suggestions: grouping.suggestions.map((s) => ({
+        id: s.id,
+        keywords: s.words,
+        count: s.texts.length,
+        examples: s.examples,
+      })),
+      totals: {
+        feedback: all.length,
+        withText: withText.length,
+        unthemed: withText.length - themed.size,
+      },
+      codebook,
+      codebookEdited: edited,
+    },
+  };
+}
+
+/** Spec section 5's JSON: `{themes: [{id, label, keywords, feedback, trend}]}`. */
+export function themesJson(view: ThemesView) {
+  return {
+    themes: view.themes.map((t) => ({
+      id: t.id,
+      label: t.label,
+      keywords: t.keywords,
+      feedback: t.feedback,
+      trend: t.trend,
+    })),
+  };
+}
