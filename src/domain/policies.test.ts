@@ -22,6 +22,8 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["editIdentity", true, false, false],
   ["seeThemes", true, true, false],
   ["editCodebook", true, false, false],
+  ["issueInvoices", true, true, false],
+  ["editNumbering", true, false, false],
 ];
 
 describe("role policies", () => {

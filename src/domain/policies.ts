@@ -60,6 +60,11 @@ export const canEditCatalogue = (role: Role): boolean => role !== "staff";
 /** See materials cost, expected margins and remedy amounts on intake screens. */
 export const canSeeCosts = (role: Role): boolean => role !== "staff";
 
+/** Draft, issue and correct invoices, deposits and credit notes; see every invoice (issue 16). */
+export const canIssueInvoices = (role: Role): boolean => role !== "staff";
+/** Change the invoice numbering series (issue 16). */
+export const canEditNumbering = (role: Role): boolean => role === "owner";
+
 export interface Policies {
   seeTimeline: boolean;
   recordFacts: boolean;
@@ -80,6 +85,8 @@ export interface Policies {
   editIdentity: boolean;
   seeThemes: boolean;
   editCodebook: boolean;
+  issueInvoices: boolean;
+  editNumbering: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -104,5 +111,7 @@ export function policiesFor(role: Role): Policies {
     editIdentity: canEditIdentity(role),
     seeThemes: canSeeThemes(role),
     editCodebook: canEditCodebook(role),
+    issueInvoices: canIssueInvoices(role),
+    editNumbering: canEditNumbering(role),
   };
 }

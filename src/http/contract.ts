@@ -44,6 +44,8 @@ export const policiesSchema = z.object({
   editIdentity: z.boolean(),
   seeThemes: z.boolean(),
   editCodebook: z.boolean(),
+  issueInvoices: z.boolean(),
+  editNumbering: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 

@@ -135,6 +135,18 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",
+  "GET /api/orgs/{org}/invoices": "issueInvoices",
+  "POST /api/orgs/{org}/invoices": "issueInvoices",
+  "GET /api/orgs/{org}/invoices/export.csv": "issueInvoices",
+  "GET /api/orgs/{org}/invoices/{id}": "issueInvoices",
+  "PUT /api/orgs/{org}/invoices/{id}": "issueInvoices",
+  "DELETE /api/orgs/{org}/invoices/{id}": "issueInvoices",
+  "POST /api/orgs/{org}/invoices/{id}/issue": "issueInvoices",
+  "POST /api/orgs/{org}/invoices/{id}/credit-note": "issueInvoices",
+  "GET /api/orgs/{org}/invoices/{id}/balance": "member",
+  "POST /api/orgs/{org}/complaints/{id}/credit-note": "issueInvoices",
+  "GET /api/orgs/{org}/invoice-numbering": "issueInvoices",
+  "PUT /api/orgs/{org}/invoice-numbering": "editNumbering",
 };
 
 /** What a role without the `can` key may not do, completing "role staff may not ...". */
@@ -158,6 +170,8 @@ const REFUSED: Record<keyof Policies, string> = {
   mergeCustomers: "archive or merge customers",
   seeThemes: "see the themes report",
   editCodebook: "change the themes codebook",
+  issueInvoices: "draft, issue or list invoices",
+  editNumbering: "change the invoice numbering",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */
