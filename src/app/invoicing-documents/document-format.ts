@@ -19,7 +19,20 @@ export interface DocumentFormat {
 
 const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
 
+// Intl's formatters cost a few milliseconds each to build: one set per language and currency.
+const cache = new Map<string, DocumentFormat>();
+
 export function documentFormat(lang: Lang, currency: string): DocumentFormat {
+  const key = `${lang}|${currency}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = buildFormat(lang, currency);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+function buildFormat(lang: Lang, currency: string): DocumentFormat {
   const locale = LOCALES[lang];
   const digits = minorDigits(currency);
   const money = new Intl.NumberFormat(locale, { style: "currency", currency });

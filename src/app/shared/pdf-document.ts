@@ -44,12 +44,13 @@ export function pdfDocument(options: PdfOptions): Pdf {
       ...(subject ? { Subject: subject } : {}),
       Creator: "Comptoir",
       Producer: "Comptoir (pdfkit)",
+      // No ModDate: pdfkit's XMP has no xmp:ModifyDate to match it, which PDF/A requires.
       CreationDate: createdAt ?? new Date(),
-      ModDate: createdAt ?? new Date(),
     },
     ...(pdfa ? { pdfVersion: "1.7" as const, subset: "PDF/A-3b" as const } : {}),
   });
   registerFonts(doc);
+  escapeXmpInfo(doc);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -64,4 +65,27 @@ export function pdfDocument(options: PdfOptions): Pdf {
       .font(FONT.regular)
       .text(plainSpaces(value));
   return { doc, done, line };
+}
+
+const escapeXml = (v: unknown) =>
+  typeof v === "string" ? v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : v;
+
+/**
+ * pdfkit copies the title, author and subject into the XMP metadata without escaping them: a
+ * shop named "Dupont & Fils" would make that metadata invalid XML (and the PDF/A invalid).
+ * They are escaped there only, while pdfkit writes the XMP; the Info dictionary keeps them as
+ * they are.
+ */
+function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
+  const internal = doc as unknown as { _addInfo(): void; info: Record<string, unknown> };
+  const addInfo = internal._addInfo.bind(doc);
+  internal._addInfo = () => {
+    const info = internal.info;
+    internal.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, escapeXml(v)]));
+    try {
+      addInfo();
+    } finally {
+      internal.info = info;
+    }
+  };
 }

@@ -31,8 +31,21 @@ export function fontFiles(): Record<string, Buffer> {
   return bytes;
 }
 
+/**
+ * The fonts as fontkit parsed them, kept for the next documents: parsing DejaVu's 700 kB
+ * again for every invoice cost some 50 ms. pdfkit accepts a parsed font where it takes a file,
+ * and subsets it per document, so sharing the parsed font is safe.
+ */
+const parsed = new Map<string, unknown>();
+
 /** Registers FONT.regular and FONT.bold on a document and makes the regular one current. */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  for (const [name, data] of Object.entries(fontFiles())) doc.registerFont(name, data);
+  for (const [name, data] of Object.entries(fontFiles())) {
+    doc.registerFont(name, (parsed.get(name) ?? data) as Buffer);
+    if (!parsed.has(name)) {
+      doc.font(name);
+      parsed.set(name, (doc as unknown as { _font: { font: unknown } })._font.font);
+    }
+  }
   doc.font(FONT.regular);
 }
