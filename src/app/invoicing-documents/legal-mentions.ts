@@ -12,6 +12,7 @@ import {
   documentNature,
   EXPORT_TEXT,
   type InvoiceDocument,
+  type PaymentTerms,
   REVERSE_CHARGE_TEXT,
   VAT_FRANCHISE_TEXT,
 } from "../../domain/invoicing/invoice-document.ts";
@@ -82,8 +83,6 @@ export function legalMentions(doc: InvoiceDocument): Mention[] {
       french,
       text: lang === "fr" || english === french ? french : `${english} (${french})`,
     });
-  const fr = documentFormat("fr", doc.currency);
-  const en = documentFormat("en", doc.currency);
   const nature = documentNature(doc.lines);
   add("nature", T.fr.nature(NATURE.fr[nature]), T.en.nature(NATURE.en[nature]));
   if (doc.vatExemption === "franchise")
@@ -94,16 +93,8 @@ export function legalMentions(doc: InvoiceDocument): Mention[] {
   if (doc.buyer.kind === "business" && doc.buyer.vatNumber)
     add("buyer_vat", T.fr.buyerVat(doc.buyer.vatNumber), T.en.buyerVat(doc.buyer.vatNumber));
   const terms = doc.paymentTerms;
-  if (doc.buyer.kind === "business" && doc.kind !== "credit_note") {
-    const rate = terms.latePenaltyRate;
-    add("late_penalties", T.fr.penalties(rate), T.en.penalties(ENGLISH_DEFAULTS[rate] ?? rate));
-    if (terms.recoveryFeeMinor !== null)
-      add(
-        "recovery_fee",
-        T.fr.fee(fr.money(terms.recoveryFeeMinor)),
-        T.en.fee(en.money(terms.recoveryFeeMinor)),
-      );
-  }
+  if (doc.buyer.kind === "business" && doc.kind !== "credit_note")
+    mentions.push(...latePaymentMentions(terms, lang, doc.currency));
   if (doc.kind !== "credit_note") {
     const discount = terms.earlyPaymentDiscount;
     add(
@@ -111,6 +102,29 @@ export function legalMentions(doc: InvoiceDocument): Mention[] {
       T.fr.discount(discount),
       T.en.discount(ENGLISH_DEFAULTS[discount] ?? discount),
     );
+  }
+  return mentions;
+}
+
+/**
+ * What a business customer owes when it pays late: the penalty rate and the fixed recovery
+ * fee (when the currency is the euro). The invoices print them, and so do the firm reminder
+ * and the formal notice.
+ */
+export function latePaymentMentions(terms: PaymentTerms, lang: Lang, currency: string): Mention[] {
+  const line = (key: MentionKey, french: string, english: string): Mention => ({
+    key,
+    french,
+    text: lang === "fr" ? french : `${english} (${french})`,
+  });
+  const rate = terms.latePenaltyRate;
+  const mentions = [
+    line("late_penalties", T.fr.penalties(rate), T.en.penalties(ENGLISH_DEFAULTS[rate] ?? rate)),
+  ];
+  if (terms.recoveryFeeMinor !== null) {
+    const fr = documentFormat("fr", currency).money(terms.recoveryFeeMinor);
+    const en = documentFormat("en", currency).money(terms.recoveryFeeMinor);
+    mentions.push(line("recovery_fee", T.fr.fee(fr), T.en.fee(en)));
   }
   return mentions;
 }
