@@ -141,9 +141,9 @@ export async function renderReminderLetterPdf(
   const row = (cells: string[], bold = false) => {
     const y = doc.y;
     doc.font(bold ? FONT.bold : FONT.regular);
-    cells.forEach((cell, i) =>
-      doc.text(cell, cols[i], y, { width: 90, align: i >= 3 ? "right" : "left", lineBreak: false }),
-    );
+    cells.forEach((cell, i) => {
+      doc.text(cell, cols[i], y, { width: 90, align: i >= 3 ? "right" : "left", lineBreak: false });
+    });
     doc.y = y + 14;
   };
   row([T.invoice, T.issued, T.due, T.amount, T.balance], true);
