@@ -9,6 +9,7 @@ import {
   pdfAttachments,
   pdfFlatText,
   pdfFonts,
+  pdfText,
   pdfXmp,
   xmllint,
 } from "./test-pdf-tools.ts";
@@ -208,6 +209,27 @@ describe("invoice PDF", () => {
       for (const font of fonts) expect(font, font.name).toMatchObject({ embedded: true });
       expect(fonts.map((f) => f.name).join(" ")).not.toMatch(/Helvetica/);
     }
+  });
+
+  it("runs over pages with the table's header and the legal foot on each", async () => {
+    const lines = Array.from({ length: 70 }, (_, i) => ({
+      description: `Article ${i + 1}, une description assez longue pour tenir sur deux lignes`,
+      quantity: 1 + (i % 3),
+      unitPriceMinor: 1000 + i,
+      vatRate: i % 2 ? 20 : 5.5,
+      nature: "goods" as const,
+    }));
+    const pdf = await renderInvoicePdf(buildInvoiceDocument({ lines }));
+    const pages = pdfText(pdf)
+      .split("\f")
+      .filter((page) => page.trim());
+    expect(pages.length).toBeGreaterThan(2);
+    // The last page may hold only the totals and the mentions.
+    for (const page of pages.slice(0, -1)) expect(page).toContain("Désignation");
+    for (const page of pages)
+      expect(page).toContain("SIRET 443 061 841 00047 · RCS Paris 443 061 841");
+    expect(pages.at(-1)).toContain("Net à payer");
+    expect(xmllint(pdfAttachment(pdf, "factur-x.xml"), FACTURX_XSD).ok).toBe(true);
   });
 
   it("keeps the shop's name intact in the metadata, escaped in the XMP", async () => {
