@@ -16,6 +16,8 @@ export interface Charter {
   window_months: number;
   /** Monthly discount rate for customer lifetime value (extension, see docs/charter.md). */
   discount_rate_pct: number;
+  /** The deposit suggested at intake for a customer in `renegotiate` (extension, docs/charter.md). */
+  deposit_pct: number;
   /**
    * What `high_value` ranks customers by: window revenue (the spec's rule, default) or the
    * expected net value of the customer-value model when it can be fitted (docs/scoring.md).
@@ -39,6 +41,7 @@ export const DEFAULT_CHARTER: Readonly<Charter> = Object.freeze({
   zero_tolerance_severity: 3,
   window_months: 12,
   discount_rate_pct: 1,
+  deposit_pct: 30,
   high_value_basis: "revenue",
 });
 
@@ -64,6 +67,7 @@ const NUMBER_RULES: Record<NumberKey, Rule> = {
   zero_tolerance_severity: { integer: true, min: 1, max: 3 },
   window_months: { integer: true, min: 1, max: 600 },
   discount_rate_pct: { min: 0, max: 100 },
+  deposit_pct: { min: 0, max: 100 },
 };
 
 function checkNumber(key: NumberKey, value: unknown): string | undefined {

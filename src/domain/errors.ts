@@ -236,6 +236,18 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "The logo file is above the limit (2 MB); it is downscaled once accepted.",
   },
+  INVOICE_ISSUED: {
+    status: 409,
+    exit: 1,
+    description:
+      "The invoice is issued: it can no longer be changed or deleted; correct it with a credit note.",
+  },
+  INVOICE_NUMBER_TAKEN: {
+    status: 409,
+    exit: 1,
+    description:
+      "The next number of the series is already an invoice in the ledger (an imported one): the owner sets another series before issuing.",
+  },
   INTERNAL: {
     status: 500,
     exit: 1,

@@ -20,6 +20,8 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["editCustomers", true, true, true],
   ["mergeCustomers", true, true, false],
   ["editIdentity", true, false, false],
+  ["issueInvoices", true, true, false],
+  ["editNumbering", true, false, false],
 ];
 
 describe("role policies", () => {

@@ -55,6 +55,11 @@ export const canEditCatalogue = (role: Role): boolean => role !== "staff";
 /** See materials cost, expected margins and remedy amounts on intake screens. */
 export const canSeeCosts = (role: Role): boolean => role !== "staff";
 
+/** Draft, issue and correct invoices, deposits and credit notes; see every invoice (issue 16). */
+export const canIssueInvoices = (role: Role): boolean => role !== "staff";
+/** Change the invoice numbering series (issue 16). */
+export const canEditNumbering = (role: Role): boolean => role === "owner";
+
 export interface Policies {
   seeTimeline: boolean;
   recordFacts: boolean;
@@ -73,6 +78,8 @@ export interface Policies {
   editCustomers: boolean;
   mergeCustomers: boolean;
   editIdentity: boolean;
+  issueInvoices: boolean;
+  editNumbering: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -95,5 +102,7 @@ export function policiesFor(role: Role): Policies {
     editCustomers: canEditCustomers(role),
     mergeCustomers: canMergeCustomers(role),
     editIdentity: canEditIdentity(role),
+    issueInvoices: canIssueInvoices(role),
+    editNumbering: canEditNumbering(role),
   };
 }

@@ -42,6 +42,8 @@ export const policiesSchema = z.object({
   editCustomers: z.boolean(),
   mergeCustomers: z.boolean(),
   editIdentity: z.boolean(),
+  issueInvoices: z.boolean(),
+  editNumbering: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 

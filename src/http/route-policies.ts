@@ -130,6 +130,18 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",
+  "GET /api/orgs/{org}/invoices": "issueInvoices",
+  "POST /api/orgs/{org}/invoices": "issueInvoices",
+  "GET /api/orgs/{org}/invoices/export.csv": "issueInvoices",
+  "GET /api/orgs/{org}/invoices/{id}": "issueInvoices",
+  "PUT /api/orgs/{org}/invoices/{id}": "issueInvoices",
+  "DELETE /api/orgs/{org}/invoices/{id}": "issueInvoices",
+  "POST /api/orgs/{org}/invoices/{id}/issue": "issueInvoices",
+  "POST /api/orgs/{org}/invoices/{id}/credit-note": "issueInvoices",
+  "GET /api/orgs/{org}/invoices/{id}/balance": "member",
+  "POST /api/orgs/{org}/complaints/{id}/credit-note": "issueInvoices",
+  "GET /api/orgs/{org}/invoice-numbering": "issueInvoices",
+  "PUT /api/orgs/{org}/invoice-numbering": "editNumbering",
 };
 
 /** What a role without the `can` key may not do, completing "role staff may not ...". */
@@ -151,6 +163,8 @@ const REFUSED: Record<keyof Policies, string> = {
   seeCosts: "see costs",
   editCustomers: "create or edit customers",
   mergeCustomers: "archive or merge customers",
+  issueInvoices: "draft, issue or list invoices",
+  editNumbering: "change the invoice numbering",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */

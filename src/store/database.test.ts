@@ -61,7 +61,7 @@ for (const dialect of testDialects()) {
       ).rejects.toMatchObject({
         code: "BAD_INPUT",
         message:
-          "max_discount_pct: must not be negative\ncolour: unknown charter key (known: currency, hour_cost, payment_terms_days, max_discount_pct, min_margin_pct, max_revenue_share_pct, included_revisions, warranty_days, first_response_hours, zero_tolerance_severity, window_months, discount_rate_pct, high_value_basis)",
+          "max_discount_pct: must not be negative\ncolour: unknown charter key (known: currency, hour_cost, payment_terms_days, max_discount_pct, min_margin_pct, max_revenue_share_pct, included_revisions, warranty_days, first_response_hours, zero_tolerance_severity, window_months, discount_rate_pct, deposit_pct, high_value_basis)",
       });
       expect((await getCharter(store, org.id)).hour_cost).toBe(50);
     });

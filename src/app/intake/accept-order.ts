@@ -2,7 +2,8 @@
  * Accepts an order: refused (ACCEPTANCE_BLOCKED, each blocker listed) while a question is
  * open, a disclosure unacknowledged, the quote missing or waiting for a manager, or the advice
  * is to decline (change the advice to accept anyway). Accepted, it
- * becomes the ledger's `order` fact, with every disclosure and the time it was acknowledged.
+ * becomes the ledger's `order` fact, with every disclosure and the time it was acknowledged,
+ * and its deposit, if it takes one, a deposit invoice (docs/invoicing.md).
  */
 
 import type { Charter } from "../../domain/charter.ts";
@@ -19,6 +20,7 @@ import { checkQuote } from "../../domain/intake/quote-check.ts";
 import { insertFact } from "../../store/fact-repository.ts";
 import { listDisclosures, listQuestions, saveOrder } from "../../store/intake-order-repository.ts";
 import type { IntakeDb } from "../../store/intake-schema.ts";
+import { issueDepositForOrder } from "../invoices/issue-deposit.ts";
 import {
   charterOf,
   type IntakeContext,
@@ -84,6 +86,18 @@ export async function acceptOrder(ctx: IntakeContext, id: string): Promise<Intak
       acceptedOrderFact(accepted, await listDisclosures(db, ctx.org.id, id), at),
     );
     await saveOrder(db, ctx.org.id, accepted);
+    // The deposit taken at intake becomes a deposit invoice, numbered now (issue 16).
+    if (accepted.deposit > 0) {
+      await issueDepositForOrder(
+        facts,
+        ctx.org,
+        charter,
+        accepted,
+        ctx.actor.userId,
+        at,
+        orgLang(ctx.org),
+      );
+    }
     return accepted;
   });
 }

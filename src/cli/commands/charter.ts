@@ -27,6 +27,7 @@ const EXPLAIN: Record<keyof Charter, { fr: string; en: string }> = {
   },
   window_months: { fr: "fenêtre d'analyse (mois)", en: "analysis window (months)" },
   discount_rate_pct: { fr: "taux d'actualisation mensuel (%)", en: "monthly discount rate (%)" },
+  deposit_pct: { fr: "acompte suggéré (%)", en: "suggested deposit (%)" },
   high_value_basis: {
     fr: "high_value classé par chiffre d'affaires (revenue) ou valeur nette attendue (net_value)",
     en: "high_value ranked by revenue (revenue) or expected net value (net_value)",

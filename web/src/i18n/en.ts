@@ -404,6 +404,10 @@ export const en: Resources = {
         label: "Monthly discount rate (%)",
         help: "For customer lifetime value: a euro in a year is worth less than a euro today.",
       },
+      deposit_pct: {
+        label: "Suggested deposit (%)",
+        help: "The deposit intake suggests for a customer to renegotiate with; accepted, it becomes a deposit invoice.",
+      },
       high_value_basis: {
         label: "High value ranked by",
         help: "Revenue over the window (the usual rule), or the expected net value over a year when the value model can be estimated.",

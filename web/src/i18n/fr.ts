@@ -407,6 +407,10 @@ export const fr = {
         label: "Taux d'actualisation mensuel (%)",
         help: "Pour la valeur d'un client dans le temps : un euro dans un an vaut moins qu'aujourd'hui.",
       },
+      deposit_pct: {
+        label: "Acompte suggéré (%)",
+        help: "Le pourcentage d'acompte que l'accueil propose pour un client à renégocier ; accepté, il devient une facture d'acompte.",
+      },
       high_value_basis: {
         label: "Gros client selon",
         help: "Le chiffre d'affaires de la fenêtre (la règle habituelle), ou la valeur nette attendue sur un an quand le modèle de valeur peut être estimé.",

@@ -20,6 +20,7 @@ export const charterSchema = z.object({
   zero_tolerance_severity: z.number(),
   window_months: z.number(),
   discount_rate_pct: z.number(),
+  deposit_pct: z.number(),
   high_value_basis: z.enum(HIGH_VALUE_BASES),
 });
 /** A partial charter; keys keep the spec's names. Values are checked by the domain rules. */
