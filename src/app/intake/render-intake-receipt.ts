@@ -10,6 +10,7 @@ import { fromMinor, minorDigits } from "../../domain/money.ts";
 import { findCustomer } from "../../store/customer-records.ts";
 import { organizationLetterhead } from "../identity/organization-letterhead.ts";
 import { plainSpaces } from "../relationships/draft-parting-letter.ts";
+import { FONT } from "../shared/pdf-fonts.ts";
 import { drawLetterhead } from "../shared/pdf-letterhead.ts";
 import { getIntakeOrder } from "./get-intake-order.ts";
 import { type IntakeContext, orgLang } from "./intake-support.ts";
@@ -121,12 +122,12 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
     author: ctx.org.name,
   });
   const heading = (text: string) =>
-    doc.moveDown(0.6).font("Helvetica-Bold").fontSize(13).text(text).fontSize(11);
+    doc.moveDown(0.6).font(FONT.bold).fontSize(13).text(text).fontSize(11);
 
   drawLetterhead(doc, letterhead);
   doc
     .moveDown(0.6)
-    .font("Helvetica-Bold")
+    .font(FONT.bold)
     .fontSize(14)
     .text(`${L.title} - ${order.id}`)
     .fontSize(11)
@@ -152,7 +153,7 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   if (detail.disclosures.length > 0) {
     heading(L.disclosures);
     for (const d of detail.disclosures) {
-      doc.font("Helvetica").text(plainSpaces(`- ${d.text}`));
+      doc.font(FONT.regular).text(plainSpaces(`- ${d.text}`));
       doc
         .fontSize(9)
         .text(
@@ -177,7 +178,7 @@ export async function renderIntakeReceipt(ctx: IntakeContext, id: string): Promi
   if (detail.questions.length > 0) {
     heading(L.questions);
     for (const q of detail.questions)
-      doc.font("Helvetica").text(plainSpaces(`- ${q.text} : ${q.answer ?? L.noAnswer}`));
+      doc.font(FONT.regular).text(plainSpaces(`- ${q.text} : ${q.answer ?? L.noAnswer}`));
   }
   heading(L.quote);
   if (order.price !== null) {

@@ -7,6 +7,7 @@ import { formatWallClock } from "../../domain/intake/zoned-time.ts";
 import type { RelationshipDecision } from "../../domain/relationship.ts";
 import type { Organization } from "../../store/organization-repository.ts";
 import type { Letterhead } from "../identity/organization-letterhead.ts";
+import { FONT } from "../shared/pdf-fonts.ts";
 import { drawLetterhead } from "../shared/pdf-letterhead.ts";
 import { plainSpaces } from "./draft-parting-letter.ts";
 
@@ -40,7 +41,7 @@ export async function renderPartingLetter(
   line(L.date, formatWallClock(decision.decidedAt, org.time_zone).slice(0, 10));
   line(L.to, customerName);
   line(L.subject, LETTER_SUBJECT[lang]);
-  doc.moveDown(1).font("Helvetica");
+  doc.moveDown(1).font(FONT.regular);
   for (const paragraph of (decision.letterText ?? "").split(/\n{2,}/)) {
     doc.text(plainSpaces(paragraph), { align: "left" }).moveDown(0.8);
   }

@@ -6,6 +6,7 @@
  */
 import type { Letterhead } from "../identity/organization-letterhead.ts";
 import { plainSpaces } from "../relationships/draft-parting-letter.ts";
+import { FONT } from "./pdf-fonts.ts";
 
 const LOGO_FIT: [number, number] = [170, 70];
 
@@ -23,9 +24,9 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, head: Letterhead, nameSi
     }
     doc.x = left;
   }
-  doc.font("Helvetica-Bold").fontSize(nameSize).text(plainSpaces(head.name));
+  doc.font(FONT.bold).fontSize(nameSize).text(plainSpaces(head.name));
   if (head.lines.length > 0) {
-    doc.font("Helvetica").fontSize(9).fillColor("#333333");
+    doc.font(FONT.regular).fontSize(9).fillColor("#333333");
     for (const line of head.lines) doc.text(plainSpaces(line));
     doc.fillColor("black");
   }
@@ -43,7 +44,7 @@ function drawFooter(doc: PDFKit.PDFDocument, legal: string[]): void {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   // Writing below the bottom margin would start a new page: lift it while the footer is drawn.
   doc.page.margins.bottom = 0;
-  doc.font("Helvetica").fontSize(8).fillColor("#444444");
+  doc.font(FONT.regular).fontSize(8).fillColor("#444444");
   let lineY = doc.page.height - bottom + 10;
   for (const line of legal) {
     doc.text(plainSpaces(line), doc.page.margins.left, lineY, {

@@ -16,6 +16,14 @@ function pdftotext(pdf: Buffer): string {
   return execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
 }
 
+/** Whether pdffonts lists fonts and every one is embedded (no standard Helvetica). */
+function fontsEmbedded(pdf: Buffer): boolean {
+  const path = join(mkdtempSync(join(tmpdir(), "comptoir-pdf-")), "doc.pdf");
+  writeFileSync(path, pdf);
+  const rows = execFileSync("pdffonts", [path], { encoding: "utf8" }).trim().split("\n").slice(2);
+  return rows.length > 0 && rows.every((row) => row.trim().split(/\s+/).at(-5) === "yes");
+}
+
 /** How many images the PDF draws (pdfkit writes each as an image XObject). */
 const images = (pdf: Buffer) => pdf.toString("latin1").split("/Subtype /Image").length - 1;
 
@@ -106,6 +114,7 @@ for (const dialect of testDialects()) {
       expect(text).toContain("SIRET 443 061 841 00047 · RCS Paris 443 061 841");
       expect(text).toContain("VAT number FR64443061841");
       expect(images(pdf)).toBe(1);
+      expect(fontsEmbedded(pdf)).toBe(true);
     });
 
     it("prints the identity, the logo and the VAT franchise on the parting letter", async () => {
@@ -136,6 +145,7 @@ for (const dialect of testDialects()) {
       expect(text).toContain("SIRET 443 061 841 00047 · RCS Paris 443 061 841");
       expect(text).toContain(VAT_FRANCHISE_MENTION);
       expect(images(res.rawPayload)).toBe(1);
+      expect(fontsEmbedded(res.rawPayload)).toBe(true);
     });
   });
 }
