@@ -50,6 +50,7 @@ type Kind =
   | "text"
   | "ref"
   | "money"
+  | "signed_money"
   | "instant"
   | "disclosures"
   | { whole: [number, number?] }
@@ -109,7 +110,8 @@ export const FACT_FIELDS: Record<FactType, Record<string, FieldSpec>> = {
     due: { kind: "instant", required: true },
     order: OPT_REF,
   },
-  payment: { customer: REF, invoice: REF, amount: { kind: "money", required: true } },
+  // A refund is a payment with a negative amount (docs/payments.md).
+  payment: { customer: REF, invoice: REF, amount: { kind: "signed_money", required: true } },
   credit_note: {
     customer: REF,
     invoice: REF,
@@ -282,6 +284,8 @@ function parseField(kind: Kind, value: unknown, digits: number, lenient: boolean
       return parseText(value, true);
     case "money":
       return parseMoney(value, digits, lenient);
+    case "signed_money":
+      return parseSignedMoney(value, digits, lenient);
     case "instant":
       return parseInstant(value);
     case "disclosures":
@@ -290,6 +294,19 @@ function parseField(kind: Kind, value: unknown, digits: number, lenient: boolean
       if ("whole" in kind) return parseWhole(value, lenient, kind.whole[0], kind.whole[1]);
       return parseChoice(value, kind.oneOf);
   }
+}
+
+/** An amount that may be negative (a refund): `-12.50`, or `-12,50` in a French CSV. */
+function parseSignedMoney(value: unknown, digits: number, lenient: boolean): FieldResult {
+  const negative =
+    (typeof value === "number" && value < 0) ||
+    (typeof value === "string" && value.trim().startsWith("-"));
+  if (!negative) return parseMoney(value, digits, lenient);
+  const positive = typeof value === "number" ? -value : (value as string).trim().slice(1);
+  const parsed = parseMoney(positive, digits, lenient);
+  return parsed.reason === undefined && typeof parsed.value === "number"
+    ? { ...parsed, value: parsed.value === 0 ? 0 : -parsed.value }
+    : parsed;
 }
 
 /** `[{code, text, acknowledged_at}]`, given as an array or (CSV) as JSON text. */

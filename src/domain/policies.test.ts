@@ -20,6 +20,7 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["editCustomers", true, true, true],
   ["mergeCustomers", true, true, false],
   ["editIdentity", true, false, false],
+  ["managePayments", true, true, false],
 ];
 
 describe("role policies", () => {

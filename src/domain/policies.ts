@@ -55,6 +55,12 @@ export const canEditCatalogue = (role: Role): boolean => role !== "staff";
 /** See materials cost, expected margins and remedy amounts on intake screens. */
 export const canSeeCosts = (role: Role): boolean => role !== "staff";
 
+/**
+ * See the payment journal, its closures and archives, verify and close it, and refund a
+ * payment (money leaves the till): managers and owners (docs/payments.md).
+ */
+export const canManagePayments = (role: Role): boolean => role !== "staff";
+
 export interface Policies {
   seeTimeline: boolean;
   recordFacts: boolean;
@@ -73,6 +79,7 @@ export interface Policies {
   editCustomers: boolean;
   mergeCustomers: boolean;
   editIdentity: boolean;
+  managePayments: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -95,5 +102,6 @@ export function policiesFor(role: Role): Policies {
     editCustomers: canEditCustomers(role),
     mergeCustomers: canMergeCustomers(role),
     editIdentity: canEditIdentity(role),
+    managePayments: canManagePayments(role),
   };
 }

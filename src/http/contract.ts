@@ -42,6 +42,7 @@ export const policiesSchema = z.object({
   editCustomers: z.boolean(),
   mergeCustomers: z.boolean(),
   editIdentity: z.boolean(),
+  managePayments: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 

@@ -130,6 +130,14 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",
+  // Payments at the counter, and their journal (docs/payments.md).
+  "POST /api/orgs/{org}/payments": "recordFacts",
+  "GET /api/orgs/{org}/customers/{id}/balance": "recordFacts",
+  "GET /api/orgs/{org}/payments/journal": "managePayments",
+  "GET /api/orgs/{org}/payments/closures": "managePayments",
+  "POST /api/orgs/{org}/payments/close": "managePayments",
+  "POST /api/orgs/{org}/payments/verify": "managePayments",
+  "GET /api/orgs/{org}/payments/archive": "managePayments",
 };
 
 /** What a role without the `can` key may not do, completing "role staff may not ...". */
@@ -151,6 +159,7 @@ const REFUSED: Record<keyof Policies, string> = {
   seeCosts: "see costs",
   editCustomers: "create or edit customers",
   mergeCustomers: "archive or merge customers",
+  managePayments: "see or close the payment journal, or refund a payment",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */
