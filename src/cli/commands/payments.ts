@@ -9,15 +9,15 @@ import { readFile, writeFile } from "node:fs/promises";
 import { closePeriods } from "../../app/payments/close-periods.ts";
 import { exportJournalArchive, verifyJournalArchive } from "../../app/payments/journal-archive.ts";
 import { verifyJournal } from "../../app/payments/verify-journal.ts";
-import { AppError } from "../../domain/errors.ts";
+import { AppError, ERROR_CATALOGUE } from "../../domain/errors.ts";
 import { fromMinor, minorDigits } from "../../domain/money.ts";
 import type { ChainProblem } from "../../domain/payments/payment-journal.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import type { CommandContext } from "../context.ts";
 import { writeJson } from "../output.ts";
 
-/** The exit code of a broken chain (ERROR_CATALOGUE's JOURNAL_BROKEN). */
-const BROKEN = 3;
+/** The exit code of a broken chain. */
+const BROKEN = ERROR_CATALOGUE.JOURNAL_BROKEN.exit;
 
 export async function run(ctx: CommandContext): Promise<number> {
   const [action] = ctx.parsed.positionals;
