@@ -95,7 +95,12 @@ export async function exportJournalArchive(
 function inRange(kind: ClosureKind, period: string, from: string, to: string): boolean {
   if (kind === "day") return period >= from && period <= to;
   const first = kind === "month" ? `${period}-01` : `${period}-01-01`;
-  const last = kind === "month" ? `${period}-31` : `${period}-12-31`;
+  const [year, month] = period.split("-").map(Number) as [number, number | undefined];
+  // The month's own last day (30 November, 28 or 29 February), or 31 December.
+  const last =
+    month === undefined
+      ? `${period}-12-31`
+      : `${period}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, "0")}`;
   return first >= from && last <= to;
 }
 
