@@ -50,7 +50,6 @@ type Kind =
   | "text"
   | "ref"
   | "money"
-  | "signed_money"
   | "instant"
   | "disclosures"
   | { whole: [number, number?] }
@@ -59,6 +58,8 @@ type Kind =
 interface FieldSpec {
   kind: Kind;
   required?: boolean;
+  /** Money that may be negative: a payment's amount, negative for a refund (docs/payments.md). */
+  signed?: boolean;
 }
 
 const REF: FieldSpec = { kind: "ref", required: true };
@@ -111,7 +112,11 @@ export const FACT_FIELDS: Record<FactType, Record<string, FieldSpec>> = {
     order: OPT_REF,
   },
   // A refund is a payment with a negative amount (docs/payments.md).
-  payment: { customer: REF, invoice: REF, amount: { kind: "signed_money", required: true } },
+  payment: {
+    customer: REF,
+    invoice: REF,
+    amount: { kind: "money", required: true, signed: true },
+  },
   credit_note: {
     customer: REF,
     invoice: REF,
@@ -230,7 +235,9 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
       continue;
     }
     if (absent(value)) continue;
-    const parsed = parseField(spec.kind, value, opts.currencyDigits, lenient);
+    const parsed = spec.signed
+      ? parseSignedMoney(value, opts.currencyDigits, lenient)
+      : parseField(spec.kind, value, opts.currencyDigits, lenient);
     if (parsed.reason !== undefined) {
       errors.push(...(parsed.nested ?? [{ field: key, reason: parsed.reason }]));
     } else if (spec.kind === "instant") keepInstant(out, offsets, key, parsed.value as Instant);
@@ -284,8 +291,6 @@ function parseField(kind: Kind, value: unknown, digits: number, lenient: boolean
       return parseText(value, true);
     case "money":
       return parseMoney(value, digits, lenient);
-    case "signed_money":
-      return parseSignedMoney(value, digits, lenient);
     case "instant":
       return parseInstant(value);
     case "disclosures":

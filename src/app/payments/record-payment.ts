@@ -80,7 +80,6 @@ export async function recordPayment(
         method: input.method,
         recorded_by: ctx.actor.userId,
         staff: ctx.actor.name,
-        ...(kind === "refund" ? { refund: true } : {}),
       },
     };
     await insertFact(trx, ctx.org.id, fact);

@@ -292,6 +292,7 @@ export const en: Resources = {
     source: "Source",
     order: "Order",
     invoice: "Invoice",
+    method: "Method",
     staff: "Staff",
     warranty_days: "Warranty (days)",
     warranty_end: "Warranty end",
@@ -326,6 +327,10 @@ export const en: Resources = {
     discount: "discount",
     redo: "redo",
     none: "none",
+    cash: "cash",
+    card: "card",
+    transfer: "transfer",
+    cheque: "cheque",
     churned: "former customer",
   },
   charter: {

@@ -294,6 +294,7 @@ export const fr = {
     source: "Source",
     order: "Commande",
     invoice: "Facture",
+    method: "Moyen de paiement",
     staff: "Personnel",
     warranty_days: "Garantie (jours)",
     warranty_end: "Fin de garantie",
@@ -328,6 +329,10 @@ export const fr = {
     discount: "remise",
     redo: "refait",
     none: "aucune",
+    cash: "espèces",
+    card: "carte",
+    transfer: "virement",
+    cheque: "chèque",
     churned: "ancien client",
   },
   charter: {
