@@ -131,6 +131,23 @@ export const COMMANDS: Command[] = [
     load: () => import("./commands/user.ts").then((m) => m.run),
   },
   {
+    name: "payments",
+    usage:
+      "payments verify [--file archive.json] [--json] | payments close [--as-of <date>] [--json] | payments archive --from <date> --to <date> [--out file]",
+    summary: {
+      fr: "Journal des paiements inaltérable : vérifie la chaîne (ou une archive), clôture les jours, mois et années, archive une période.",
+      en: "Unalterable payment journal: verifies the chain (or an archive), closes days, months and years, archives a period.",
+    },
+    options: {
+      ...REPORT_OPTIONS,
+      file: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      out: { type: "string" },
+    },
+    load: () => import("./commands/payments.ts").then((m) => m.run),
+  },
+  {
     name: "serve",
     usage: "serve [--port 3000] [--host 127.0.0.1] [--no-demo]",
     summary: {

@@ -248,6 +248,40 @@ export const ERROR_CATALOGUE = {
     description:
       "The next number of the series is already an invoice in the ledger (an imported one): the owner sets another series before issuing.",
   },
+  INVOICE_NOT_FOUND: {
+    status: 404,
+    exit: 1,
+    description: "No invoice has that number (id) in this organization.",
+  },
+  PAYMENT_NOT_DUE: {
+    status: 409,
+    exit: 1,
+    description:
+      "Nothing is left to pay on the invoice (paid in full, or settled by credit notes).",
+  },
+  PAYMENT_EXCEEDS_BALANCE: {
+    status: 409,
+    exit: 1,
+    description:
+      "The payment is above what is left to pay on the invoice: overpayment is refused (give change, or record the balance only).",
+  },
+  REFUND_NOT_DUE: {
+    status: 409,
+    exit: 1,
+    description:
+      "A refund gives back what the customer paid beyond what they owe, and on this invoice they paid nothing beyond it.",
+  },
+  REFUND_EXCEEDS_CREDIT: {
+    status: 409,
+    exit: 1,
+    description: "The refund is above what the customer paid beyond what they owe on the invoice.",
+  },
+  JOURNAL_BROKEN: {
+    status: 500,
+    exit: 3,
+    description:
+      "The payment journal's verification found a broken chain (an entry or closure changed, removed or inserted): see docs/payments.md.",
+  },
   INTERNAL: {
     status: 500,
     exit: 1,

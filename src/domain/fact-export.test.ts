@@ -115,3 +115,22 @@ describe("type names", () => {
     expect(parseTypeList(" , ")).toEqual({ types: [] });
   });
 });
+
+describe("a refund (a payment with a negative amount, docs/payments.md)", () => {
+  it("exports as a negative decimal amount, with its method and staff, and imports back the same", () => {
+    const line = {
+      type: "payment",
+      id: "rf-1",
+      at: "2026-11-20T10:00:00Z",
+      customer: "c1",
+      invoice: "2026-0001",
+      amount: -30.5,
+      method: "card",
+      staff: "Léa Martin",
+    };
+    const { row, content } = stored(line);
+    const out = exportFact(row, 2);
+    expect(out).toMatchObject({ amount: -30.5, method: "card", staff: "Léa Martin" });
+    expect(stored(out).content).toBe(content);
+  });
+});

@@ -207,6 +207,25 @@ describe("parseFact normalizes valid lines", () => {
     expect(r.ok && r.fact.type === "order" && r.fact.price).toBe(minor);
   });
 
+  it("reads a refund as a payment with a negative amount (docs/payments.md), and only a payment", () => {
+    const refund = { type: "payment", id: "rf1", at: "2026-03-01", customer: "c1", invoice: "i1" };
+    const cases: [unknown, boolean, number][] = [
+      [-30, false, -3000],
+      ["-12,50", true, -1250],
+      ["-0", false, 0],
+    ];
+    for (const [amount, lenientNumbers, minor] of cases) {
+      const r = parseFact({ ...refund, amount }, { ...EUR, lenientNumbers });
+      expect(r.ok && r.fact.type === "payment" && r.fact.amount).toBe(minor);
+    }
+    expect(errorsOf({ ...refund, amount: "-1.005" })).toEqual([
+      "amount: must have at most 2 decimals",
+    ]);
+    expect(errorsOf({ ...refund, type: "invoice", due: "2026-04-01", amount: -5 })).toEqual([
+      "amount: must not be negative",
+    ]);
+  });
+
   it("refuses decimal commas outside lenient mode", () => {
     expect(errorsOf({ ...order, price: "12,5" })).toEqual(["price: must be a number"]);
   });

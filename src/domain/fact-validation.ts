@@ -58,6 +58,8 @@ type Kind =
 interface FieldSpec {
   kind: Kind;
   required?: boolean;
+  /** Money that may be negative: a payment's amount, negative for a refund (docs/payments.md). */
+  signed?: boolean;
 }
 
 const REF: FieldSpec = { kind: "ref", required: true };
@@ -109,7 +111,12 @@ export const FACT_FIELDS: Record<FactType, Record<string, FieldSpec>> = {
     due: { kind: "instant", required: true },
     order: OPT_REF,
   },
-  payment: { customer: REF, invoice: REF, amount: { kind: "money", required: true } },
+  // A refund is a payment with a negative amount (docs/payments.md).
+  payment: {
+    customer: REF,
+    invoice: REF,
+    amount: { kind: "money", required: true, signed: true },
+  },
   credit_note: {
     customer: REF,
     invoice: REF,
@@ -228,7 +235,9 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
       continue;
     }
     if (absent(value)) continue;
-    const parsed = parseField(spec.kind, value, opts.currencyDigits, lenient);
+    const parsed = spec.signed
+      ? parseSignedMoney(value, opts.currencyDigits, lenient)
+      : parseField(spec.kind, value, opts.currencyDigits, lenient);
     if (parsed.reason !== undefined) {
       errors.push(...(parsed.nested ?? [{ field: key, reason: parsed.reason }]));
     } else if (spec.kind === "instant") keepInstant(out, offsets, key, parsed.value as Instant);
@@ -290,6 +299,19 @@ function parseField(kind: Kind, value: unknown, digits: number, lenient: boolean
       if ("whole" in kind) return parseWhole(value, lenient, kind.whole[0], kind.whole[1]);
       return parseChoice(value, kind.oneOf);
   }
+}
+
+/** An amount that may be negative (a refund): `-12.50`, or `-12,50` in a French CSV. */
+function parseSignedMoney(value: unknown, digits: number, lenient: boolean): FieldResult {
+  const negative =
+    (typeof value === "number" && value < 0) ||
+    (typeof value === "string" && value.trim().startsWith("-"));
+  if (!negative) return parseMoney(value, digits, lenient);
+  const positive = typeof value === "number" ? -value : (value as string).trim().slice(1);
+  const parsed = parseMoney(positive, digits, lenient);
+  return parsed.reason === undefined && typeof parsed.value === "number"
+    ? { ...parsed, value: parsed.value === 0 ? 0 : -parsed.value }
+    : parsed;
 }
 
 /** `[{code, text, acknowledged_at}]`, given as an array or (CSV) as JSON text. */

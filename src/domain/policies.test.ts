@@ -24,6 +24,7 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["editCodebook", true, false, false],
   ["issueInvoices", true, true, false],
   ["editNumbering", true, false, false],
+  ["managePayments", true, true, false],
 ];
 
 describe("role policies", () => {

@@ -64,6 +64,11 @@ export const canSeeCosts = (role: Role): boolean => role !== "staff";
 export const canIssueInvoices = (role: Role): boolean => role !== "staff";
 /** Change the invoice numbering series (issue 16). */
 export const canEditNumbering = (role: Role): boolean => role === "owner";
+/**
+ * See the payment journal, its closures and archives, verify and close it, and refund a
+ * payment (money leaves the till): managers and owners (docs/payments.md).
+ */
+export const canManagePayments = (role: Role): boolean => role !== "staff";
 
 export interface Policies {
   seeTimeline: boolean;
@@ -87,6 +92,7 @@ export interface Policies {
   editCodebook: boolean;
   issueInvoices: boolean;
   editNumbering: boolean;
+  managePayments: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -113,5 +119,6 @@ export function policiesFor(role: Role): Policies {
     editCodebook: canEditCodebook(role),
     issueInvoices: canIssueInvoices(role),
     editNumbering: canEditNumbering(role),
+    managePayments: canManagePayments(role),
   };
 }

@@ -46,6 +46,7 @@ export const policiesSchema = z.object({
   editCodebook: z.boolean(),
   issueInvoices: z.boolean(),
   editNumbering: z.boolean(),
+  managePayments: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 

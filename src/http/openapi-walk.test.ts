@@ -80,6 +80,11 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
   "POST /api/orgs/{org}/intake/{id}/disclosures/{disclosureId}/acknowledge": () => ({
     name: "Walk",
   }),
+  "POST /api/orgs/{org}/payments": (ids) => ({
+    invoice: ids.invoice,
+    amount: 0.01,
+    method: "cash",
+  }),
   "POST /api/orgs/{org}/incidents": (ids) => ({
     customer: ids.customer,
     severity: 1,

@@ -147,6 +147,14 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/orgs/{org}/complaints/{id}/credit-note": "issueInvoices",
   "GET /api/orgs/{org}/invoice-numbering": "issueInvoices",
   "PUT /api/orgs/{org}/invoice-numbering": "editNumbering",
+  // Payments at the counter, and their journal (docs/payments.md).
+  "POST /api/orgs/{org}/payments": "recordFacts",
+  "GET /api/orgs/{org}/customers/{id}/balance": "recordFacts",
+  "GET /api/orgs/{org}/payments/journal": "managePayments",
+  "GET /api/orgs/{org}/payments/closures": "managePayments",
+  "POST /api/orgs/{org}/payments/close": "managePayments",
+  "POST /api/orgs/{org}/payments/verify": "managePayments",
+  "GET /api/orgs/{org}/payments/archive": "managePayments",
 };
 
 /** What a role without the `can` key may not do, completing "role staff may not ...". */
@@ -172,6 +180,7 @@ const REFUSED: Record<keyof Policies, string> = {
   editCodebook: "change the themes codebook",
   issueInvoices: "draft, issue or list invoices",
   editNumbering: "change the invoice numbering",
+  managePayments: "see or close the payment journal, or refund a payment",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */

@@ -14,6 +14,7 @@ import {
 import { SetupToken, setupLink } from "../app/accounts/setup-token.ts";
 import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
 import { mailRouter } from "../app/mail/mail-router.ts";
+import { type JournalWatch, watchPaymentJournals } from "../app/payments/watch-journal.ts";
 import { deleteUserApiTokens } from "../store/api-token-repository.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes, verifiedLookup } from "./auth/auth-routes.ts";
@@ -50,6 +51,7 @@ import { intakeRoutes } from "./routes/intake/routes.ts";
 import { mailRoutes } from "./routes/mail/routes.ts";
 import { memberRoutes } from "./routes/members/routes.ts";
 import { organizationRoutes } from "./routes/organizations/routes.ts";
+import { paymentRoutes } from "./routes/payments/routes.ts";
 import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
@@ -68,6 +70,8 @@ declare module "fastify" {
     auth: Auth;
     /** Waits for the sign-ups answered but still running (they answer first: see auth-routes). */
     settleSignUps(): Promise<void>;
+    /** The payment journals' verification at start and hourly closing (docs/payments.md). */
+    paymentJournals(): JournalWatch | undefined;
     /** What the server knows of its database: the readiness check, and the 503 answers. */
     databaseState: DatabaseState;
   }
@@ -231,6 +235,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     notice,
   };
   app.addHook("onClose", async () => deps.outbox.stop());
+  let journals: JournalWatch | undefined;
+  app.decorate("paymentJournals", () => journals);
+  app.addHook("onReady", async () => {
+    journals = watchPaymentJournals(store, app.log);
+  });
+  app.addHook("onClose", async () => {
+    journals?.stop();
+    await journals?.started;
+  });
   let warmUp: WarmUp | undefined;
   if (options.warmUp) {
     app.addHook("onReady", async () => {
@@ -263,6 +276,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     acknowledgementRoutes,
     incidentRoutes,
     relationshipRoutes,
+    paymentRoutes,
   ]) {
     await app.register(routes, deps);
   }

@@ -45,6 +45,8 @@ export interface WorldIds {
   importJob: string;
   /** An API token of the owner's, for revoking (not the one the walk calls with). */
   token: string;
+  /** An invoice with a large balance, for payments (payments/routes.ts). */
+  invoice: string;
 }
 
 export interface Caller {
@@ -222,6 +224,14 @@ async function fill(
   });
   if (imported.body?.status !== "done") throw new Error(`import: ${JSON.stringify(imported.body)}`);
   await insertFact(t.store, orgId, {
+    type: "invoice",
+    id: `${org}-inv1`,
+    at: Date.parse("2026-02-01T10:00:00Z"),
+    customer: `${org}-ana`,
+    amount: 1_000_000_00,
+    due: Date.parse("2026-03-01T10:00:00Z"),
+  });
+  await insertFact(t.store, orgId, {
     type: "feedback",
     id: `${org}-fb1`,
     at: Date.parse("2026-02-20T10:00:00Z"),
@@ -311,6 +321,7 @@ async function fill(
     member: victim,
     importJob: imported.body.id,
     token: spare.body.id,
+    invoice: `${org}-inv1`,
   };
 }
 

@@ -32,6 +32,8 @@ const HIDDEN_EXTRA = new Set([
   "created_by",
   "changed_by",
   "reported_by",
+  // Who recorded a payment (a member's id; their name is the payment's staff).
+  "recorded_by",
   "corrects",
   "archived",
   "merged_into",

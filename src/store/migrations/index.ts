@@ -12,6 +12,7 @@ import * as tokenScope from "./2026-12-06T11-00-token-scope.ts";
 import * as forgetAuthSecret from "./2026-12-06T11-10-forget-auth-secret.ts";
 import * as themes from "./2026-12-07T13-00-themes.ts";
 import * as invoices from "./2026-12-07T10-00-invoices.ts";
+import * as paymentJournal from "./2026-12-07T15-00-payment-journal.ts";
 
 /**
  * Every migration the code knows, by name, in order. Listed statically (no directory scan),
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T11-10-forget-auth-secret": forgetAuthSecret,
   "2026-12-07T13-00-themes": themes,
   "2026-12-07T10-00-invoices": invoices,
+  "2026-12-07T15-00-payment-journal": paymentJournal,
 };

@@ -12,7 +12,7 @@ const MONEY_FIELDS = new Set(["price", "list_price", "cost", "amount", "remedy_a
 const DATE_FIELDS = new Set(["due", "warranty_end"]);
 const DATE_TIME_FIELDS = new Set(["delivered", "first_response", "resolved", "acknowledged_at"]);
 /** Fields whose values are words of the import format (`exchange`, `ours`), shown translated. */
-const ENUM_FIELDS = new Set(["kind", "status", "activity", "fault", "remedy", "source"]);
+const ENUM_FIELDS = new Set(["kind", "status", "activity", "fault", "remedy", "source", "method"]);
 /** Fields that repeat what the timeline already says, or only link facts together. */
 const SKIPPED_FIELDS = new Set(["customer", "type", "id", "at", "intake_order"]);
 

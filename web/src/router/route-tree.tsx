@@ -35,6 +35,7 @@ import { IntakeDetailPage } from "../features/intake/intake-detail-page.tsx";
 import { IntakeListPage } from "../features/intake/intake-list-page.tsx";
 import { IntakeNewPage } from "../features/intake/intake-new-page.tsx";
 import { ImportPage } from "../features/ledger-import/import-page.tsx";
+import { PaymentsJournalPage } from "../features/payments/payments-journal-page.tsx";
 import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
 import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
 import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
@@ -248,6 +249,7 @@ const returnsRoute = createRoute({
 const inboxRoute = page("inbox", InboxPage);
 const catalogueRoute = page("catalogue", CataloguePage);
 const identityRoute = page("identity", IdentityPage);
+const paymentsRoute = page("payments", PaymentsJournalPage);
 const incidentNewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "incidents/new",
@@ -288,6 +290,7 @@ export const routeTree = rootRoute.addChildren([
     catalogueRoute,
     identityRoute,
     incidentNewRoute,
+    paymentsRoute,
     orgNotFoundRoute,
   ]),
 ]);

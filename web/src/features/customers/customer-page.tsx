@@ -28,6 +28,7 @@ import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { Link } from "../../router/link.tsx";
 import { ValueCard } from "../customer-value/value-card.tsx";
+import { PaymentPanel } from "../payments/payment-panel.tsx";
 import { RelationshipEndedAlert, RelationshipPanel } from "../relationships/part-ways-panel.tsx";
 import { type TimelineParams, useCustomer } from "./customer-queries.ts";
 import { RecordPanel } from "./record-panel.tsx";
@@ -127,6 +128,7 @@ export function CustomerPage({ id }: { id: string }) {
       />
       <RelationshipEndedAlert customer={customer.id} />
       <RecordPanel data={query.data} />
+      {org.can.recordFacts && <PaymentPanel customer={customer.id} />}
       <Grid gap="md">
         {scorecard && (
           <Grid.Col span={{ base: 12, md: money ? 8 : 12 }}>

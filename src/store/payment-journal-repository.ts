@@ -1,0 +1,302 @@
+/**
+ * The payment journal, its closures and the latest verification (migration
+ * 2026-12-07T15-00-payment-journal). Rows are inserted, never updated: the primary key
+ * (organization, seq) refuses a second entry with the same number, so two concurrent writers
+ * cannot fork the chain (the loser retries on the new head). Every query takes the
+ * organization's id.
+ */
+import type { Kysely } from "kysely";
+import type { Closure, ClosureKind } from "../domain/payments/closures.ts";
+import type {
+  ChainProblem,
+  JournalEntry,
+  PaymentMethod,
+} from "../domain/payments/payment-journal.ts";
+import type { Database } from "./schema.ts";
+
+export interface PaymentJournalTable {
+  org_id: string;
+  seq: number;
+  kind: string;
+  fact_id: string;
+  invoice: string;
+  customer: string;
+  amount: number | string | bigint;
+  currency: string;
+  method: string;
+  paid_at: string;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface PaymentClosureTable {
+  org_id: string;
+  seq: number;
+  kind: string;
+  period: string;
+  entries: number;
+  total: number | string | bigint;
+  by_method: string;
+  perpetual_total: number | string | bigint;
+  journal_seq: number;
+  journal_hash: string;
+  closed_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface PaymentJournalCheckTable {
+  org_id: string;
+  checked_at: string;
+  ok: number;
+  entries: number;
+  closures: number;
+  problems: string;
+}
+
+type Tables = {
+  payment_journal: PaymentJournalTable;
+  payment_closures: PaymentClosureTable;
+  payment_journal_checks: PaymentJournalCheckTable;
+};
+type Db = Kysely<Database & Tables>;
+const typed = (db: Kysely<Database>): Db => db.withTables<Tables>();
+
+function entryFromRow(r: PaymentJournalTable): JournalEntry {
+  return {
+    seq: Number(r.seq),
+    kind: r.kind as JournalEntry["kind"],
+    factId: r.fact_id,
+    invoice: r.invoice,
+    customer: r.customer,
+    amount: Number(r.amount),
+    currency: r.currency,
+    method: r.method as PaymentMethod,
+    paidAt: Date.parse(r.paid_at),
+    recordedBy: r.recorded_by,
+    recordedByName: r.recorded_by_name,
+    recordedAt: Date.parse(r.recorded_at),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+function closureFromRow(r: PaymentClosureTable): Closure {
+  return {
+    seq: Number(r.seq),
+    kind: r.kind as ClosureKind,
+    period: r.period,
+    entries: Number(r.entries),
+    total: Number(r.total),
+    byMethod: JSON.parse(r.by_method) as Closure["byMethod"],
+    perpetualTotal: Number(r.perpetual_total),
+    journalSeq: Number(r.journal_seq),
+    journalHash: r.journal_hash,
+    closedAt: Date.parse(r.closed_at),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** The last entry's number and hash, undefined while the journal is empty. */
+export async function journalHead(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<{ seq: number; hash: string } | undefined> {
+  const row = await typed(db)
+    .selectFrom("payment_journal")
+    .select(["seq", "hash"])
+    .where("org_id", "=", orgId)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+}
+
+export async function insertJournalEntry(
+  db: Kysely<Database>,
+  orgId: string,
+  e: JournalEntry,
+): Promise<void> {
+  await typed(db)
+    .insertInto("payment_journal")
+    .values({
+      org_id: orgId,
+      seq: e.seq,
+      kind: e.kind,
+      fact_id: e.factId,
+      invoice: e.invoice,
+      customer: e.customer,
+      amount: e.amount,
+      currency: e.currency,
+      method: e.method,
+      paid_at: new Date(e.paidAt).toISOString(),
+      recorded_by: e.recordedBy,
+      recorded_by_name: e.recordedByName,
+      recorded_at: new Date(e.recordedAt).toISOString(),
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })
+    .execute();
+}
+
+/** Entries after `afterSeq`, in order, at most `limit` (the journal is read in chunks). */
+export async function listJournalEntries(
+  db: Kysely<Database>,
+  orgId: string,
+  options: { afterSeq?: number; limit?: number; from?: string; to?: string } = {},
+): Promise<JournalEntry[]> {
+  let query = typed(db)
+    .selectFrom("payment_journal")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("seq", ">", options.afterSeq ?? 0);
+  if (options.from) query = query.where("recorded_at", ">=", options.from);
+  if (options.to) query = query.where("recorded_at", "<", options.to);
+  const rows = await query
+    .orderBy("seq")
+    .limit(options.limit ?? 1000)
+    .execute();
+  return rows.map(entryFromRow);
+}
+
+/** The entry just before `seq` (the anchor of an archive), if any. */
+export async function journalEntryAt(
+  db: Kysely<Database>,
+  orgId: string,
+  seq: number,
+): Promise<JournalEntry | undefined> {
+  const row = await typed(db)
+    .selectFrom("payment_journal")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("seq", "=", seq)
+    .executeTakeFirst();
+  return row ? entryFromRow(row) : undefined;
+}
+
+export async function countJournalEntries(db: Kysely<Database>, orgId: string): Promise<number> {
+  const row = await typed(db)
+    .selectFrom("payment_journal")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The organizations whose journal holds at least one entry. */
+export async function orgsWithJournal(db: Kysely<Database>): Promise<string[]> {
+  const rows = await typed(db).selectFrom("payment_journal").select("org_id").distinct().execute();
+  return rows.map((r) => r.org_id);
+}
+
+export async function closureHead(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<{ seq: number; hash: string } | undefined> {
+  const row = await typed(db)
+    .selectFrom("payment_closures")
+    .select(["seq", "hash"])
+    .where("org_id", "=", orgId)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+}
+
+export async function insertClosure(
+  db: Kysely<Database>,
+  orgId: string,
+  c: Closure,
+): Promise<void> {
+  await typed(db)
+    .insertInto("payment_closures")
+    .values({
+      org_id: orgId,
+      seq: c.seq,
+      kind: c.kind,
+      period: c.period,
+      entries: c.entries,
+      total: c.total,
+      by_method: JSON.stringify(c.byMethod),
+      perpetual_total: c.perpetualTotal,
+      journal_seq: c.journalSeq,
+      journal_hash: c.journalHash,
+      closed_at: new Date(c.closedAt).toISOString(),
+      prev_hash: c.prevHash,
+      hash: c.hash,
+    })
+    .execute();
+}
+
+/** Every closure of the organization, in sequence order. */
+export async function listClosures(db: Kysely<Database>, orgId: string): Promise<Closure[]> {
+  const rows = await typed(db)
+    .selectFrom("payment_closures")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .orderBy("seq")
+    .execute();
+  return rows.map(closureFromRow);
+}
+
+export interface JournalCheck {
+  checkedAt: number;
+  ok: boolean;
+  entries: number;
+  closures: number;
+  problems: ChainProblem[];
+}
+
+/** Keeps the latest verification (one row per organization, replaced each time). */
+export async function saveJournalCheck(
+  db: Kysely<Database>,
+  orgId: string,
+  check: JournalCheck,
+): Promise<void> {
+  const values = {
+    checked_at: new Date(check.checkedAt).toISOString(),
+    ok: check.ok ? 1 : 0,
+    entries: check.entries,
+    closures: check.closures,
+    // The first 100 problems: enough to act on, bounded in size.
+    problems: JSON.stringify(check.problems.slice(0, 100)),
+  };
+  await typed(db)
+    .insertInto("payment_journal_checks")
+    .values({ org_id: orgId, ...values })
+    .onConflict((oc) => oc.column("org_id").doUpdateSet(values))
+    .execute();
+}
+
+export async function findJournalCheck(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<JournalCheck | undefined> {
+  const row = await typed(db)
+    .selectFrom("payment_journal_checks")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    checkedAt: Date.parse(row.checked_at),
+    ok: Number(row.ok) === 1,
+    entries: Number(row.entries),
+    closures: Number(row.closures),
+    problems: JSON.parse(row.problems) as ChainProblem[],
+  };
+}
+
+/** True for the unique-key violation a concurrent writer causes (both databases). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return (
+    code === "23505" ||
+    code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    code === "SQLITE_CONSTRAINT_UNIQUE"
+  );
+}
