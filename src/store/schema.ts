@@ -117,6 +117,47 @@ export interface OutboxAttachmentTable {
   render: string | null;
 }
 
+export interface ReminderSettingTable {
+  org_id: string;
+  /** JSON ReminderSchedule. */
+  schedule: string;
+  /** JSON TemplateOverrides. */
+  templates: string;
+  updated_at: string;
+}
+
+export interface ReminderPauseTable {
+  id: Generated<number | string>;
+  org_id: string;
+  scope: "invoice" | "customer";
+  target: string;
+  reason: string;
+  /** Last day of the pause (YYYY-MM-DD). */
+  until: string;
+  created_by: string;
+  created_at: string;
+  ended_at: string | null;
+}
+
+export interface ReminderStepTable {
+  org_id: string;
+  invoice: string;
+  level: number | string;
+  customer: string;
+  /** queued (in the outbox), to_confirm (a formal notice waiting), dismissed. */
+  status: "queued" | "to_confirm" | "dismissed";
+  outbox_id: number | string | null;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface ReminderRunTable {
+  org_id: string;
+  day: string;
+  started_at: string;
+}
+
 /** An organization's own mail server (owners set it in the app). */
 export interface MailSettingTable {
   org_id: string;
@@ -153,6 +194,10 @@ export interface Database {
   api_tokens: ApiTokenTable;
   outbox: OutboxTable;
   outbox_attachments: OutboxAttachmentTable;
+  reminder_settings: ReminderSettingTable;
+  reminder_pauses: ReminderPauseTable;
+  reminder_steps: ReminderStepTable;
+  reminder_runs: ReminderRunTable;
   settings: SettingTable;
   mail_settings: MailSettingTable;
   user: AuthUserTable;

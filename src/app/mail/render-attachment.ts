@@ -4,6 +4,7 @@
  * An attachment's `render` names its kind; each kind has its renderer here.
  */
 import type { Store } from "../../store/database.ts";
+import { renderReminderLetter } from "../reminders/render-reminder-letter.ts";
 
 export type AttachmentRenderer = (
   store: Store,
@@ -12,7 +13,9 @@ export type AttachmentRenderer = (
 ) => Promise<Buffer>;
 
 /** Every kind, statically: no registration order to get wrong. */
-const renderers = new Map<string, AttachmentRenderer>([]);
+const renderers = new Map<string, AttachmentRenderer>([
+  ["reminder-letter", (store, orgId, args) => renderReminderLetter(store, orgId, args)],
+]);
 
 export async function renderAttachment(
   store: Store,
