@@ -13,6 +13,8 @@ import * as forgetAuthSecret from "./2026-12-06T11-10-forget-auth-secret.ts";
 import * as themes from "./2026-12-07T13-00-themes.ts";
 import * as invoices from "./2026-12-07T10-00-invoices.ts";
 import * as paymentJournal from "./2026-12-07T15-00-payment-journal.ts";
+import * as outboxGrownUp from "./2026-12-07T12-00-outbox-grown-up.ts";
+import * as reminders from "./2026-12-07T12-10-reminders.ts";
 
 /**
  * Every migration the code knows, by name, in order. Listed statically (no directory scan),
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T13-00-themes": themes,
   "2026-12-07T10-00-invoices": invoices,
   "2026-12-07T15-00-payment-journal": paymentJournal,
+  "2026-12-07T12-00-outbox-grown-up": outboxGrownUp,
+  "2026-12-07T12-10-reminders": reminders,
 };
