@@ -236,6 +236,17 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "The logo file is above the limit (2 MB); it is downscaled once accepted.",
   },
+  TIMER_RUNNING: {
+    status: 409,
+    exit: 1,
+    description:
+      "A timer of yours is already running: stop it (its time is logged) or discard it before starting another.",
+  },
+  TIMER_NOT_RUNNING: {
+    status: 409,
+    exit: 1,
+    description: "No timer of yours is running: there is nothing to stop or discard.",
+  },
   INTERNAL: {
     status: 500,
     exit: 1,

@@ -53,6 +53,7 @@ import { organizationRoutes } from "./routes/organizations/routes.ts";
 import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
+import { timeRoutes } from "./routes/time/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
@@ -261,6 +262,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     acknowledgementRoutes,
     incidentRoutes,
     relationshipRoutes,
+    timeRoutes,
   ]) {
     await app.register(routes, deps);
   }

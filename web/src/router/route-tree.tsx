@@ -38,6 +38,7 @@ import { ImportPage } from "../features/ledger-import/import-page.tsx";
 import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
 import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
 import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
+import { TimeReportPage } from "../features/time/time-report-page.tsx";
 import { NotFoundPage, OrgLayout } from "../layout/org-layout.tsx";
 import { homeOf } from "./home-of.ts";
 import {
@@ -248,6 +249,7 @@ const returnsRoute = createRoute({
 const inboxRoute = page("inbox", InboxPage);
 const catalogueRoute = page("catalogue", CataloguePage);
 const identityRoute = page("identity", IdentityPage);
+const timeReportRoute = page("reports/time", TimeReportPage);
 const incidentNewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "incidents/new",
@@ -288,6 +290,7 @@ export const routeTree = rootRoute.addChildren([
     catalogueRoute,
     identityRoute,
     incidentNewRoute,
+    timeReportRoute,
     orgNotFoundRoute,
   ]),
 ]);
