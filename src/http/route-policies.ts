@@ -134,6 +134,7 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "DELETE /api/orgs/{org}/mail-settings": "manageMembers",
   "POST /api/orgs/{org}/mail-settings/test": "manageMembers",
   "GET /api/orgs/{org}/outbox": "manageMembers",
+  "POST /api/orgs/{org}/outbox/{id}/retry": "manageMembers",
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",

@@ -94,6 +94,27 @@ export interface OutboxTable {
   last_error: string | null;
   /** Not before this instant (backoff after a failure, or a run sending it now). */
   next_attempt_at: string | null;
+  html: string | null;
+  /** Unique per organization: queueing the same thing twice returns the first row. */
+  dedup_key: string | null;
+  /** `<uuid@comptoir.local>`, chosen when queued, sent as the Message-ID header. */
+  message_id: string | null;
+  /** Set while an attempt is under way; still set at the next claim: that attempt died. */
+  attempt_started_at: string | null;
+  /** Attempts that died between claim and bookkeeping (the mail may have gone out). */
+  interrupted: Generated<number | string>;
+  /** JSON of the ledger fact this mail becomes once a mail server accepted it. */
+  on_sent: string | null;
+}
+
+export interface OutboxAttachmentTable {
+  id: Generated<number | string>;
+  outbox_id: number | string;
+  filename: string;
+  content_type: string;
+  content: Buffer | null;
+  /** JSON `{kind, ...}`: rendered when the mail is sent. */
+  render: string | null;
 }
 
 /** An organization's own mail server (owners set it in the app). */
@@ -131,6 +152,7 @@ export interface Database {
   invitations: InvitationTable;
   api_tokens: ApiTokenTable;
   outbox: OutboxTable;
+  outbox_attachments: OutboxAttachmentTable;
   settings: SettingTable;
   mail_settings: MailSettingTable;
   user: AuthUserTable;
