@@ -288,6 +288,17 @@ export const ERROR_CATALOGUE = {
     description:
       "The payment journal's verification found a broken chain (an entry or closure changed, removed or inserted): see docs/payments.md.",
   },
+  TIMER_RUNNING: {
+    status: 409,
+    exit: 1,
+    description:
+      "A timer of yours is already running: stop it (its time is logged) or discard it before starting another.",
+  },
+  TIMER_NOT_RUNNING: {
+    status: 409,
+    exit: 1,
+    description: "No timer of yours is running: there is nothing to stop or discard.",
+  },
   INTERNAL: {
     status: 500,
     exit: 1,

@@ -56,6 +56,7 @@ import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
 import { themeRoutes } from "./routes/themes/routes.ts";
+import { timeRoutes } from "./routes/time/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
@@ -277,6 +278,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     incidentRoutes,
     relationshipRoutes,
     paymentRoutes,
+    timeRoutes,
   ]) {
     await app.register(routes, deps);
   }

@@ -19,6 +19,8 @@ import type { Organization } from "../../store/organization-repository.ts";
 export interface IntakeActor {
   userId: string;
   role: Role;
+  /** The member's name as people read it (time entries name their staff with it). */
+  name?: string;
 }
 
 export interface IntakeContext {

@@ -1,15 +1,17 @@
 /**
- * Ledger facts about an accepted order as they happen: time spent (`time`), an extra round
+ * Ledger facts about an accepted order as they happen: time spent (`time`, the member who
+ * records it as its staff, as the timer and manual entries of src/app/time do), an extra round
  * of changes asked by the customer (`revision`), inputs we had to ask for again (`chase`).
  */
 import { AppError } from "../../domain/errors.ts";
 import type { Fact, TimeActivity } from "../../domain/facts.ts";
 import { chaseFact, revisionFact, timeFact } from "../../domain/intake/intake-facts.ts";
 import { insertFact } from "../../store/fact-repository.ts";
+import { memberStaff } from "../time/time-support.ts";
 import { type IntakeContext, inTransaction, newId, nowOf, requireOrder } from "./intake-support.ts";
 
 export type OrderActivity =
-  | { kind: "time"; minutes: number; activity: TimeActivity; staff?: string }
+  | { kind: "time"; minutes: number; activity: TimeActivity }
   | { kind: "revision"; text?: string }
   | { kind: "chase"; text?: string };
 
@@ -35,7 +37,7 @@ export async function recordOrderActivity(
             id: newId("t"),
             minutes: input.minutes,
             activity: input.activity,
-            staff: input.staff,
+            ...memberStaff(ctx.actor),
           })
         : input.kind === "revision"
           ? revisionFact({ ...base, id: newId("rv"), text: input.text })

@@ -140,17 +140,27 @@ export function returnFact(input: {
   return fact;
 }
 
+/**
+ * A `time` fact. `staff` is the member's name as people read it in an export; `staffUser`,
+ * their user id, goes under the unknown field `staff_user` (docs/time.md), so that the entry
+ * names the member even after a change of name.
+ */
 export function timeFact(input: {
   id: string;
   at: number;
   customer: string;
-  order: string;
+  order?: string;
   minutes: number;
   activity: TimeActivity;
   staff?: string;
+  staffUser?: string;
 }): TimeFact {
-  const { staff, ...rest } = input;
-  return staff ? { type: "time", ...rest, staff } : { type: "time", ...rest };
+  const { staff, staffUser, order, ...rest } = input;
+  const fact: TimeFact = { type: "time", ...rest };
+  if (order) fact.order = order;
+  if (staff) fact.staff = staff;
+  if (staffUser) fact.extra = { staff_user: staffUser };
+  return fact;
 }
 
 export function revisionFact(input: {

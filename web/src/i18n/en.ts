@@ -1,9 +1,11 @@
 /** English; the type makes it carry exactly the keys of `fr.ts`. */
 import type { Resources } from "./fr.ts";
 import { openEn } from "./open-en.ts";
+import { timeEn } from "./time-en.ts";
 
 export const en: Resources = {
   ...openEn,
+  ...timeEn,
   common: {
     appName: "Comptoir",
     tagline: "The customer is not a king but a partner.",
@@ -1181,6 +1183,8 @@ export const en: Resources = {
     NOT_FOUND: "Not found.",
     CUSTOMER_NOT_FOUND: "This customer does not exist in this organization.",
     RELATIONSHIP_ENDED: "The owner already ended this relationship.",
+    TIMER_RUNNING: "Your timer is already running: stop it or discard it first.",
+    TIMER_NOT_RUNNING: "Your timer is no longer running: it may have been stopped in another tab.",
     RELATIONSHIP_NOT_ENDED: "This relationship is not ended: nothing to resume.",
     INVITATION_INVALID: "This invitation does not exist, was revoked, or is for another address.",
     INVITATION_EXPIRED: "This invitation was already used or has expired: ask for a new one.",

@@ -1,8 +1,10 @@
 /** French, the default language. `en.ts` must have the same keys (checked by its type). */
 import { openFr } from "./open-fr.ts";
+import { timeFr } from "./time-fr.ts";
 
 export const fr = {
   ...openFr,
+  ...timeFr,
   common: {
     appName: "Comptoir",
     tagline: "Le client n'est pas roi, c'est un partenaire.",
@@ -1189,6 +1191,9 @@ export const fr = {
     NOT_FOUND: "Introuvable.",
     CUSTOMER_NOT_FOUND: "Ce client n'existe pas dans cette organisation.",
     RELATIONSHIP_ENDED: "Le propriétaire a déjà mis fin à cette relation.",
+    TIMER_RUNNING: "Votre chronomètre tourne déjà : arrêtez-le ou abandonnez-le d'abord.",
+    TIMER_NOT_RUNNING:
+      "Votre chronomètre ne tourne plus : il a peut-être été arrêté dans un autre onglet.",
     RELATIONSHIP_NOT_ENDED: "Cette relation n'est pas terminée : rien à reprendre.",
     INVITATION_INVALID: "Cette invitation n'existe pas, a été annulée ou vise une autre adresse.",
     INVITATION_EXPIRED: "Cette invitation a déjà servi ou a expiré : demandez-en une nouvelle.",

@@ -25,6 +25,7 @@ type NavPath =
   | "/o/$org/inbox"
   | "/o/$org/incidents/new"
   | "/o/$org/customers"
+  | "/o/$org/reports/time"
   | "/o/$org/catalogue"
   | "/o/$org/charter"
   | "/o/$org/import"
@@ -70,6 +71,7 @@ function navItems(
     },
     can.recordFacts && { label: t("incident.nav"), to: "/o/$org/incidents/new", exact: true },
     { label: t("nav.customers"), to: "/o/$org/customers", exact: false },
+    can.seeScorecards && { label: t("time.nav"), to: "/o/$org/reports/time", exact: true },
     can.recordFacts && { label: t("catalogue.nav"), to: "/o/$org/catalogue", exact: true },
     can.managePayments && { label: t("payments.nav"), to: "/o/$org/payments", exact: true },
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },

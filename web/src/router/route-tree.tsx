@@ -39,6 +39,7 @@ import { PaymentsJournalPage } from "../features/payments/payments-journal-page.
 import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
 import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
 import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
+import { TimeReportPage } from "../features/time/time-report-page.tsx";
 import { NotFoundPage, OrgLayout } from "../layout/org-layout.tsx";
 import { homeOf } from "./home-of.ts";
 import {
@@ -250,6 +251,7 @@ const inboxRoute = page("inbox", InboxPage);
 const catalogueRoute = page("catalogue", CataloguePage);
 const identityRoute = page("identity", IdentityPage);
 const paymentsRoute = page("payments", PaymentsJournalPage);
+const timeReportRoute = page("reports/time", TimeReportPage);
 const incidentNewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "incidents/new",
@@ -291,6 +293,7 @@ export const routeTree = rootRoute.addChildren([
     identityRoute,
     incidentNewRoute,
     paymentsRoute,
+    timeReportRoute,
     orgNotFoundRoute,
   ]),
 ]);

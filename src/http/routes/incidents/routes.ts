@@ -7,7 +7,7 @@ import { intakeContext } from "../intake/present-intake.ts";
 import { reportIncidentSchema } from "./schema.ts";
 
 /** `2026-03-01` (midnight UTC) or a date-time with an offset, or BAD_INPUT naming `at`. */
-function parseAt(value: string | undefined): number | undefined {
+export function parseAt(value: string | undefined): number | undefined {
   if (value === undefined || value === "") return undefined;
   const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value);
   const ms = ok ? Date.parse(value) : Number.NaN;

@@ -109,7 +109,6 @@ export const activityBodySchema = z.discriminatedUnion("kind", [
     kind: z.literal("time"),
     minutes: z.number().int().min(1).max(100_000),
     activity: z.enum(TIME_ACTIVITIES),
-    staff: z.string().max(100).optional(),
   }),
   z.object({ kind: z.literal("revision"), text: z.string().max(4000).optional() }),
   z.object({ kind: z.literal("chase"), text: z.string().max(4000).optional() }),

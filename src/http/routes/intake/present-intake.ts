@@ -24,7 +24,8 @@ import type { Complaint } from "../../../store/intake-complaint-repository.ts";
 import type { OrgAccess } from "../../org-access.ts";
 
 export function intakeContext(store: Store, access: OrgAccess): IntakeContext {
-  return { store, org: access.org, actor: { userId: access.actor.userId, role: access.role } };
+  const { userId, name, email } = access.actor;
+  return { store, org: access.org, actor: { userId, role: access.role, name: name || email } };
 }
 
 /** A decimal amount of the API to minor units, or BAD_INPUT naming the field. */

@@ -428,9 +428,12 @@ for (const dialect of testDialects()) {
         activity: "work",
       });
       expect(time.status).toBe(201);
+      // The member who records it is the fact's staff: their name, and their user id.
       expect(await findFact(t.store, t.org.id, "time", time.body.id)).toMatchObject({
         minutes: 30,
         order: id,
+        staff: expect.stringMatching(/^User \d+$/),
+        extra: { staff_user: staff.id },
       });
       const rev = await post(staff, `/intake/${id}/activities`, {
         kind: "revision",
