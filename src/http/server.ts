@@ -47,6 +47,7 @@ import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { incidentRoutes } from "./routes/incidents/routes.ts";
 import { intakeRoutes } from "./routes/intake/routes.ts";
+import { invoiceRoutes } from "./routes/invoices/routes.ts";
 import { mailRoutes } from "./routes/mail/routes.ts";
 import { memberRoutes } from "./routes/members/routes.ts";
 import { organizationRoutes } from "./routes/organizations/routes.ts";
@@ -261,6 +262,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     acknowledgementRoutes,
     incidentRoutes,
     relationshipRoutes,
+    invoiceRoutes,
   ]) {
     await app.register(routes, deps);
   }
