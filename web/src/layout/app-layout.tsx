@@ -22,6 +22,7 @@ type NavPath =
   | "/o/$org"
   | "/o/$org/intake"
   | "/o/$org/complaints"
+  | "/o/$org/invoices"
   | "/o/$org/inbox"
   | "/o/$org/incidents/new"
   | "/o/$org/customers"
@@ -69,6 +70,7 @@ function navItems(
     },
     can.recordFacts && { label: t("incident.nav"), to: "/o/$org/incidents/new", exact: true },
     { label: t("nav.customers"), to: "/o/$org/customers", exact: false },
+    can.issueInvoices && { label: t("invoices.nav"), to: "/o/$org/invoices", exact: false },
     can.recordFacts && { label: t("catalogue.nav"), to: "/o/$org/catalogue", exact: true },
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
