@@ -58,6 +58,25 @@ export const COMMANDS: Command[] = [
     load: () => import("./commands/scorecards.ts").then((m) => m.run),
   },
   {
+    name: "invoices",
+    usage:
+      "invoices [--status draft|issued|overdue|paid] [--customer <id>] [--as-of <date>] [--json] | invoices --csv [--from <date>] [--to <date>] [--out <file>]",
+    summary: {
+      fr: "Les factures, acomptes et avoirs émis dans Comptoir, avec leur état et le reste dû ; --csv : l'export pour le comptable (une ligne par document, totaux par taux de TVA).",
+      en: "Invoices, deposits and credit notes issued in Comptoir, with status and balance; --csv: the accountant's export (one line per document, totals per VAT rate).",
+    },
+    options: {
+      ...REPORT_OPTIONS,
+      status: { type: "string" },
+      customer: { type: "string" },
+      csv: { type: "boolean" },
+      from: { type: "string" },
+      to: { type: "string" },
+      out: { type: "string" },
+    },
+    load: () => import("./commands/invoices.ts").then((m) => m.run),
+  },
+  {
     name: "portfolio",
     usage: "portfolio [--as-of <date>] [--json]",
     summary: {

@@ -109,6 +109,12 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
     currency: "EUR",
     timeZone: "Europe/Paris",
   }),
+  "POST /api/orgs/{org}/invoices": (ids) => ({ customer: ids.customer }),
+  "PUT /api/orgs/{org}/invoices/{id}": () => ({ notes: ["walk"] }),
+  "PUT /api/orgs/{org}/invoice-numbering": (ids) => ({
+    invoiceSeries: `${ids.org}{year}`,
+    creditNoteSeries: `AV${ids.org}{year}`,
+  }),
   "POST /api/orgs/{org}/customers/{id}/relationship/part-ways": (ids) => ({
     reason: "abusive",
     explanation: "walk",
@@ -129,6 +135,8 @@ const NEVER_DONE: Record<string, string> = {
     "needs a running timer, which the walk's stop has logged (routes/time/routes.test.ts)",
   "POST /api/orgs/{org}/mail-settings/test":
     "needs a mail server that answers (routes/mail/routes.test.ts)",
+  "POST /api/orgs/{org}/complaints/{id}/credit-note":
+    "needs a complaint resolved with a discount on an invoiced order (app/invoices/invoices.test.ts)",
 };
 
 /** Query parameters that name a record take the target's ids. */

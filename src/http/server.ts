@@ -48,6 +48,7 @@ import { importRoutes } from "./routes/imports/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { incidentRoutes } from "./routes/incidents/routes.ts";
 import { intakeRoutes } from "./routes/intake/routes.ts";
+import { invoiceRoutes } from "./routes/invoices/routes.ts";
 import { mailRoutes } from "./routes/mail/routes.ts";
 import { memberRoutes } from "./routes/members/routes.ts";
 import { organizationRoutes } from "./routes/organizations/routes.ts";
@@ -279,6 +280,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     relationshipRoutes,
     paymentRoutes,
     timeRoutes,
+    invoiceRoutes,
   ]) {
     await app.register(routes, deps);
   }

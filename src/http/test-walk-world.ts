@@ -34,6 +34,11 @@ export interface WorldIds {
   disclosure: string;
   photo: string;
   complaint: string;
+  /** An issued invoice's number (invoice routes). */
+  invoice: string;
+  /** A draft, edited then deleted; another, issued by the walk. */
+  invoiceDraft: string;
+  invoiceToIssue: string;
   service: string;
   feedback: string;
   incident: string;
@@ -269,6 +274,23 @@ async function fill(
   });
   const ack = await send("POST", `/intake/${order}/ack-link`, {});
   const complaint = await send("POST", "/complaints", { order: `${org}-o1`, text: `late ${m}` });
+  // Each organization numbers in its own series, so that an id of one finds nothing in the other.
+  await call(t.app, {
+    method: "PUT",
+    url: `/api/orgs/${org}/invoice-numbering`,
+    headers: owner.write,
+    payload: { invoiceSeries: `${org}{year}`, creditNoteSeries: `AV${org}{year}` },
+  });
+  const draft = await send("POST", "/invoices", {
+    customer: `${org}-ana`,
+    lines: [{ description: `Resole ${m}`, quantity: 1, unitPrice: 40, vatRate: 20 }],
+  });
+  const invoice = await send("POST", `/invoices/${draft.invoice.id}/issue`, {});
+  const invoiceDraft = await send("POST", "/invoices", { customer: `${org}-ana` });
+  const invoiceToIssue = await send("POST", "/invoices", {
+    customer: `${org}-ana`,
+    lines: [{ description: `Belt ${m}`, quantity: 1, unitPrice: 10, vatRate: 20 }],
+  });
   const decision = await send("POST", `/customers/${org}-bob/relationship/part-ways`, {
     reason: "abusive",
     explanation: `threats ${m}`,
@@ -311,6 +333,9 @@ async function fill(
     disclosure: created.disclosures[0].id,
     photo: photo.id,
     complaint: complaint.complaint.id,
+    invoice: invoice.invoice.number,
+    invoiceDraft: invoiceDraft.invoice.id,
+    invoiceToIssue: invoiceToIssue.invoice.id,
     service: service.id,
     feedback: `${org}-fb1`,
     incident: `${org}-i1`,
@@ -346,6 +371,11 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     customers: path.includes("/relationship") ? ids.parted : ids.customer,
     intake: /\/(accept|advance|activities)$/.test(path) ? ids.readyOrder : ids.order,
     complaints: ids.complaint,
+    invoices: path.endsWith("/issue")
+      ? ids.invoiceToIssue
+      : /\/(balance|credit-note)$/.test(path)
+        ? ids.invoice
+        : ids.invoiceDraft,
     catalogue: ids.service,
     feedback: ids.feedback,
     invitations: ids.invitation,

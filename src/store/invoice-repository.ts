@@ -4,7 +4,7 @@
  * `allocateNumber` is the gap-free part: it must be the first write of the issuing transaction.
  */
 import { type Kysely, sql } from "kysely";
-import { decodeFact } from "../domain/fact-codec.ts";
+import { decodeFact, isoUtc } from "../domain/fact-codec.ts";
 import type { CreditNoteFact, PaymentFact } from "../domain/facts.ts";
 import type { InvoiceDocument } from "../domain/invoicing/invoice-document.ts";
 import type {
@@ -292,20 +292,22 @@ export interface Settlements {
 
 /**
  * What the ledger's payment and credit_note facts take off each invoice (by invoice id):
- * sums in minor units. Corrections of those facts replace their originals.
+ * sums in minor units, of the facts dated up to `until` (epoch ms) when given. Corrections
+ * of those facts replace their originals.
  */
 export async function settlementsOf(
   db: Kysely<Database>,
   orgId: string,
   invoice?: string,
+  until?: number,
 ): Promise<Settlements> {
-  const rows = await db
+  let query = db
     .selectFrom("facts")
     .select(["type", "id", "at", "customer", "data"])
     .where("org", "=", orgKey(orgId))
-    .where("type", "in", ["payment", "credit_note"])
-    .orderBy("seq")
-    .execute();
+    .where("type", "in", ["payment", "credit_note"]);
+  if (until !== undefined) query = query.where("at", "<=", isoUtc(until));
+  const rows = await query.orderBy("seq").execute();
   const latest = new Map<string, PaymentFact | CreditNoteFact>();
   for (const row of rows) {
     const fact = decodeFact(row) as PaymentFact | CreditNoteFact;

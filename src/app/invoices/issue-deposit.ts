@@ -36,7 +36,9 @@ export async function issueDepositForOrder(
 ): Promise<InvoiceRecord> {
   const pct =
     order.price && order.price > 0 ? Math.round((order.deposit / order.price) * 1000) / 10 : null;
-  const share = pct === null ? "" : `${String(pct).replace(".", lang === "fr" ? "," : ".")} % `;
+  // "30 %" in French (a space before the sign), "30%" in English.
+  const share =
+    pct === null ? "" : lang === "fr" ? `${String(pct).replace(".", ",")} % ` : `${pct}% `;
   const description =
     lang === "en"
       ? `Deposit ${share ? `of ${share}` : ""}on order ${order.id}: ${order.item}`

@@ -1,7 +1,7 @@
 /**
  * Invoices as a list or one at a time, each with its balance (amount - payments - credit
  * notes, from the ledger's facts, spec section 1) and its status as of a day: draft, issued
- * (not due yet), overdue, paid.
+ * (not due yet), overdue, paid. As of a past day, only what was known then counts.
  */
 import {
   balanceOf,
@@ -81,16 +81,19 @@ export async function listInvoiceViews(
   ctx: InvoiceContext,
   query: ListInvoicesQuery = {},
 ): Promise<InvoiceView[]> {
-  const asOfDay = isoDay(query.asOf ?? nowOf(ctx));
+  const asOf = query.asOf ?? nowOf(ctx);
+  const asOfDay = isoDay(asOf);
   const { status, asOf: _a, ...filter } = query;
   const records = await listRecords(invoiceDb(ctx.store.db), ctx.org.id, {
     ...filter,
     state: status === undefined ? undefined : status === "draft" ? "draft" : "issued",
   });
-  const settlements = await settlementsOf(ctx.store.db, ctx.org.id);
+  // As of a day: the payments and credit notes known then, the invoices issued by then.
+  const settlements = await settlementsOf(ctx.store.db, ctx.org.id, undefined, asOf);
   const names = new Map<string, string | null>();
   const views: InvoiceView[] = [];
   for (const record of records) {
+    if (record.issueDate !== null && record.issueDate > asOfDay) continue;
     if (!names.has(record.customer)) {
       const c = await findCustomer(ctx.store, ctx.org.id, record.customer);
       names.set(record.customer, c?.name ?? null);
@@ -107,7 +110,12 @@ export async function getInvoiceView(
   asOf?: number,
 ): Promise<InvoiceView> {
   const record = await requireInvoice(invoiceDb(ctx.store.db), ctx.org.id, idOrNumber);
-  const settlements = await settlementsOf(ctx.store.db, ctx.org.id, record.number ?? undefined);
+  const settlements = await settlementsOf(
+    ctx.store.db,
+    ctx.org.id,
+    record.number ?? undefined,
+    asOf,
+  );
   const customer = await findCustomer(ctx.store, ctx.org.id, record.customer);
   return view(record, settlements, isoDay(asOf ?? nowOf(ctx)), customer?.name ?? null);
 }

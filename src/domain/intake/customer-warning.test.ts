@@ -67,4 +67,24 @@ describe("customer warning at intake", () => {
       signals: ["missing_inputs"],
     });
   });
+
+  it("suggests the charter's deposit for a customer to renegotiate with, and says why", () => {
+    const scorecard = card("renegotiate", []);
+    expect(customerWarning(scorecard, "manager", "fr", 30)).toMatchObject({
+      level: "none",
+      deposit: {
+        pct: 30,
+        reason: expect.stringMatching(
+          /^Ce client est à renégocier : .* Demandez un acompte de 30 % : .*facture d'acompte/,
+        ),
+      },
+    });
+    const staff = customerWarning(scorecard, "staff", "en", 25);
+    expect(staff.deposit?.reason).toMatch(
+      /^For this customer, Comptoir advises firmer terms\. Ask for a 25% deposit/,
+    );
+    expect(staff.deposit?.reason).not.toContain("renegotiate");
+    expect(customerWarning(card("steady", []), "owner", "fr", 30).deposit).toBeUndefined();
+    expect(customerWarning(scorecard, "owner", "fr", 0).deposit).toBeUndefined();
+  });
 });

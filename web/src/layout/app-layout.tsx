@@ -22,6 +22,7 @@ type NavPath =
   | "/o/$org"
   | "/o/$org/intake"
   | "/o/$org/complaints"
+  | "/o/$org/invoices"
   | "/o/$org/inbox"
   | "/o/$org/incidents/new"
   | "/o/$org/customers"
@@ -72,6 +73,7 @@ function navItems(
     can.recordFacts && { label: t("incident.nav"), to: "/o/$org/incidents/new", exact: true },
     { label: t("nav.customers"), to: "/o/$org/customers", exact: false },
     can.seeScorecards && { label: t("time.nav"), to: "/o/$org/reports/time", exact: true },
+    can.issueInvoices && { label: t("invoices.nav"), to: "/o/$org/invoices", exact: false },
     can.recordFacts && { label: t("catalogue.nav"), to: "/o/$org/catalogue", exact: true },
     can.managePayments && { label: t("payments.nav"), to: "/o/$org/payments", exact: true },
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },

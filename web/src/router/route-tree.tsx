@@ -34,6 +34,8 @@ import { InboxPage } from "../features/inbox/inbox-page.tsx";
 import { IntakeDetailPage } from "../features/intake/intake-detail-page.tsx";
 import { IntakeListPage } from "../features/intake/intake-list-page.tsx";
 import { IntakeNewPage } from "../features/intake/intake-new-page.tsx";
+import { InvoicePage } from "../features/invoices/invoice-page.tsx";
+import { InvoicesPage } from "../features/invoices/invoices-page.tsx";
 import { ImportPage } from "../features/ledger-import/import-page.tsx";
 import { PaymentsJournalPage } from "../features/payments/payments-journal-page.tsx";
 import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
@@ -47,6 +49,7 @@ import {
   incidentSearch,
   intakeListSearch,
   intakeSearch,
+  invoicesSearch,
   orderSearch,
   signInSearch,
   tokenSearch,
@@ -241,6 +244,20 @@ const complaintRoute = createRoute({
     return <ComplaintPage key={id} id={id} />;
   },
 });
+const invoicesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "invoices",
+  validateSearch: invoicesSearch,
+  component: InvoicesPage,
+});
+const invoiceRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "invoices/$id",
+  component: function InvoiceRoute() {
+    const { id } = invoiceRoute.useParams();
+    return <InvoicePage key={id} id={id} />;
+  },
+});
 const returnsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "returns",
@@ -287,6 +304,8 @@ export const routeTree = rootRoute.addChildren([
     intakeRoute,
     complaintsRoute,
     complaintRoute,
+    invoicesRoute,
+    invoiceRoute,
     returnsRoute,
     inboxRoute,
     catalogueRoute,

@@ -43,6 +43,10 @@ export const intakeListSearch = z.object({ status: loose(z.enum(ORDER_STATUSES))
 export const intakeSearch = z.object({ photos: loose(z.literal("failed")) });
 
 /** The order a complaint or a return is about, when the page opens from it. */
+/** The invoices list: its status filter. */
+export const invoicesSearch = z.object({
+  status: loose(z.enum(["draft", "issued", "overdue", "paid"])),
+});
 export const orderSearch = z.object({ order: loose(text(200)) });
 
 /** The customer an incident is about, when the form opens from the customer's page. */

@@ -196,6 +196,8 @@ export const customerWarningSchema = z.object({
   segment: z.string().nullable().optional(),
   signals: z.array(z.string()).optional(),
   message: z.string(),
+  /** A customer in `renegotiate`: the deposit intake suggests (charter `deposit_pct`), and why. */
+  deposit: z.object({ pct: z.number(), reason: z.string() }).optional(),
 });
 export const complaintSchema = z.object({
   id: z.string(),

@@ -61,7 +61,8 @@ export const intakeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
     const lang = langOf(access);
     // The end of today, like every page: Date.now() would be a new cache key, a new pass.
     const report = await deps.cache.get(access.org, parseAsOfParam(undefined), lang);
-    return customerWarning(report.byCustomer.get(customer), access.role, lang);
+    const { deposit_pct } = await getCharter(store, access.org.id);
+    return customerWarning(report.byCustomer.get(customer), access.role, lang, deposit_pct);
   }
 
   async function detail(access: OrgAccess, ctx: IntakeContext, id: string) {
