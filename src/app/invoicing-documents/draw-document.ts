@@ -82,7 +82,9 @@ export function drawDocument(
   if (service && "period" in service)
     dated(L.servicePeriod, L.period(f.date(service.period.start), f.date(service.period.end)));
   if (quote && invoice.validUntil) dated(L.validUntil, f.date(invoice.validUntil));
-  if (!quote && invoice.dueDate) dated(L.dueDate, f.date(invoice.dueDate));
+  // A credit note is not paid by the customer: no due date on its page.
+  if (!quote && invoice.kind !== "credit_note" && invoice.dueDate)
+    dated(L.dueDate, f.date(invoice.dueDate));
   const orders = invoice.references.orders ?? [];
   if (orders.length > 0) dated(L.orders, orders.join(", "));
   doc.y = Math.max(doc.y, customerBottom) + 16;

@@ -267,6 +267,7 @@ describe("credit note and deposit", () => {
     expect(text).toContain("Avoir n° AV-2026-0003");
     expect(text).toContain("Avoir rectifiant la facture n° 2026-0042 du 7 décembre 2026");
     expect(text).toContain("Montant de l'avoir TTC 24,00 €");
+    expect(text).not.toContain("Date d'échéance");
     const cii = pdfAttachment(pdf, "factur-x.xml").toString("utf8");
     expect(xmllint(cii, FACTURX_XSD).ok).toBe(true);
     expect(cii).toContain("<ram:TypeCode>381</ram:TypeCode>");
