@@ -935,6 +935,9 @@ export const en: Resources = {
       recordedAt: "Recorded",
       by: "By",
       intact: "Journal intact: verified {{date}} ({{entries}} entries, {{closures}} closures).",
+      bannerText:
+        "The latest verification of the payment journal found entries changed, removed or added outside the app.",
+      bannerLink: "See the journal",
       brokenTitle: "Payment journal altered",
       broken:
         "The verification of {{date}} found entries changed, removed or added outside the app. Do not fix anything in the database: keep it as it is and tell your accountant.",

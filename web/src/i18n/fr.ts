@@ -942,6 +942,9 @@ export const fr = {
       by: "Par",
       intact:
         "Journal intact : vérifié le {{date}} ({{entries}} écritures, {{closures}} clôtures).",
+      bannerText:
+        "La dernière vérification du journal des paiements a trouvé des écritures modifiées, supprimées ou ajoutées hors de l'application.",
+      bannerLink: "Voir le journal",
       brokenTitle: "Journal des paiements altéré",
       broken:
         "La vérification du {{date}} a trouvé des écritures modifiées, supprimées ou ajoutées hors de l'application. Ne corrigez rien dans la base : conservez-la en l'état et prévenez votre comptable.",
