@@ -5,7 +5,7 @@
  * cannot fork the chain (the loser retries on the new head). Every query takes the
  * organization's id.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { decodeFact } from "../domain/fact-codec.ts";
 import type { Fact } from "../domain/facts.ts";
 import type { Closure, ClosureKind } from "../domain/payments/closures.ts";
@@ -14,6 +14,7 @@ import type {
   JournalEntry,
   PaymentMethod,
 } from "../domain/payments/payment-journal.ts";
+import { dialectOf } from "./dialect.ts";
 import { orgKey } from "./org-key.ts";
 import type { Database } from "./schema.ts";
 
@@ -102,6 +103,20 @@ function closureFromRow(r: PaymentClosureTable): Closure {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+}
+
+/**
+ * Takes the organization's journal lock for the rest of the transaction, before anything is
+ * read: a payment's balance check and its entry then see every payment committed before.
+ * PostgreSQL (READ COMMITTED: each statement sees the latest commits, so without it a
+ * transaction could check a stale balance and still chain on a fresh head): a transaction
+ * advisory lock. SQLite: nothing to take; one connection runs one transaction at a time, and
+ * another process's commit after this transaction's first read makes its write fail with
+ * SQLITE_BUSY_SNAPSHOT, which the caller retries.
+ */
+export async function lockJournal(db: Kysely<Database>, orgId: string): Promise<void> {
+  if (dialectOf(db as unknown as Kysely<unknown>) !== "postgres") return;
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`comptoir-payments:${orgId}`}))`.execute(db);
 }
 
 /** The last entry's number and hash, undefined while the journal is empty. */
