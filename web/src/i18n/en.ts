@@ -1162,6 +1162,13 @@ export const en: Resources = {
     },
   },
   errors: {
+    INVOICE_NOT_FOUND: "This invoice does not exist in this organization.",
+    PAYMENT_NOT_DUE: "Nothing is left to pay on this invoice.",
+    PAYMENT_EXCEEDS_BALANCE:
+      "This amount is above what is left to pay on the invoice: record what is left and give change.",
+    REFUND_NOT_DUE:
+      "The customer paid nothing beyond what they owe on this invoice: nothing to refund.",
+    REFUND_EXCEEDS_CREDIT: "This refund is above what the customer overpaid on this invoice.",
     TOKEN_NOT_ALLOWED: "An API token cannot do this: sign in.",
     FORBIDDEN: "Your role does not allow this.",
     LAST_OWNER: "The organization must keep at least one owner.",
