@@ -29,6 +29,8 @@ const PAGES = [
   { name: "catalogue", path: "/o/demo/catalogue" },
   { name: "incident form", path: "/o/demo/incidents/new" },
   { name: "identity", path: "/o/demo/identity" },
+  { name: "customer with an open invoice", path: "/o/demo/customers/c-castagne" },
+  { name: "payment journal", path: "/o/demo/payments" },
 ];
 
 /**

@@ -90,11 +90,15 @@ describe.skipIf(!hasChromium())("payments in a browser", () => {
     expect(words).not.toContain("recorded_by");
 
     // The rest: the amount starts at what is left.
-    await page
-      .getByRole("form", { name: "Enregistrer un paiement" })
-      .getByRole("textbox", { name: /Montant reçu/ })
-      .waitFor();
     expect(await amount.inputValue()).toBe("740,00");
+
+    // More than what is left: refused, in French, and nothing recorded.
+    await amount.fill("800,00");
+    await form.getByRole("button", { name: "Enregistrer le paiement" }).click();
+    const refused = form.locator('[data-error-code="PAYMENT_EXCEEDS_BALANCE"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain("Ce montant dépasse le reste dû sur la facture");
+    await amount.fill("740,00");
     await tabTo(form.getByRole("button", { name: "Enregistrer le paiement" }));
     await page.keyboard.press("Enter");
     await page.getByText(/est soldée\./).waitFor();

@@ -5,13 +5,17 @@
  * cannot fork the chain (the loser retries on the new head). Every query takes the
  * organization's id.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { decodeFact } from "../domain/fact-codec.ts";
+import type { Fact } from "../domain/facts.ts";
 import type { Closure, ClosureKind } from "../domain/payments/closures.ts";
 import type {
   ChainProblem,
   JournalEntry,
   PaymentMethod,
 } from "../domain/payments/payment-journal.ts";
+import { dialectOf } from "./dialect.ts";
+import { orgKey } from "./org-key.ts";
 import type { Database } from "./schema.ts";
 
 export interface PaymentJournalTable {
@@ -99,6 +103,20 @@ function closureFromRow(r: PaymentClosureTable): Closure {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+}
+
+/**
+ * Takes the organization's journal lock for the rest of the transaction, before anything is
+ * read: a payment's balance check and its entry then see every payment committed before.
+ * PostgreSQL (READ COMMITTED: each statement sees the latest commits, so without it a
+ * transaction could check a stale balance and still chain on a fresh head): a transaction
+ * advisory lock. SQLite: nothing to take; one connection runs one transaction at a time, and
+ * another process's commit after this transaction's first read makes its write fail with
+ * SQLITE_BUSY_SNAPSHOT, which the caller retries.
+ */
+export async function lockJournal(db: Kysely<Database>, orgId: string): Promise<void> {
+  if (dialectOf(db as unknown as Kysely<unknown>) !== "postgres") return;
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`comptoir-payments:${orgId}`}))`.execute(db);
 }
 
 /** The last entry's number and hash, undefined while the journal is empty. */
@@ -291,12 +309,39 @@ export async function findJournalCheck(
   };
 }
 
-/** True for the unique-key violation a concurrent writer causes (both databases). */
-export function isUniqueViolation(error: unknown): boolean {
+/**
+ * True for what a concurrent writer causes and a new attempt cures: the unique-key violation
+ * of a number taken first (both databases), PostgreSQL's serialization failure and deadlock,
+ * SQLite's busy file when another process writes (a deferred transaction that must upgrade).
+ */
+export function isWriteConflict(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return (
     code === "23505" ||
+    code === "40001" ||
+    code === "40P01" ||
     code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
-    code === "SQLITE_CONSTRAINT_UNIQUE"
+    code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    (typeof code === "string" && code.startsWith("SQLITE_BUSY"))
   );
+}
+
+/** The `payment` facts with these ids, by id (one query per chunk of the journal). */
+export async function findPaymentFacts(
+  db: Kysely<Database>,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, Fact>> {
+  const found = new Map<string, Fact>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom("facts")
+      .select(["type", "id", "at", "customer", "data"])
+      .where("org", "=", orgKey(orgId))
+      .where("type", "=", "payment")
+      .where("id", "in", ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.set(row.id, decodeFact(row));
+  }
+  return found;
 }

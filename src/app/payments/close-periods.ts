@@ -15,6 +15,7 @@ import {
   insertClosure,
   listClosures,
   listJournalEntries,
+  lockJournal,
 } from "../../store/payment-journal-repository.ts";
 import { inJournalTransaction, sha256 } from "./payment-support.ts";
 
@@ -24,9 +25,11 @@ export async function closePeriods(
   options: { asOf?: number; now?: number } = {},
 ): Promise<Closure[]> {
   const asOf = options.asOf ?? Date.now();
-  const entries = await allEntries(store, org.id);
-  if (entries.length === 0) return [];
+  if ((await allEntries(store, org.id)).length === 0) return [];
   return inJournalTransaction(store, async (trx) => {
+    await lockJournal(trx.db, org.id);
+    // Read under the lock: no entry can be added between the totals and the closure.
+    const entries = await allEntries(trx, org.id);
     const closed = new Set(
       (await listClosures(trx.db, org.id)).map((c) => `${c.kind}:${c.period}`),
     );

@@ -2,6 +2,7 @@
  * The unalterable payment journal on both databases: the chain, its verification against
  * tampering in SQL, concurrent writers, closures and their totals, archives.
  */
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../store/database.ts";
 import { insertFact } from "../../store/fact-repository.ts";
@@ -16,9 +17,30 @@ import { verifyJournal } from "./verify-journal.ts";
 
 const at = (iso: string) => Date.parse(iso);
 
+/** Runs the child that records `count` payments; resolves with its output once it exits. */
+function payFromAnotherProcess(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["bin/run-ts.js", "src/app/payments/test-pay-child.ts", ...args],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`child exited ${code}`)),
+    );
+  });
+}
+
 for (const dialect of testDialects()) {
   describe(`payment journal (${dialect})`, () => {
-    let store: Store;
+    let store: Store & { url: string; schema?: string };
     let org: Organization;
     const ctx = (now: string, role: "owner" | "staff" = "staff"): PaymentContext => ({
       store,
@@ -152,22 +174,46 @@ for (const dialect of testDialects()) {
       expect((await verifyJournal(store, org)).ok).toBe(true);
     });
 
-    it("refuses a concurrent overpayment: two payments of the whole balance, one wins", async () => {
-      const results = await Promise.allSettled([
-        recordPayment(ctx("2027-01-03T11:00:00Z"), {
-          invoice: "2026-0003",
-          amount: 100_00,
-          method: "cash",
-        }),
-        recordPayment(ctx("2027-01-03T11:00:00Z"), {
-          invoice: "2026-0003",
-          amount: 100_00,
-          method: "card",
-        }),
-      ]);
+    it("keeps one chain when two processes write to the same database at once", async () => {
+      // An organization of its own: these payments are recorded now, in no closed period.
+      const other = await ensureOrganization(store, "annex", { name: "Annex", lang: "fr" });
+      await insertFact(store, other.id, {
+        type: "customer",
+        id: "ana",
+        at: at("2026-01-05"),
+        name: "Ana Alves",
+        status: "active",
+      });
+      await insertFact(store, other.id, {
+        type: "invoice",
+        id: "2026-0200",
+        at: at("2026-11-01"),
+        customer: "ana",
+        amount: 10_000_00,
+        due: at("2026-11-30"),
+      });
+      const args = [store.url, store.schema ?? "-", "annex", "2026-0200", "15"];
+      const outs = await Promise.all([payFromAnotherProcess(args), payFromAnotherProcess(args)]);
+      expect(outs).toEqual(["done\n", "done\n"]);
+      const entries = await listJournalEntries(store.db, other.id, { limit: 10_000 });
+      expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(new Set(entries.map((e) => e.recordedBy)).size).toBe(2);
+      expect(await verifyJournal(store, other)).toMatchObject({ ok: true, entries: 30 });
+    }, 60_000);
+
+    it("refuses a concurrent overpayment: six payments of the whole balance at once, one wins", async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) =>
+          recordPayment(ctx("2027-01-03T11:00:00Z"), {
+            invoice: "2026-0003",
+            amount: 100_00,
+            method: i % 2 ? "cash" : "card",
+          }),
+        ),
+      );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-      expect(refused.reason.code).toBe("PAYMENT_NOT_DUE");
+      for (const r of results.filter((r) => r.status === "rejected"))
+        expect((r as PromiseRejectedResult).reason.code).toBe("PAYMENT_NOT_DUE");
     });
 
     it("writes archives that verify on their own, and catches an altered one", async () => {

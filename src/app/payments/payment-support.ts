@@ -7,7 +7,7 @@ import { hash } from "node:crypto";
 import type { Role } from "../../domain/policies.ts";
 import type { Store } from "../../store/database.ts";
 import type { Organization } from "../../store/organization-repository.ts";
-import { isUniqueViolation } from "../../store/payment-journal-repository.ts";
+import { isWriteConflict } from "../../store/payment-journal-repository.ts";
 
 export interface PaymentActor {
   userId: string;
@@ -43,7 +43,7 @@ export async function inJournalTransaction<T>(
     try {
       return await store.db.transaction().execute((trx) => work({ ...store, db: trx }));
     } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= ATTEMPTS) throw error;
+      if (!isWriteConflict(error) || attempt >= ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   }

@@ -17,7 +17,11 @@ import {
 import { canManagePayments, canRecordFacts } from "../../domain/policies.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import { findFact, insertFact, listCustomerFacts } from "../../store/fact-repository.ts";
-import { insertJournalEntry, journalHead } from "../../store/payment-journal-repository.ts";
+import {
+  insertJournalEntry,
+  journalHead,
+  lockJournal,
+} from "../../store/payment-journal-repository.ts";
 import { newId } from "../intake/intake-support.ts";
 import { inJournalTransaction, nowOf, type PaymentContext, sha256 } from "./payment-support.ts";
 
@@ -54,6 +58,7 @@ export async function recordPayment(
     throw new AppError("BAD_INPUT", "at: is in the future");
   const charter = await getCharter(ctx.store, ctx.org.id);
   return inJournalTransaction(ctx.store, async (trx) => {
+    await lockJournal(trx.db, ctx.org.id);
     const invoice = (await findFact(trx, ctx.org.id, "invoice", input.invoice)) as
       | InvoiceFact
       | undefined;

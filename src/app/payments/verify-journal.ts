@@ -18,9 +18,9 @@ import {
   verifyEntries,
 } from "../../domain/payments/payment-journal.ts";
 import type { Store } from "../../store/database.ts";
-import { findFact } from "../../store/fact-repository.ts";
 import type { Organization } from "../../store/organization-repository.ts";
 import {
+  findPaymentFacts,
   type JournalCheck,
   listClosures,
   listJournalEntries,
@@ -99,8 +99,13 @@ async function checkFacts(
   entries: readonly JournalEntry[],
   problems: ChainProblem[],
 ): Promise<void> {
+  const facts = await findPaymentFacts(
+    store.db,
+    orgId,
+    entries.map((e) => e.factId),
+  );
   for (const entry of entries) {
-    const fact = await findFact(store, orgId, "payment", entry.factId);
+    const fact = facts.get(entry.factId);
     if (
       fact?.type !== "payment" ||
       fact.amount !== entry.amount ||

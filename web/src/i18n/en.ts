@@ -955,6 +955,9 @@ export const en: Resources = {
       recordedAt: "Recorded",
       by: "By",
       intact: "Journal intact: verified {{date}} ({{entries}} entries, {{closures}} closures).",
+      bannerText:
+        "The latest verification of the payment journal found entries changed, removed or added outside the app.",
+      bannerLink: "See the journal",
       brokenTitle: "Payment journal altered",
       broken:
         "The verification of {{date}} found entries changed, removed or added outside the app. Do not fix anything in the database: keep it as it is and tell your accountant.",
@@ -1240,6 +1243,13 @@ export const en: Resources = {
     },
   },
   errors: {
+    INVOICE_NOT_FOUND: "This invoice does not exist in this organization.",
+    PAYMENT_NOT_DUE: "Nothing is left to pay on this invoice.",
+    PAYMENT_EXCEEDS_BALANCE:
+      "This amount is above what is left to pay on the invoice: record what is left and give change.",
+    REFUND_NOT_DUE:
+      "The customer paid nothing beyond what they owe on this invoice: nothing to refund.",
+    REFUND_EXCEEDS_CREDIT: "This refund is above what the customer overpaid on this invoice.",
     TOKEN_NOT_ALLOWED: "An API token cannot do this: sign in.",
     FORBIDDEN: "Your role does not allow this.",
     LAST_OWNER: "The organization must keep at least one owner.",

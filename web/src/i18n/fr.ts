@@ -962,6 +962,9 @@ export const fr = {
       by: "Par",
       intact:
         "Journal intact : vérifié le {{date}} ({{entries}} écritures, {{closures}} clôtures).",
+      bannerText:
+        "La dernière vérification du journal des paiements a trouvé des écritures modifiées, supprimées ou ajoutées hors de l'application.",
+      bannerLink: "Voir le journal",
       brokenTitle: "Journal des paiements altéré",
       broken:
         "La vérification du {{date}} a trouvé des écritures modifiées, supprimées ou ajoutées hors de l'application. Ne corrigez rien dans la base : conservez-la en l'état et prévenez votre comptable.",
@@ -1248,6 +1251,14 @@ export const fr = {
     },
   },
   errors: {
+    INVOICE_NOT_FOUND: "Cette facture n'existe pas dans cette organisation.",
+    PAYMENT_NOT_DUE: "Il ne reste rien à payer sur cette facture.",
+    PAYMENT_EXCEEDS_BALANCE:
+      "Ce montant dépasse le reste dû sur la facture : enregistrez le reste dû et rendez la monnaie.",
+    REFUND_NOT_DUE:
+      "Le client n'a rien payé de plus que ce qu'il doit sur cette facture : rien à rembourser.",
+    REFUND_EXCEEDS_CREDIT:
+      "Ce remboursement dépasse ce que le client a payé en trop sur cette facture.",
     TOKEN_NOT_ALLOWED: "Un jeton d'API ne peut pas faire cela : connectez-vous.",
     FORBIDDEN: "Votre rôle ne permet pas cette action.",
     LAST_OWNER: "L'organisation doit garder au moins un propriétaire.",

@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef } from "react";
 import { useSession } from "../api/session-queries.ts";
 import { ErrorState, NotFound } from "../components/states.tsx";
+import { JournalBrokenBanner } from "../features/payments/journal-broken-banner.tsx";
 import { AppLayout } from "./app-layout.tsx";
 import { OrgContext } from "./org-context.ts";
 
@@ -68,6 +69,7 @@ export function OrgLayout() {
   return (
     <OrgContext.Provider value={org}>
       <AppLayout user={user} organizations={organizations}>
+        {org?.can.managePayments && <JournalBrokenBanner org={org.slug} />}
         {org ? <Outlet /> : <NotFound />}
       </AppLayout>
     </OrgContext.Provider>

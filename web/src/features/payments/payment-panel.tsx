@@ -50,30 +50,32 @@ export function PaymentPanel({ customer }: { customer: string }) {
             : t("payments.panel.inCredit", { amount: f.money(-balance.data.balance, currency) })}
         </Text>
       )}
-      <Table mt="sm" striped data-testid="invoice-balances">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("payments.invoice")}</Table.Th>
-            <Table.Th>{t("payments.due")}</Table.Th>
-            <Table.Th ta="right">{t("payments.amount")}</Table.Th>
-            <Table.Th ta="right">{t("payments.paid")}</Table.Th>
-            <Table.Th ta="right">{t("payments.balance")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {invoices.map((i) => (
-            <Table.Tr key={i.id}>
-              <Table.Td>{i.id}</Table.Td>
-              <Table.Td>{f.instant(i.due)}</Table.Td>
-              <Table.Td ta="right">{f.money(i.amount, currency)}</Table.Td>
-              <Table.Td ta="right">{f.money(i.paid, currency)}</Table.Td>
-              <Table.Td ta="right">
-                {i.balance === 0 ? t("payments.settled") : f.money(i.balance, currency)}
-              </Table.Td>
+      <Table.ScrollContainer minWidth={560}>
+        <Table mt="sm" striped data-testid="invoice-balances">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("payments.invoice")}</Table.Th>
+              <Table.Th>{t("payments.due")}</Table.Th>
+              <Table.Th ta="right">{t("payments.amount")}</Table.Th>
+              <Table.Th ta="right">{t("payments.paid")}</Table.Th>
+              <Table.Th ta="right">{t("payments.balance")}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {invoices.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>{i.id}</Table.Td>
+                <Table.Td>{f.instant(i.due)}</Table.Td>
+                <Table.Td ta="right">{f.money(i.amount, currency)}</Table.Td>
+                <Table.Td ta="right">{f.money(i.paid, currency)}</Table.Td>
+                <Table.Td ta="right">
+                  {i.balance === 0 ? t("payments.settled") : f.money(i.balance, currency)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <PaymentForm
         invoices={invoices.filter(
           (i) => i.balance > 0 || (i.balance < 0 && org.can.managePayments),

@@ -32,11 +32,14 @@ export function useRecordPayment(org: string) {
   });
 }
 
-export function useJournal(org: string, before?: number) {
+export function useJournal(org: string, before?: number, limit?: number) {
   return useQuery({
-    queryKey: [org, "payments", "journal", before ?? null],
+    queryKey: [org, "payments", "journal", before ?? null, limit ?? null],
     queryFn: () =>
-      api<JournalResponse>("GET", `${orgApi(org)}/payments/journal${queryString({ before })}`),
+      api<JournalResponse>(
+        "GET",
+        `${orgApi(org)}/payments/journal${queryString({ before, limit })}`,
+      ),
   });
 }
 

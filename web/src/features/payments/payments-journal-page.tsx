@@ -74,40 +74,42 @@ export function PaymentsJournalPage() {
             {t("payments.journal.noClosures")}
           </Text>
         ) : (
-          <Table mt="sm" striped data-testid="closures">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("payments.journal.period")}</Table.Th>
-                <Table.Th ta="right">{t("payments.journal.entries")}</Table.Th>
-                {(["cash", "card", "transfer", "cheque"] as const).map((m) => (
-                  <Table.Th key={m} ta="right">
-                    {method(m)}
-                  </Table.Th>
-                ))}
-                <Table.Th ta="right">{t("payments.journal.total")}</Table.Th>
-                <Table.Th ta="right">{t("payments.journal.perpetual")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {closures.data.closures.map((c) => (
-                <Table.Tr key={c.seq}>
-                  <Table.Td>
-                    {t(`payments.journal.kinds.${c.kind}`, {
-                      period: periodLabel(c.kind, c.period, f.date),
-                    })}
-                  </Table.Td>
-                  <Table.Td ta="right">{f.num(c.entries)}</Table.Td>
+          <Table.ScrollContainer minWidth={560}>
+            <Table mt="sm" striped data-testid="closures">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("payments.journal.period")}</Table.Th>
+                  <Table.Th ta="right">{t("payments.journal.entries")}</Table.Th>
                   {(["cash", "card", "transfer", "cheque"] as const).map((m) => (
-                    <Table.Td key={m} ta="right">
-                      {f.money(c.byMethod[m], currency)}
-                    </Table.Td>
+                    <Table.Th key={m} ta="right">
+                      {method(m)}
+                    </Table.Th>
                   ))}
-                  <Table.Td ta="right">{f.money(c.total, currency)}</Table.Td>
-                  <Table.Td ta="right">{f.money(c.perpetualTotal, currency)}</Table.Td>
+                  <Table.Th ta="right">{t("payments.journal.total")}</Table.Th>
+                  <Table.Th ta="right">{t("payments.journal.perpetual")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {closures.data.closures.map((c) => (
+                  <Table.Tr key={c.seq}>
+                    <Table.Td>
+                      {t(`payments.journal.kinds.${c.kind}`, {
+                        period: periodLabel(c.kind, c.period, f.date),
+                      })}
+                    </Table.Td>
+                    <Table.Td ta="right">{f.num(c.entries)}</Table.Td>
+                    {(["cash", "card", "transfer", "cheque"] as const).map((m) => (
+                      <Table.Td key={m} ta="right">
+                        {f.money(c.byMethod[m], currency)}
+                      </Table.Td>
+                    ))}
+                    <Table.Td ta="right">{f.money(c.total, currency)}</Table.Td>
+                    <Table.Td ta="right">{f.money(c.perpetualTotal, currency)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
       <Card withBorder component="section" aria-labelledby="entries-title">
@@ -119,30 +121,32 @@ export function PaymentsJournalPage() {
             {t("payments.journal.empty")}
           </Text>
         ) : (
-          <Table mt="sm" striped data-testid="journal-entries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("payments.journal.number")}</Table.Th>
-                <Table.Th>{t("payments.journal.recordedAt")}</Table.Th>
-                <Table.Th>{t("payments.invoice")}</Table.Th>
-                <Table.Th>{t("payments.form.method")}</Table.Th>
-                <Table.Th>{t("payments.journal.by")}</Table.Th>
-                <Table.Th ta="right">{t("payments.amount")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {journal.data.entries.map((e) => (
-                <Table.Tr key={e.seq}>
-                  <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td>{f.dateTime(e.recordedAt)}</Table.Td>
-                  <Table.Td>{e.invoice}</Table.Td>
-                  <Table.Td>{method(e.method)}</Table.Td>
-                  <Table.Td>{e.recordedBy.name}</Table.Td>
-                  <Table.Td ta="right">{f.money(e.amount, currency)}</Table.Td>
+          <Table.ScrollContainer minWidth={560}>
+            <Table mt="sm" striped data-testid="journal-entries">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("payments.journal.number")}</Table.Th>
+                  <Table.Th>{t("payments.journal.recordedAt")}</Table.Th>
+                  <Table.Th>{t("payments.invoice")}</Table.Th>
+                  <Table.Th>{t("payments.form.method")}</Table.Th>
+                  <Table.Th>{t("payments.journal.by")}</Table.Th>
+                  <Table.Th ta="right">{t("payments.amount")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {journal.data.entries.map((e) => (
+                  <Table.Tr key={e.seq}>
+                    <Table.Td>{e.seq}</Table.Td>
+                    <Table.Td>{f.dateTime(e.recordedAt)}</Table.Td>
+                    <Table.Td>{e.invoice}</Table.Td>
+                    <Table.Td>{method(e.method)}</Table.Td>
+                    <Table.Td>{e.recordedBy.name}</Table.Td>
+                    <Table.Td ta="right">{f.money(e.amount, currency)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
       <Archive />
