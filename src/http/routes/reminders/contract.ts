@@ -100,10 +100,11 @@ const levelsSchema = z.object({
 
 export const scheduleSchema = z.object({
   courtesyDaysBefore: z.number().int().min(1).max(30).nullable(),
+  /** Days after the due date for levels 1, 2, 3 (in that order: checked on saving). */
   levelDays: z.tuple([
     z.number().int().min(0).max(365),
-    z.number().int().min(1).max(365),
-    z.number().int().min(2).max(365),
+    z.number().int().min(0).max(365),
+    z.number().int().min(0).max(365),
   ]),
   minGapDays: z.number().int().min(1).max(60),
 });
