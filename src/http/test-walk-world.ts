@@ -10,6 +10,8 @@ import type { Role } from "../domain/policies.ts";
 import type { DialectName } from "../store/dialect.ts";
 import { insertFact } from "../store/fact-repository.ts";
 import { addMembership } from "../store/membership-repository.ts";
+import { enqueueMail } from "../store/outbox-repository.ts";
+import { addPause } from "../store/reminder-repository.ts";
 import { buildTestApp, buildUser, call, type TestApp, type TestUser } from "./test-app.ts";
 import { multipart } from "./test-ledger.ts";
 
@@ -51,7 +53,11 @@ export interface WorldIds {
   /** An API token of the owner's, for revoking (not the one the walk calls with). */
   token: string;
   /** An invoice with a large balance, for payments (payments/routes.ts). */
-  invoice: string;
+  paymentInvoice: string;
+  /** An overdue invoice (reminders), a pause on another customer, a mail in the outbox. */
+  overdueInvoice: string;
+  pause: string;
+  mail: string;
 }
 
 export interface Caller {
@@ -230,7 +236,7 @@ async function fill(
   if (imported.body?.status !== "done") throw new Error(`import: ${JSON.stringify(imported.body)}`);
   await insertFact(t.store, orgId, {
     type: "invoice",
-    id: `${org}-inv1`,
+    id: `${org}-pay1`,
     at: Date.parse("2026-02-01T10:00:00Z"),
     customer: `${org}-ana`,
     amount: 1_000_000_00,
@@ -244,6 +250,47 @@ async function fill(
     customer: `${org}-ana`,
     score: 3,
     text: `slow ${m}`,
+  });
+  // Three overdue invoices: a formal notice waiting on the first (confirm) and the second
+  // (set aside); the third gets its reminder by hand.
+  for (const n of [1, 2, 3]) {
+    await insertFact(t.store, orgId, {
+      type: "invoice",
+      id: `${org}-inv${n}`,
+      at: Date.parse("2026-01-10T10:00:00Z"),
+      customer: `${org}-ana`,
+      amount: 15_000,
+      due: Date.parse("2026-02-10T00:00:00Z"),
+    });
+    if (n < 3) {
+      await t.store.db
+        .insertInto("reminder_steps")
+        .values({
+          org_id: orgId,
+          invoice: `${org}-inv${n}`,
+          level: 3,
+          customer: `${org}-ana`,
+          status: "to_confirm",
+          outbox_id: null,
+          created_at: new Date().toISOString(),
+          decided_by: null,
+          decided_at: null,
+        })
+        .execute();
+    }
+  }
+  const pause = await addPause(t.store, orgId, {
+    scope: "customer",
+    target: `${org}-bob`,
+    reason: `promise ${m}`,
+    until: "2099-12-31",
+    createdBy: "walk",
+  });
+  const mail = await enqueueMail(t.store, {
+    orgId,
+    to: `walk-${org}@example.test`,
+    subject: `walk ${m}`,
+    text: `walk ${m}`,
   });
   const service = await send("POST", "/catalogue", {
     code: "resole",
@@ -346,7 +393,10 @@ async function fill(
     member: victim,
     importJob: imported.body.id,
     token: spare.body.id,
-    invoice: `${org}-inv1`,
+    paymentInvoice: `${org}-pay1`,
+    overdueInvoice: `${org}-inv1`,
+    pause: String(pause),
+    mail: String(mail.id),
   };
 }
 
@@ -363,6 +413,11 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     disclosureId: ids.disclosure,
     photoId: ids.photo,
     decision: ids.decision,
+    invoice: path.endsWith("/dismiss")
+      ? ids.overdueInvoice.replace(/1$/, "2")
+      : path.endsWith("/send")
+        ? ids.overdueInvoice.replace(/1$/, "3")
+        : ids.overdueInvoice,
   };
   if (param === "token") {
     return path.startsWith("/api/invitations/") ? ids.invitationToken : ids.ackToken;
@@ -381,6 +436,8 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     invitations: ids.invitation,
     imports: ids.importJob,
     tokens: ids.token,
+    pauses: ids.pause,
+    outbox: ids.mail,
   };
   const id = byParam[param] ?? (param === "id" ? byCollection[before ?? ""] : undefined);
   if (id === undefined) {

@@ -118,6 +118,9 @@ export async function dismissFormalNotice(
   actor: string,
   invoiceId: string,
 ): Promise<void> {
+  if (!(await findFact(store, org.id, "invoice", invoiceId))) {
+    throw new AppError("NOT_FOUND", `invoice: no invoice "${invoiceId}"`);
+  }
   if (!(await decideStep(store, org.id, invoiceId, 3, "dismissed", actor))) {
     throw new AppError(
       "REMINDER_NOT_POSSIBLE",
