@@ -53,6 +53,7 @@ import { organizationRoutes } from "./routes/organizations/routes.ts";
 import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
+import { surveyRoutes } from "./routes/surveys/routes.ts";
 import { timeRoutes } from "./routes/time/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
@@ -263,6 +264,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     incidentRoutes,
     relationshipRoutes,
     timeRoutes,
+    surveyRoutes,
   ]) {
     await app.register(routes, deps);
   }

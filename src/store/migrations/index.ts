@@ -12,6 +12,7 @@ import * as tokenScope from "./2026-12-06T11-00-token-scope.ts";
 import * as forgetAuthSecret from "./2026-12-06T11-10-forget-auth-secret.ts";
 import * as timeTimers from "./2026-12-07T11-00-time-timers.ts";
 import * as outboxGrownUp from "./2026-12-07T12-00-outbox-grown-up.ts";
+import * as surveys from "./2026-12-07T14-00-surveys.ts";
 
 /**
  * Every migration the code knows, by name, in order. Listed statically (no directory scan),
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T11-10-forget-auth-secret": forgetAuthSecret,
   "2026-12-07T11-00-time-timers": timeTimers,
   "2026-12-07T12-00-outbox-grown-up": outboxGrownUp,
+  "2026-12-07T14-00-surveys": surveys,
 };
