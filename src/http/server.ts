@@ -14,6 +14,7 @@ import {
 import { SetupToken, setupLink } from "../app/accounts/setup-token.ts";
 import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
 import { mailRouter } from "../app/mail/mail-router.ts";
+import { startSurveySchedule } from "../app/surveys/survey-schedule.ts";
 import { deleteUserApiTokens } from "../store/api-token-repository.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes, verifiedLookup } from "./auth/auth-routes.ts";
@@ -122,6 +123,8 @@ export interface ServerOptions {
    * again after midnight (src/http/warm-up.ts). `serve` turns it on; tests leave it off.
    */
   warmUp?: boolean;
+  /** Run the daily survey job every hour (docs/surveys.md). `serve` turns it on; tests leave it off. */
+  surveys?: boolean;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -232,6 +235,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     notice,
   };
   app.addHook("onClose", async () => deps.outbox.stop());
+  if (options.surveys) {
+    const surveys = startSurveySchedule(store, publicUrl, (error) =>
+      app.log.error({ err: error }, "daily surveys failed"),
+    );
+    app.addHook("onClose", async () => surveys.stop());
+  }
   let warmUp: WarmUp | undefined;
   if (options.warmUp) {
     app.addHook("onReady", async () => {

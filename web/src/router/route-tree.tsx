@@ -38,6 +38,7 @@ import { ImportPage } from "../features/ledger-import/import-page.tsx";
 import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
 import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
 import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
+import { SurveyTemplatesPage } from "../features/surveys/survey-templates-page.tsx";
 import { TimeReportPage } from "../features/time/time-report-page.tsx";
 import { NotFoundPage, OrgLayout } from "../layout/org-layout.tsx";
 import { homeOf } from "./home-of.ts";
@@ -250,6 +251,7 @@ const inboxRoute = page("inbox", InboxPage);
 const catalogueRoute = page("catalogue", CataloguePage);
 const identityRoute = page("identity", IdentityPage);
 const timeReportRoute = page("reports/time", TimeReportPage);
+const surveyTemplatesRoute = page("surveys", SurveyTemplatesPage);
 const incidentNewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "incidents/new",
@@ -291,6 +293,7 @@ export const routeTree = rootRoute.addChildren([
     identityRoute,
     incidentNewRoute,
     timeReportRoute,
+    surveyTemplatesRoute,
     orgNotFoundRoute,
   ]),
 ]);
