@@ -299,6 +299,23 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "No timer of yours is running: there is nothing to stop or discard.",
   },
+  SURVEY_REFUSED: {
+    status: 409,
+    exit: 1,
+    description:
+      "The survey cannot go to this customer: no e-mail address, they opted out, the relationship was ended, or they had a survey less than 90 days ago.",
+  },
+  SURVEY_LINK_INVALID: {
+    status: 404,
+    exit: 1,
+    description: "The survey link does not exist, or belongs to another organization.",
+  },
+  SURVEY_LINK_EXPIRED: {
+    status: 410,
+    exit: 1,
+    description:
+      "The survey link has expired (30 days), or its answer can no longer be changed (7 days after it was given).",
+  },
   INTERNAL: {
     status: 500,
     exit: 1,

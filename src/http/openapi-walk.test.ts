@@ -107,6 +107,13 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
   // Started, then stopped by the next operation (stop comes after start in the document).
   "POST /api/orgs/{org}/timer": (ids) => ({ customer: ids.customer, activity: "work" }),
   "POST /api/orgs/{org}/time": (ids) => ({ customer: ids.customer, activity: "work", minutes: 5 }),
+  "POST /api/orgs/{org}/customers/{id}/survey": () => ({ kind: "after_delivery" }),
+  "PUT /api/orgs/{org}/surveys/templates": () => ({
+    kind: "after_delivery",
+    lang: "fr",
+    recommend: "Walk?",
+    open: "Walk?",
+  }),
   "POST /api/orgs/{org}/customers": () => ({ name: `Walk ${++unique}` }),
   "PATCH /api/orgs/{org}/customers/{id}": () => ({ phone: `06 12 34 56 ${10 + (++unique % 89)}` }),
   // Merged by the owner, then undone by the owner in the next operation: the walk's
@@ -145,6 +152,8 @@ const NEVER_DONE: Record<string, string> = {
   "POST /api/auth/reset-password": "needs the token of a mailed link (auth/sign-up.test.ts)",
   "POST /api/account/verify-email": "needs the token of a mailed link (auth/sign-up.test.ts)",
   "POST /api/setup": "needs the token printed at start on an empty instance (auth/sign-up.test.ts)",
+  "POST /api/orgs/{org}/outbox/{id}/retry":
+    "needs a failed mail, which the walk has none of (routes/mail/routes.test.ts)",
   "DELETE /api/orgs/{org}/timer":
     "needs a running timer, which the walk's stop has logged (routes/time/routes.test.ts)",
   "POST /api/orgs/{org}/mail-settings/test":

@@ -56,6 +56,10 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "DELETE /api/tokens/{id}": "session",
   "GET /ack/{token}": "link",
   "POST /ack/{token}": "link",
+  "GET /survey/{org}/{token}": "link",
+  "POST /survey/{org}/{token}": "link",
+  "GET /survey/{org}/{token}/opt-out": "link",
+  "POST /survey/{org}/{token}/opt-out": "link",
 
   "GET /api/orgs/{org}/dashboard": "seePortfolio",
   "GET /api/orgs/{org}/customers": "seeTimeline",
@@ -122,6 +126,10 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/orgs/{org}/time": "recordFacts",
   "GET /api/orgs/{org}/customers/{id}/time": "seeTimeline",
   "GET /api/orgs/{org}/reports/non-billable-time": "seeScorecards",
+  "POST /api/orgs/{org}/customers/{id}/survey": "recordFacts",
+  "GET /api/orgs/{org}/customers/{id}/surveys": "seeTimeline",
+  "GET /api/orgs/{org}/surveys/templates": "seeCharter",
+  "PUT /api/orgs/{org}/surveys/templates": "editCharter",
   "GET /api/orgs/{org}/relationships": "member",
   "GET /api/orgs/{org}/customers/{id}/relationship": "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/letter": "partWays",
@@ -208,7 +216,7 @@ export function openApiPath(url: string): string {
 
 /** Whether a route must have a rule: the API and the acknowledgement pages, not web files. */
 export function needsRule(url: string): boolean {
-  return url.startsWith("/api/") || url.startsWith("/ack/");
+  return url.startsWith("/api/") || url.startsWith("/ack/") || url.startsWith("/survey/");
 }
 
 const registered = new WeakMap<FastifyInstance, string[]>();

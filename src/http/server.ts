@@ -16,6 +16,7 @@ import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/mail
 import { mailRouter } from "../app/mail/mail-router.ts";
 import { type JournalWatch, watchPaymentJournals } from "../app/payments/watch-journal.ts";
 import { startReminderLoop } from "../app/reminders/reminder-loop.ts";
+import { startSurveySchedule } from "../app/surveys/survey-schedule.ts";
 import { deleteUserApiTokens } from "../store/api-token-repository.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes, verifiedLookup } from "./auth/auth-routes.ts";
@@ -58,6 +59,7 @@ import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { reminderRoutes } from "./routes/reminders/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
+import { surveyRoutes } from "./routes/surveys/routes.ts";
 import { themeRoutes } from "./routes/themes/routes.ts";
 import { timeRoutes } from "./routes/time/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
@@ -131,6 +133,8 @@ export interface ServerOptions {
    * again after midnight (src/http/warm-up.ts). `serve` turns it on; tests leave it off.
    */
   warmUp?: boolean;
+  /** Run the daily survey job every hour (docs/surveys.md). `serve` turns it on; tests leave it off. */
+  surveys?: boolean;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -256,6 +260,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     journals?.stop();
     await journals?.started;
   });
+  if (options.surveys) {
+    const surveys = startSurveySchedule(store, publicUrl, (error) =>
+      app.log.error({ err: error }, "daily surveys failed"),
+    );
+    app.addHook("onClose", async () => surveys.stop());
+  }
   let warmUp: WarmUp | undefined;
   if (options.warmUp) {
     app.addHook("onReady", async () => {
@@ -292,6 +302,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     paymentRoutes,
     timeRoutes,
     invoiceRoutes,
+    surveyRoutes,
   ]) {
     await app.register(routes, deps);
   }

@@ -60,6 +60,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     signUp: modes.signUp,
     sendMail: mailerFromEnv(ctx.io.env),
     warmUp: true,
+    surveys: true,
   });
   let address: string;
   try {

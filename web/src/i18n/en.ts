@@ -1,11 +1,13 @@
 /** English; the type makes it carry exactly the keys of `fr.ts`. */
 import type { Resources } from "./fr.ts";
 import { openEn } from "./open-en.ts";
+import { surveysEn } from "./surveys-en.ts";
 import { timeEn } from "./time-en.ts";
 
 export const en: Resources = {
   ...openEn,
   ...timeEn,
+  ...surveysEn,
   common: {
     appName: "Comptoir",
     tagline: "The customer is not a king but a partner.",
@@ -1259,6 +1261,8 @@ export const en: Resources = {
     CUSTOMER_NOT_FOUND: "This customer does not exist in this organization.",
     RELATIONSHIP_ENDED: "The owner already ended this relationship.",
     TIMER_RUNNING: "Your timer is already running: stop it or discard it first.",
+    SURVEY_REFUSED:
+      "No survey possible for this customer now: no address, surveys refused, relationship ended, or a survey less than 90 days ago.",
     TIMER_NOT_RUNNING: "Your timer is no longer running: it may have been stopped in another tab.",
     RELATIONSHIP_NOT_ENDED: "This relationship is not ended: nothing to resume.",
     INVITATION_INVALID: "This invitation does not exist, was revoked, or is for another address.",

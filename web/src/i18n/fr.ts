@@ -1,10 +1,12 @@
 /** French, the default language. `en.ts` must have the same keys (checked by its type). */
 import { openFr } from "./open-fr.ts";
+import { surveysFr } from "./surveys-fr.ts";
 import { timeFr } from "./time-fr.ts";
 
 export const fr = {
   ...openFr,
   ...timeFr,
+  ...surveysFr,
   common: {
     appName: "Comptoir",
     tagline: "Le client n'est pas roi, c'est un partenaire.",
@@ -1268,6 +1270,8 @@ export const fr = {
     CUSTOMER_NOT_FOUND: "Ce client n'existe pas dans cette organisation.",
     RELATIONSHIP_ENDED: "Le propriétaire a déjà mis fin à cette relation.",
     TIMER_RUNNING: "Votre chronomètre tourne déjà : arrêtez-le ou abandonnez-le d'abord.",
+    SURVEY_REFUSED:
+      "Pas de questionnaire possible pour ce client maintenant : pas d'adresse, refus des questionnaires, relation terminée ou envoi il y a moins de 90 jours.",
     TIMER_NOT_RUNNING:
       "Votre chronomètre ne tourne plus : il a peut-être été arrêté dans un autre onglet.",
     RELATIONSHIP_NOT_ENDED: "Cette relation n'est pas terminée : rien à reprendre.",

@@ -27,6 +27,7 @@ type NavPath =
   | "/o/$org/incidents/new"
   | "/o/$org/customers"
   | "/o/$org/reports/time"
+  | "/o/$org/surveys"
   | "/o/$org/catalogue"
   | "/o/$org/charter"
   | "/o/$org/import"
@@ -77,6 +78,7 @@ function navItems(
     can.recordFacts && { label: t("catalogue.nav"), to: "/o/$org/catalogue", exact: true },
     can.managePayments && { label: t("payments.nav"), to: "/o/$org/payments", exact: true },
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
+    can.seeCharter && { label: t("surveys.nav"), to: "/o/$org/surveys", exact: true },
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
     can.seeMembers && { label: t("nav.members"), to: "/o/$org/members", exact: true },
     can.manageMembers && { label: t("mail.nav"), to: "/o/$org/mail", exact: true },

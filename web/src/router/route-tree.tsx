@@ -41,6 +41,7 @@ import { PaymentsJournalPage } from "../features/payments/payments-journal-page.
 import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
 import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
 import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
+import { SurveyTemplatesPage } from "../features/surveys/survey-templates-page.tsx";
 import { TimeReportPage } from "../features/time/time-report-page.tsx";
 import { NotFoundPage, OrgLayout } from "../layout/org-layout.tsx";
 import { homeOf } from "./home-of.ts";
@@ -269,6 +270,7 @@ const catalogueRoute = page("catalogue", CataloguePage);
 const identityRoute = page("identity", IdentityPage);
 const paymentsRoute = page("payments", PaymentsJournalPage);
 const timeReportRoute = page("reports/time", TimeReportPage);
+const surveyTemplatesRoute = page("surveys", SurveyTemplatesPage);
 const incidentNewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "incidents/new",
@@ -313,6 +315,7 @@ export const routeTree = rootRoute.addChildren([
     incidentNewRoute,
     paymentsRoute,
     timeReportRoute,
+    surveyTemplatesRoute,
     orgNotFoundRoute,
   ]),
 ]);

@@ -30,6 +30,7 @@ import { Link } from "../../router/link.tsx";
 import { ValueCard } from "../customer-value/value-card.tsx";
 import { PaymentPanel } from "../payments/payment-panel.tsx";
 import { RelationshipEndedAlert, RelationshipPanel } from "../relationships/part-ways-panel.tsx";
+import { CustomerSurveysCard } from "../surveys/customer-surveys-card.tsx";
 import { CustomerTimeCard } from "../time/customer-time-card.tsx";
 import { type TimelineParams, useCustomer } from "./customer-queries.ts";
 import { RecordPanel } from "./record-panel.tsx";
@@ -153,6 +154,7 @@ export function CustomerPage({ id }: { id: string }) {
       )}
       {query.data.value && <ValueCard value={query.data.value} currency={currency} />}
       <CustomerTimeCard customer={customer.id} />
+      <CustomerSurveysCard customer={customer.id} />
       <Card withBorder component="section" aria-labelledby="timeline-title">
         <Title order={2} size="h4" id="timeline-title">
           {t("customer.timeline")}
