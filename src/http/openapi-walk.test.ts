@@ -119,6 +119,10 @@ const NEVER_DONE: Record<string, string> = {
   "POST /api/setup": "needs the token printed at start on an empty instance (auth/sign-up.test.ts)",
   "POST /api/orgs/{org}/mail-settings/test":
     "needs a mail server that answers (routes/mail/routes.test.ts)",
+  "POST /api/orgs/{org}/themes/suggestions/{id}/accept":
+    "needs feedback that recurs outside the codebook, for a suggestion (routes/themes/routes.test.ts)",
+  "POST /api/orgs/{org}/themes/suggestions/{id}/dismiss":
+    "needs feedback that recurs outside the codebook, for a suggestion (routes/themes/routes.test.ts)",
 };
 
 /** Query parameters that name a record take the target's ids. */

@@ -45,6 +45,12 @@ export interface WorldIds {
   importJob: string;
   /** An API token of the owner's, for revoking (not the one the walk calls with). */
   token: string;
+  /**
+   * A suggested theme's id: none is suggested on the world's little feedback, so the owner
+   * gets 404 (no such suggestion) as every caller does with another organization's
+   * (routes/themes/routes.test.ts accepts and dismisses real ones).
+   */
+  suggestion: string;
 }
 
 export interface Caller {
@@ -311,6 +317,7 @@ async function fill(
     member: victim,
     importJob: imported.body.id,
     token: spare.body.id,
+    suggestion: "s-00000000",
   };
 }
 
@@ -340,6 +347,7 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     invitations: ids.invitation,
     imports: ids.importJob,
     tokens: ids.token,
+    suggestions: ids.suggestion,
   };
   const id = byParam[param] ?? (param === "id" ? byCollection[before ?? ""] : undefined);
   if (id === undefined) {

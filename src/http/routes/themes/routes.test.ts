@@ -144,6 +144,13 @@ for (const dialect of testDialects()) {
         payload: { label: "Cuir" },
       });
       expect(byManager.status).toBe(403);
+      const dismissed = await call(t.app, {
+        method: "POST",
+        url: url(other.id, "dismiss"),
+        headers: owner.write,
+        payload: { asOf: "2026-06-30" },
+      });
+      expect(dismissed.status).toBe(200);
       const accepted = await call(t.app, {
         method: "POST",
         url: url(leather.id, "accept"),
@@ -151,12 +158,6 @@ for (const dialect of testDialects()) {
         payload: { label: "Cuir qui craquelle", asOf: "2026-06-30" },
       });
       expect(accepted.status).toBe(200);
-      const dismissed = await call(t.app, {
-        method: "POST",
-        url: url(other.id, "dismiss"),
-        headers: owner.write,
-      });
-      expect(dismissed.status).toBe(200);
       const after = (await report(manager)).body;
       const theme = after.themes.find((x: { id: string }) => x.id === "cuir-qui-craquelle");
       expect(theme.label).toBe("Cuir qui craquelle");
