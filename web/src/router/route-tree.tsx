@@ -38,6 +38,7 @@ import { ImportPage } from "../features/ledger-import/import-page.tsx";
 import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
 import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
 import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
+import { ThemesPage } from "../features/themes/themes-page.tsx";
 import { NotFoundPage, OrgLayout } from "../layout/org-layout.tsx";
 import { homeOf } from "./home-of.ts";
 import {
@@ -205,6 +206,7 @@ const partWaysRoute = createRoute({
   },
 });
 const charterRoute = page("charter", CharterPage);
+const themesRoute = page("themes", ThemesPage);
 const importRoute = page("import", ImportPage);
 const membersRoute = page("members", MembersPage);
 const tokensRoute = page("tokens", TokensPage);
@@ -274,6 +276,7 @@ export const routeTree = rootRoute.addChildren([
     customerRoute,
     partWaysRoute,
     charterRoute,
+    themesRoute,
     importRoute,
     membersRoute,
     tokensRoute,
