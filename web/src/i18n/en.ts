@@ -336,6 +336,7 @@ export const en: Resources = {
     empty: "No feedback with a text yet: themes will appear with the first ones.",
     feedbackCount: "Feedback",
     chartSummary: "Most frequent themes: {{themes}}.",
+    trendSummary: "Feedback per month, {{from}} to {{to}}: {{counts}}.",
     count_one: "{{count}} feedback",
     count_other: "{{count}} feedback",
     detractors: "Detractors (score 0 to 6): {{share}}",

@@ -338,6 +338,7 @@ export const fr = {
     empty: "Aucun avis avec un texte pour l'instant : les thèmes apparaîtront avec les premiers.",
     feedbackCount: "Avis",
     chartSummary: "Thèmes les plus fréquents : {{themes}}.",
+    trendSummary: "Avis par mois, de {{from}} à {{to}} : {{counts}}.",
     count_one: "{{count}} avis",
     count_other: "{{count}} avis",
     detractors: "Détracteurs (note de 0 à 6) : {{share}}",

@@ -123,16 +123,24 @@ function ThemeCard({ theme }: { theme: Theme }) {
           })}
         </Text>
         {trend.length > 1 && (
-          <LineChart
-            h={120}
-            data={trend}
-            dataKey="month"
-            series={[{ name: "count", label: t("themes.feedbackCount"), color: "teal.6" }]}
-            curveType="monotone"
-            withDots={false}
-            valueFormatter={(value) => f.num(value)}
-            aria-hidden
-          />
+          <figure style={{ margin: 0 }}>
+            <LineChart
+              h={120}
+              data={trend}
+              dataKey="month"
+              series={[{ name: "count", label: t("themes.feedbackCount"), color: "teal.6" }]}
+              curveType="monotone"
+              withDots={false}
+              valueFormatter={(value) => f.num(value)}
+            />
+            <Text component="figcaption" size="xs" c="dimmed">
+              {t("themes.trendSummary", {
+                from: trend[0].month,
+                to: trend[trend.length - 1].month,
+                counts: trend.map((m) => f.num(m.count)).join(", "),
+              })}
+            </Text>
+          </figure>
         )}
         {theme.quotes.map((q) => (
           <Blockquote key={q.feedback} p="xs" fz="sm" cite={f.date(new Date(q.at).toISOString())}>
