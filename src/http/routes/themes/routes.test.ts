@@ -173,5 +173,25 @@ for (const dialect of testDialects()) {
       });
       expect(unknown.status).toBe(404);
     });
+
+    it("counts new feedback at once: a kept report is only reused while nothing changed", async () => {
+      const before = (await report(manager)).body.themes.find(
+        (x: { id: string }) => x.id === "price",
+      );
+      await insertFact(t.store, t.org.id, {
+        type: "feedback",
+        id: "f-late",
+        at: Date.parse("2026-06-01"),
+        source: "customer",
+        score: 2,
+        // four words or more: the detector reads French (the test organization speaks English)
+        text: "Franchement, vous êtes beaucoup trop cher.",
+      });
+      const after = (await report(manager)).body.themes.find(
+        (x: { id: string }) => x.id === "price",
+      );
+      expect(after.count).toBe(before.count + 1);
+      expect(after.feedback).toContain("f-late");
+    });
   });
 }
