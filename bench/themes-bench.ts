@@ -16,6 +16,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { kmeans } from "ml-kmeans";
 import {
@@ -29,8 +30,10 @@ import { DEFAULT_CODEBOOK } from "../src/domain/themes/default-codebook.ts";
 import { nmi } from "../src/domain/themes/nmi.ts";
 import { type BenchRow, peakRssMb, sampleRss } from "./table.ts";
 
-const REVIEWS = fileURLToPath(
-  new URL("../../shared/data/reviews-fr/semeval16_fr_restaurants_train.jsonl", import.meta.url),
+/** ../shared beside the checkout, or COMPTOIR_SHARED_DIR (as the tests find it). */
+const REVIEWS = join(
+  process.env.COMPTOIR_SHARED_DIR || fileURLToPath(new URL("../../shared/", import.meta.url)),
+  "data/reviews-fr/semeval16_fr_restaurants_train.jsonl",
 );
 const MAX_THEMES = 12;
 const TARGET_NMI = 0.3;

@@ -22,6 +22,7 @@ const PAGES = [
   { name: "customers", path: "/o/demo/customers" },
   { name: "customer", path: "/o/demo/customers/c-jolicoeur" },
   { name: "charter", path: "/o/demo/charter" },
+  { name: "themes", path: "/o/demo/themes" },
   { name: "import", path: "/o/demo/import" },
   { name: "intake new", path: "/o/demo/intake/new" },
   { name: "inbox", path: "/o/demo/inbox" },

@@ -160,6 +160,10 @@ const NEVER_DONE: Record<string, string> = {
     "needs a mail server that answers (routes/mail/routes.test.ts)",
   "POST /api/orgs/{org}/complaints/{id}/credit-note":
     "needs a complaint resolved with a discount on an invoiced order (app/invoices/invoices.test.ts)",
+  "POST /api/orgs/{org}/themes/suggestions/{id}/accept":
+    "needs feedback that recurs outside the codebook, for a suggestion (routes/themes/routes.test.ts)",
+  "POST /api/orgs/{org}/themes/suggestions/{id}/dismiss":
+    "needs feedback that recurs outside the codebook, for a suggestion (routes/themes/routes.test.ts)",
 };
 
 /** Query parameters that name a record take the target's ids. */

@@ -58,6 +58,12 @@ export interface WorldIds {
   overdueInvoice: string;
   pause: string;
   mail: string;
+  /**
+   * A suggested theme's id: none is suggested on the world's little feedback, so the owner
+   * gets 404 (no such suggestion) as every caller does with another organization's
+   * (routes/themes/routes.test.ts accepts and dismisses real ones).
+   */
+  suggestion: string;
 }
 
 export interface Caller {
@@ -397,6 +403,7 @@ async function fill(
     overdueInvoice: `${org}-inv1`,
     pause: String(pause),
     mail: String(mail.id),
+    suggestion: "s-00000000",
   };
 }
 
@@ -438,6 +445,7 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     tokens: ids.token,
     pauses: ids.pause,
     outbox: ids.mail,
+    suggestions: ids.suggestion,
   };
   const id = byParam[param] ?? (param === "id" ? byCollection[before ?? ""] : undefined);
   if (id === undefined) {

@@ -11,6 +11,7 @@ import type { ThemeLang } from "../../domain/themes/analyse-text.ts";
 import type { Codebook } from "../../domain/themes/codebook.ts";
 import { type ThemeSummary, themeReport } from "../../domain/themes/theme-report.ts";
 import type { Store } from "../../store/database.ts";
+import { lastFactSeq } from "../../store/fact-repository.ts";
 import type { Organization } from "../../store/organization-repository.ts";
 import { getCodebook, listFeedback } from "../../store/theme-repository.ts";
 import { groupTexts, type SuggestedTheme } from "./engine/group-texts.ts";
@@ -47,6 +48,15 @@ export interface ThemesRun {
   suggestions: SuggestedTheme[];
 }
 
+/**
+ * The last reports per store, keyed by what they depend on: the organization's latest fact,
+ * its codebook, the as-of instant (the end of today by default) and the
+ * language. Grouping 10,000 texts takes a few seconds: the page, then an accept or a dismiss,
+ * would each pay it again.
+ */
+const kept = new WeakMap<Store, Map<string, Promise<ThemesRun>>>();
+const KEPT_PER_STORE = 8;
+
 export async function computeThemes(
   store: Store,
   org: Organization,
@@ -54,7 +64,31 @@ export async function computeThemes(
 ): Promise<ThemesRun> {
   if (query.role && !canSeeThemes(query.role))
     throw new AppError("FORBIDDEN", `role ${query.role} may not see the themes report`);
-  const { codebook, edited } = await getCodebook(store, org.id);
+  const stored = await getCodebook(store, org.id);
+  const key = [
+    org.id,
+    await lastFactSeq(store, org.id),
+    JSON.stringify(stored.codebook),
+    query.asOf,
+    query.lang,
+  ].join("|");
+  const runs = kept.get(store) ?? new Map<string, Promise<ThemesRun>>();
+  kept.set(store, runs);
+  const hit = runs.get(key);
+  if (hit) return hit;
+  const run = groupReport(store, org, query, stored);
+  runs.set(key, run);
+  run.catch(() => runs.delete(key));
+  while (runs.size > KEPT_PER_STORE) runs.delete(runs.keys().next().value as string);
+  return run;
+}
+
+async function groupReport(
+  store: Store,
+  org: Organization,
+  query: ThemesQuery,
+  { codebook, edited }: Awaited<ReturnType<typeof getCodebook>>,
+): Promise<ThemesRun> {
   const all = await listFeedback(store, org.id, query.asOf);
   const withText = all.filter(
     (f): f is FeedbackFact & { text: string } => (f.text ?? "").trim() !== "",

@@ -115,12 +115,16 @@ export async function dismissSuggestion(
   store: Store,
   org: Organization,
   actor: CodebookActor,
-  input: { suggestion: string },
+  input: { suggestion: string; asOf: number },
   now = Date.now(),
 ): Promise<Codebook> {
   mayEdit(actor);
-  if (!/^s-[0-9a-f]{8}$/.test(input.suggestion))
-    throw new AppError("BAD_INPUT", "suggestion: must be a suggestion id such as s-0a1b2c3d");
+  const { suggestions } = await computeThemes(store, org, { asOf: input.asOf, lang: "fr" });
+  if (!suggestions.some((s) => s.id === input.suggestion))
+    throw new AppError(
+      "NOT_FOUND",
+      `suggestion: no suggestion "${input.suggestion}" (the feedback may have changed)`,
+    );
   const { codebook } = await getCodebook(store, org.id);
   if (codebook.dismissed.includes(input.suggestion)) return codebook;
   const next = {

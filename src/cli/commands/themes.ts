@@ -43,15 +43,15 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (view.suggestions.length > 0) {
     ctx.io.stdout.write(
       fr
-        ? "\nThèmes suggérés (à accepter ou écarter dans l'application) :\n"
-        : "\nSuggested themes (accept or dismiss them in the app):\n",
+        ? "\nThèmes suggérés (à ajouter ou écarter dans l'application, page Thèmes) :\n"
+        : "\nSuggested themes (add or dismiss them in the app, Themes page):\n",
     );
-    for (const s of view.suggestions)
-      ctx.io.stdout.write(
-        `- ${s.keywords.join(", ")} (${s.count}) : « ${clip(s.examples[0] ?? "")} »\n`
-          .replace(" : «", fr ? " : «" : ': "')
-          .replace(" »\n", fr ? " »\n" : '"\n'),
-      );
+    for (const s of view.suggestions) {
+      const example = clip(s.examples[0] ?? "");
+      const quoted = fr ? `« ${example} »` : `"${example}"`;
+      const colon = fr ? " : " : ": ";
+      ctx.io.stdout.write(`- ${s.keywords.join(", ")} (${s.count})${colon}${quoted}\n`);
+    }
   }
   return 0;
 }

@@ -15,8 +15,8 @@ import * as timeTimers from "./2026-12-07T11-00-time-timers.ts";
 import * as outboxGrownUp from "./2026-12-07T12-00-outbox-grown-up.ts";
 import * as reminders from "./2026-12-07T12-10-reminders.ts";
 import * as themes from "./2026-12-07T13-00-themes.ts";
-import * as paymentJournal from "./2026-12-07T15-00-payment-journal.ts";
 import * as surveys from "./2026-12-07T14-00-surveys.ts";
+import * as paymentJournal from "./2026-12-07T15-00-payment-journal.ts";
 
 /**
  * Every migration the code knows, by name, in order. Listed statically (no directory scan),

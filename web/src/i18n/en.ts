@@ -337,6 +337,40 @@ export const en: Resources = {
     cheque: "cheque",
     churned: "former customer",
   },
+  themes: {
+    nav: "Themes",
+    title: "What your customers say",
+    totals_one: "{{count}} feedback with a text, {{unthemed}} of them in no theme.",
+    totals_other: "{{count}} feedback with a text, {{unthemed}} of them in no theme.",
+    empty: "No feedback with a text yet: themes will appear with the first ones.",
+    feedbackCount: "Feedback",
+    chartSummary: "Most frequent themes: {{themes}}.",
+    trendSummary: "Feedback per month, {{from}} to {{to}}: {{counts}}.",
+    count_one: "{{count}} feedback",
+    count_other: "{{count}} feedback",
+    detractors: "Detractors (score 0 to 6): {{share}}",
+    noScore: "No recommendation score",
+    sources:
+      "Customers: {{customer}} · lost prospects: {{prospect}} · former customers: {{churned}}",
+    suggestions: "Suggested themes",
+    suggestionsIntro:
+      "Matters that recur in feedback without fitting your themes. Name one to add it, or dismiss it: it will not be suggested again.",
+    suggestionsReadOnly:
+      "Matters that recur in feedback without fitting your themes; the owner can add them.",
+    nameIt: "Theme name",
+    accept: "Add this theme",
+    dismiss: "Dismiss",
+    codebook: "Your themes and their keywords",
+    codebookIntro:
+      "A feedback joins a theme as soon as it holds one of its keywords (plurals, accents and close forms count too). Separate keywords with commas.",
+    labelFr: "Name in French",
+    labelEn: "Name in English",
+    keywordsFr: "Keywords in French",
+    keywordsEn: "Keywords in English",
+    save: "Save the themes",
+    saved: "Themes saved.",
+    reset: "Back to the default themes",
+  },
   charter: {
     file: {
       load: "Load a charter (charter.json)",

@@ -339,6 +339,40 @@ export const fr = {
     cheque: "chèque",
     churned: "ancien client",
   },
+  themes: {
+    nav: "Thèmes",
+    title: "Ce que disent vos clients",
+    totals_one: "{{count}} avis avec un texte, dont {{unthemed}} sans thème.",
+    totals_other: "{{count}} avis avec un texte, dont {{unthemed}} sans thème.",
+    empty: "Aucun avis avec un texte pour l'instant : les thèmes apparaîtront avec les premiers.",
+    feedbackCount: "Avis",
+    chartSummary: "Thèmes les plus fréquents : {{themes}}.",
+    trendSummary: "Avis par mois, de {{from}} à {{to}} : {{counts}}.",
+    count_one: "{{count}} avis",
+    count_other: "{{count}} avis",
+    detractors: "Détracteurs (note de 0 à 6) : {{share}}",
+    noScore: "Aucune note de recommandation",
+    sources:
+      "Clients : {{customer}} · prospects perdus : {{prospect}} · anciens clients : {{churned}}",
+    suggestions: "Thèmes suggérés",
+    suggestionsIntro:
+      "Des sujets qui reviennent dans les avis sans entrer dans vos thèmes. Donnez-leur un nom pour les ajouter, ou écartez-les : ils ne seront plus proposés.",
+    suggestionsReadOnly:
+      "Des sujets qui reviennent dans les avis sans entrer dans vos thèmes ; le propriétaire peut les ajouter.",
+    nameIt: "Nom du thème",
+    accept: "Ajouter ce thème",
+    dismiss: "Écarter",
+    codebook: "Vos thèmes et leurs mots-clés",
+    codebookIntro:
+      "Un avis entre dans un thème dès qu'il contient l'un de ses mots-clés (les pluriels, accents et formes proches comptent aussi). Séparez les mots-clés par des virgules.",
+    labelFr: "Nom en français",
+    labelEn: "Nom en anglais",
+    keywordsFr: "Mots-clés en français",
+    keywordsEn: "Mots-clés en anglais",
+    save: "Enregistrer les thèmes",
+    saved: "Thèmes enregistrés.",
+    reset: "Revenir aux thèmes par défaut",
+  },
   charter: {
     file: {
       load: "Charger une charte (charter.json)",

@@ -30,6 +30,7 @@ type NavPath =
   | "/o/$org/surveys"
   | "/o/$org/catalogue"
   | "/o/$org/charter"
+  | "/o/$org/themes"
   | "/o/$org/import"
   | "/o/$org/members"
   | "/o/$org/identity"
@@ -77,6 +78,7 @@ function navItems(
     can.issueInvoices && { label: t("invoices.nav"), to: "/o/$org/invoices", exact: false },
     can.recordFacts && { label: t("catalogue.nav"), to: "/o/$org/catalogue", exact: true },
     can.managePayments && { label: t("payments.nav"), to: "/o/$org/payments", exact: true },
+    can.seeThemes && { label: t("themes.nav"), to: "/o/$org/themes", exact: true },
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
     can.seeCharter && { label: t("surveys.nav"), to: "/o/$org/surveys", exact: true },
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },

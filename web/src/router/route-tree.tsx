@@ -42,6 +42,7 @@ import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
 import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
 import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
 import { SurveyTemplatesPage } from "../features/surveys/survey-templates-page.tsx";
+import { ThemesPage } from "../features/themes/themes-page.tsx";
 import { TimeReportPage } from "../features/time/time-report-page.tsx";
 import { NotFoundPage, OrgLayout } from "../layout/org-layout.tsx";
 import { homeOf } from "./home-of.ts";
@@ -211,6 +212,7 @@ const partWaysRoute = createRoute({
   },
 });
 const charterRoute = page("charter", CharterPage);
+const themesRoute = page("themes", ThemesPage);
 const importRoute = page("import", ImportPage);
 const membersRoute = page("members", MembersPage);
 const tokensRoute = page("tokens", TokensPage);
@@ -297,6 +299,7 @@ export const routeTree = rootRoute.addChildren([
     customerRoute,
     partWaysRoute,
     charterRoute,
+    themesRoute,
     importRoute,
     membersRoute,
     tokensRoute,

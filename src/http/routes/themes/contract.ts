@@ -30,6 +30,9 @@ export const acceptSuggestionBodySchema = z.object({
   label: z.string().trim().min(1).max(80),
   asOf: z.string().max(40).optional(),
 });
+/** The date the suggestion was seen as of (default now): suggestions depend on it. */
+export const dismissSuggestionBodySchema = z.object({ asOf: z.string().max(40).optional() });
+
 export type AcceptSuggestionBody = z.infer<typeof acceptSuggestionBodySchema>;
 
 const source = z.object({ customer: z.number(), prospect: z.number(), churned: z.number() });

@@ -144,6 +144,13 @@ for (const dialect of testDialects()) {
         payload: { label: "Cuir" },
       });
       expect(byManager.status).toBe(403);
+      const dismissed = await call(t.app, {
+        method: "POST",
+        url: url(other.id, "dismiss"),
+        headers: owner.write,
+        payload: { asOf: "2026-06-30" },
+      });
+      expect(dismissed.status).toBe(200);
       const accepted = await call(t.app, {
         method: "POST",
         url: url(leather.id, "accept"),
@@ -151,12 +158,6 @@ for (const dialect of testDialects()) {
         payload: { label: "Cuir qui craquelle", asOf: "2026-06-30" },
       });
       expect(accepted.status).toBe(200);
-      const dismissed = await call(t.app, {
-        method: "POST",
-        url: url(other.id, "dismiss"),
-        headers: owner.write,
-      });
-      expect(dismissed.status).toBe(200);
       const after = (await report(manager)).body;
       const theme = after.themes.find((x: { id: string }) => x.id === "cuir-qui-craquelle");
       expect(theme.label).toBe("Cuir qui craquelle");
@@ -171,6 +172,26 @@ for (const dialect of testDialects()) {
         payload: { label: "X" },
       });
       expect(unknown.status).toBe(404);
+    });
+
+    it("counts new feedback at once: a kept report is only reused while nothing changed", async () => {
+      const before = (await report(manager)).body.themes.find(
+        (x: { id: string }) => x.id === "price",
+      );
+      await insertFact(t.store, t.org.id, {
+        type: "feedback",
+        id: "f-late",
+        at: Date.parse("2026-06-01"),
+        source: "customer",
+        score: 2,
+        // four words or more: the detector reads French (the test organization speaks English)
+        text: "Franchement, vous êtes beaucoup trop cher.",
+      });
+      const after = (await report(manager)).body.themes.find(
+        (x: { id: string }) => x.id === "price",
+      );
+      expect(after.count).toBe(before.count + 1);
+      expect(after.feedback).toContain("f-late");
     });
   });
 }

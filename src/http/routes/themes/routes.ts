@@ -71,6 +71,7 @@ export const themeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =
       return {
         codebook: await dismissSuggestion(deps.store, access.org, actor, {
           suggestion: request.params.id,
+          asOf: parseAsOfParam(request.body?.asOf),
         }),
       };
     },

@@ -5,6 +5,7 @@ import {
   acceptSuggestionBodySchema,
   codebookBodySchema,
   codebookResponseSchema,
+  dismissSuggestionBodySchema,
   themesResponseSchema,
 } from "./contract.ts";
 
@@ -48,5 +49,6 @@ export const dismissSuggestionSchema = {
   summary: "Dismisses a suggested theme: it is not suggested again (owners)",
   tags: ["themes"],
   params: suggestionParams,
+  body: dismissSuggestionBodySchema.optional(),
   response: { 200: codebookResponseSchema, ...errors },
 };
