@@ -11,8 +11,8 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { buildServer } from "../src/http/server.ts";
 import { openStore } from "../src/store/database.ts";
-import { addMembership } from "../src/store/membership-repository.ts";
 import { getOrganization } from "../src/store/organization-repository.ts";
+import { benchOwner } from "./bench-account.ts";
 import { type BenchRow, peakRssMb, sampleRss } from "./table.ts";
 
 const PUBLIC_URL = "http://127.0.0.1";
@@ -42,30 +42,7 @@ export async function httpBench(
     webDist: "/nonexistent",
     warmUp: true,
   });
-  const email = `bench-${Date.now()}@example.test`;
-  // The public sign-up answers without a session: the account is made as the setup makes it.
-  const context = await app.auth.$context;
-  const user = await context.internalAdapter.createUser(
-    { email, name: "Bench", emailVerified: true },
-    { method: "email-password" },
-  );
-  await context.internalAdapter.linkAccount({
-    userId: user.id,
-    providerId: "credential",
-    accountId: user.id,
-    password: await context.password.hash("correct horse battery"),
-  });
-  const signIn = await app.inject({
-    method: "POST",
-    url: "/api/auth/sign-in/email",
-    headers: { origin: PUBLIC_URL },
-    payload: { email, password: "correct horse battery" },
-  });
-  const cookie = ([] as string[])
-    .concat(signIn.headers["set-cookie"] ?? [])
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  await addMembership(store, org.id, user.id, "owner");
+  const cookie = await benchOwner(app, store, PUBLIC_URL, [org.id]);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   const get = async (path: string) => {
     const t0 = performance.now();

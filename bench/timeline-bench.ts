@@ -15,8 +15,8 @@ import { importLedger } from "../src/app/ledger-import/import-ledger.ts";
 import { CSRF_HEADER } from "../src/http/contract.ts";
 import { buildServer } from "../src/http/server.ts";
 import { openStore } from "../src/store/database.ts";
-import { addMembership } from "../src/store/membership-repository.ts";
 import { ensureOrganization } from "../src/store/organization-repository.ts";
+import { benchOwner } from "./bench-account.ts";
 import { type BenchRow, sampleRss } from "./table.ts";
 
 const PUBLIC_URL = "http://127.0.0.1";
@@ -106,22 +106,7 @@ export async function timelineBench(
       authSecret: "bench-secret-bench-secret-bench-secret",
       webDist: "/nonexistent",
     });
-    const signUp = await app.inject({
-      method: "POST",
-      url: "/api/auth/sign-up/email",
-      headers: { origin: PUBLIC_URL },
-      payload: {
-        email: `limits-${Date.now()}@example.test`,
-        password: "correct horse battery",
-        name: "Bench",
-      },
-    });
-    const cookie = ([] as string[])
-      .concat(signUp.headers["set-cookie"] ?? [])
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    for (const org of [busy, quiet])
-      await addMembership(store, org.id, signUp.json().user.id, "owner");
+    const cookie = await benchOwner(app, store, PUBLIC_URL, [busy.id, quiet.id]);
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
     const get = async (path: string) => {
       const t0 = performance.now();

@@ -176,7 +176,7 @@ describe.runIf(onPostgres)("PostgreSQL going away", () => {
     running = await serverOn(url.toString(), freshSchemaName());
     const r = running;
     expect((await charter(r)).status).toBe(200);
-    expect((await health(r.app)).body).toMatchObject({ status: "ok", database_state: "up" });
+    expect((await health(r.app)).body).toMatchObject({ status: "ok", databaseState: "up" });
 
     proxy.cut();
     const down = await charter(r);
@@ -186,7 +186,7 @@ describe.runIf(onPostgres)("PostgreSQL going away", () => {
     expect(down.headers["retry-after"]).toBe("5");
     const ready = await health(r.app, "/api/health/ready");
     expect(ready.status).toBe(503);
-    expect(ready.body).toMatchObject({ status: "unavailable", database_state: "down" });
+    expect(ready.body).toMatchObject({ status: "unavailable", databaseState: "down" });
     expect((await health(r.app)).status).toBe(503);
     // Liveness never asks the database: a supervisor must not restart a healthy process.
     expect(await health(r.app, "/api/health/live")).toMatchObject({

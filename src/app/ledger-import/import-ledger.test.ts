@@ -291,5 +291,34 @@ for (const dialect of testDialects()) {
         message: `${file}: unknown file format (use .jsonl, .ndjson, .json or .csv)`,
       });
     });
+
+    it("checks the customer a merge names: in the file or stored, never the customer itself", async () => {
+      const merged = (id: string, into: string) =>
+        customer(`${id}-m`, { at: "2025-06-01", corrects: id, merged_into: into });
+      const refused = await run([
+        customer("a"),
+        customer("b"),
+        merged("a", "ghost"),
+        merged("b", "b"),
+      ]);
+      expect(refused.committed).toBe(false);
+      expect(messages(refused)).toEqual([
+        'line 3: merged_into: unknown customer "ghost"',
+        "line 4: merged_into: a customer cannot be merged into itself",
+      ]);
+      expect(await countFacts(store, orgId)).toBe(0);
+
+      // Into a customer of the same file, and later into one already stored: both accepted.
+      expect((await run([customer("a"), customer("b"), merged("a", "b")])).ok).toBe(true);
+      const later = await run([customer("c"), merged("c", "b")]);
+      expect(later).toMatchObject({ ok: true, committed: true });
+      expect(await countFacts(store, orgId)).toBe(5);
+
+      // A partial import leaves the bad merge out and keeps the rest.
+      const partial = await run([customer("d"), merged("d", "nobody")], { allowPartial: true });
+      expect(messages(partial)).toEqual(['line 2: merged_into: unknown customer "nobody"']);
+      expect(await findFact(store, orgId, "customer", "d-m")).toBeUndefined();
+      expect(await findFact(store, orgId, "customer", "d")).toBeDefined();
+    });
   });
 }

@@ -16,6 +16,7 @@ import { ErrorList, type ImportConflict, type ImportError } from "./engine/impor
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./engine/import-limits.ts";
 import { fileStagedParts } from "./engine/import-parts.ts";
 import { fileFormat } from "./engine/import-readers.ts";
+import type { MergeReference } from "./engine/import-rows.ts";
 import {
   createStage,
   hasStoredFacts,
@@ -30,6 +31,7 @@ import {
   stageWriter,
   tuneForImport,
 } from "./engine/import-staging.ts";
+import { checkMerges } from "./engine/merge-references.ts";
 import { problemMessages } from "./engine/problem-messages.ts";
 import { ReferenceTally } from "./engine/reference-tally.ts";
 
@@ -159,6 +161,7 @@ async function importUtf8(
       await createStage(trx, dialect);
       const writeStage = await stageWriter(trx, dialect, tally);
       const errors = new ErrorList(MAX_LISTED);
+      const merges: MergeReference[] = [];
       let n = 0;
       let bytesRead = 0;
       for (const [fileIndex, path] of paths.entries()) {
@@ -167,6 +170,7 @@ async function importUtf8(
         const job = { path, name, limits, fileIndex, digits, lenientNumbers, n0: n };
         for await (const part of fileStagedParts(job, sizes[fileIndex], options)) {
           for (const e of part.errors) errors.add(e);
+          merges.push(...part.merges);
           report.totalFacts += part.valid;
           n = part.n;
           await writeStage(part.values, part.rows);
@@ -178,6 +182,9 @@ async function importUtf8(
       }
 
       lap("staging");
+      const badMerges = await checkMerges(trx, options.orgId, merges);
+      for (const e of badMerges) errors.add(e);
+      report.totalFacts -= badMerges.length;
       const stored = await hasStoredFacts(trx, options.orgId);
       if (tally && !stored && errors.count === 0 && tally.clean()) {
         const counts = await publishFirstImport(

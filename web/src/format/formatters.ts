@@ -9,6 +9,8 @@ export interface Formatters {
   /** Compact money for chart axes: `12 k€`. */
   moneyShort(amount: number, currency: string): string;
   num(n: number): string;
+  /** The currency's sign as people write it beside an amount: `€`, `CHF`, `$`. */
+  currencySymbol(currency: string): string;
   /** `n` is already a percentage: pct(12.5) is "12,5 %". */
   pct(n: number): string;
   /** A date (no time): 3 mars 2026. */
@@ -60,6 +62,10 @@ export function formatters(lang: Lang, timeZone = "Europe/Paris"): Formatters {
     money: (amount, currency) => moneyFormat(currency, false).format(amount),
     moneyShort: (amount, currency) => moneyFormat(currency, true).format(amount),
     num: (n) => numFormat.format(n),
+    currencySymbol: (currency) =>
+      moneyFormat(currency, false)
+        .formatToParts(0)
+        .find((part) => part.type === "currency")?.value ?? currency,
     pct: (n) => pctFormat.format(n / 100),
     date: (iso) => safeDate(iso, dateFormat),
     dateTime: (iso) => safeDate(iso, dateTimeFormat),

@@ -334,6 +334,15 @@ export const en: Resources = {
     churned: "former customer",
   },
   charter: {
+    file: {
+      load: "Load a charter (charter.json)",
+      help: "The file another workshop's export gives: it fills the form, you check the preview, then save.",
+      loaded:
+        "The charter from {{name}} is in the form: nothing is saved until you click “Save the charter”.",
+      unknown: "These keys are not charter limits and are left out: {{keys}}.",
+      notJson:
+        "{{name}} is not a charter: it must be a JSON file holding one object of limits, like the export's charter.json.",
+    },
     title: "Charter",
     intro:
       "Your own limits: every rule on the dashboard applies them. Change a value to see, before saving, how many customers would change segment.",
@@ -568,7 +577,8 @@ export const en: Resources = {
     empty: "No service yet.",
     name: "Name",
     code: "Code",
-    codeHelp: "The same code in French and in English links the two names.",
+    codeHelp:
+      "Optional: taken from the name when left empty. The same code in French and in English links the two names.",
     lang: "Language",
     langs: { fr: "French", en: "English" },
     price: "Default price",

@@ -336,6 +336,15 @@ export const fr = {
     churned: "ancien client",
   },
   charter: {
+    file: {
+      load: "Charger une charte (charter.json)",
+      help: "Le fichier que donne l'export d'un autre atelier : il remplit le formulaire, vous vérifiez l'aperçu, puis vous enregistrez.",
+      loaded:
+        "La charte de {{name}} est dans le formulaire : rien n'est enregistré tant que vous n'avez pas cliqué sur « Enregistrer la charte ».",
+      unknown: "Ces clés ne sont pas des limites de la charte et sont laissées de côté : {{keys}}.",
+      notJson:
+        "{{name}} n'est pas une charte : il faut un fichier JSON qui contient un objet de limites, comme charter.json de l'export.",
+    },
     title: "Charte",
     intro:
       "Vos propres limites : chaque règle du tableau de bord les applique. Modifiez une valeur pour voir, avant d'enregistrer, combien de clients changeraient de segment.",
@@ -575,7 +584,8 @@ export const fr = {
     empty: "Aucune prestation pour l'instant.",
     name: "Nom",
     code: "Code",
-    codeHelp: "Le même code en français et en anglais relie les deux noms.",
+    codeHelp:
+      "Facultatif : tiré du nom si vous le laissez vide. Le même code en français et en anglais relie les deux noms.",
     lang: "Langue",
     langs: { fr: "Français", en: "Anglais" },
     price: "Prix par défaut",

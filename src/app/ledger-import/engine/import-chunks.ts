@@ -81,7 +81,16 @@ export function stageChunk(
 }
 
 function emptyPart(bytes: number): ChunkPart {
-  return { values: noStagedRows(), rows: 0, errors: [], valid: 0, bytes, n: 0, lines: 0 };
+  return {
+    values: noStagedRows(),
+    rows: 0,
+    errors: [],
+    valid: 0,
+    bytes,
+    n: 0,
+    lines: 0,
+    merges: [],
+  };
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {
@@ -102,7 +111,7 @@ export function shiftPart(part: ChunkPart, n0: number, line0: number): Part {
     v[k] += n0;
     v[k + 2] += line0;
   }
-  for (const e of part.errors) {
+  for (const e of [...part.errors, ...part.merges]) {
     e.n += n0;
     e.line += line0;
   }

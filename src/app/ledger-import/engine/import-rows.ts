@@ -53,6 +53,21 @@ export interface Part {
   bytes: number;
   /** Position of the part's last line in the import. */
   n: number;
+  /**
+   * Customer records merged into another (`merged_into`, docs/customers.md): few, so their
+   * target is checked after staging, in the import or stored, one by one.
+   */
+  merges: MergeReference[];
+}
+
+/** A customer line's `merged_into`, with where the line stands. */
+export interface MergeReference {
+  n: number;
+  file: string;
+  line: number;
+  /** The customer merged (what the line corrects, or its own id). */
+  id: string;
+  into: string;
 }
 
 /** A file's parts, computed on this thread. */
@@ -72,7 +87,9 @@ export async function* fileParts(job: FileJob): AsyncGenerator<Part> {
     n = part.n;
     yield part;
   }
-  if (bytes > 0) yield { values: noStagedRows(), rows: 0, errors: [], valid: 0, bytes, n };
+  if (bytes > 0) {
+    yield { values: noStagedRows(), rows: 0, errors: [], valid: 0, bytes, n, merges: [] };
+  }
 }
 
 export function stageLines(lines: RawLine[], job: FileJob, n0: number): Part {
@@ -89,6 +106,7 @@ export function stageLines(lines: RawLine[], job: FileJob, n0: number): Part {
 export class LineStager {
   private readonly out = new StagedRowsBuilder();
   private readonly errors: Part["errors"] = [];
+  private readonly merges: MergeReference[] = [];
   private readonly opts: { currencyDigits: number; lenientNumbers: boolean };
   private valid = 0;
   private n: number;
@@ -118,13 +136,19 @@ export class LineStager {
       if (problems.length === 0) pushInvalid(this.out, n, job.fileIndex, read.line, raw);
     } else {
       this.valid++;
+      const into = parsed.fact.type === "customer" ? parsed.fact.extra?.merged_into : undefined;
+      if (typeof into === "string") {
+        // The customer merged: the one a correction corrects, else the line's own.
+        const id = parsed.fact.corrects ?? parsed.fact.id;
+        this.merges.push({ n, file: job.name, line: read.line, id, into });
+      }
       pushValid(this.out, n, job.fileIndex, read.line, parsed.fact, parsed.offsets);
     }
   }
 
   finish(): Part {
-    const { out, errors, valid, n } = this;
-    return { values: out.finish(), rows: out.rows, errors, valid, bytes: 0, n };
+    const { out, errors, valid, n, merges } = this;
+    return { values: out.finish(), rows: out.rows, errors, valid, bytes: 0, n, merges };
   }
 }
 

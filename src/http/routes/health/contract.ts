@@ -5,7 +5,7 @@ export const healthBody = z.object({
   status: z.enum(["ok", "unavailable"]),
   database: z.enum(["sqlite", "postgres"]),
   /** up, down, or slow (the check did not answer within its time limit). */
-  database_state: z.enum(["up", "down", "slow"]),
+  databaseState: z.enum(["up", "down", "slow"]),
   /** Said when not up, in the words an operator needs (never a secret). */
   message: z.string().max(2000).optional(),
 });

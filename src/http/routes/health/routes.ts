@@ -18,7 +18,7 @@ export async function healthRoutes(
     const body: HealthBody = {
       status: status.state === "down" ? "unavailable" : "ok",
       database: deps.dialect,
-      database_state: status.state,
+      databaseState: status.state,
     };
     if (status.state === "down") {
       body.message =

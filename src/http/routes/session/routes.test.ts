@@ -214,7 +214,7 @@ for (const dialect of testDialects()) {
     it("answers the health check with the database in use", async () => {
       const { status, body } = await call(t.app, { method: "GET", url: "/api/health" });
       expect(status).toBe(200);
-      expect(body).toEqual({ status: "ok", database: dialect, database_state: "up" });
+      expect(body).toEqual({ status: "ok", database: dialect, databaseState: "up" });
     });
   });
 }

@@ -162,6 +162,7 @@ function ServiceForm(props: { service: Service | null; currency: string; onDone:
   const org = useOrg();
   const save = useSaveService(org.slug);
   const errorMessage = useErrorMessage();
+  const format = useFormat();
   const s = props.service;
   const [code, setCode] = useState(s?.code ?? "");
   const [lang, setLang] = useState<"fr" | "en">(
@@ -188,7 +189,8 @@ function ServiceForm(props: { service: Service | null; currency: string; onDone:
     event.preventDefault();
     const pending = newRisk.trim();
     const body: ServiceBody = {
-      code: code.trim(),
+      // A shop need not invent codes: without one, the name gives it.
+      code: code.trim() || riskCode(name.trim()),
       lang,
       name: name.trim(),
       price: price === "" ? Number.NaN : price,
@@ -202,7 +204,12 @@ function ServiceForm(props: { service: Service | null; currency: string; onDone:
     save.mutate({ id: s?.id ?? null, body }, { onSuccess: props.onDone });
   };
 
-  const money = { decimalScale: 2, min: 0, suffix: ` ${props.currency}`, hideControls: true };
+  const money = {
+    decimalScale: 2,
+    min: 0,
+    suffix: ` ${format.currencySymbol(props.currency)}`,
+    hideControls: true,
+  };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label={t("catalogue.form")}>
       <Stack gap="sm">
@@ -222,7 +229,6 @@ function ServiceForm(props: { service: Service | null; currency: string; onDone:
           <TextInput
             label={t("catalogue.code")}
             description={t("catalogue.codeHelp")}
-            required
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
           />

@@ -7,6 +7,7 @@ import {
   Alert,
   Button,
   Card,
+  FileButton,
   Grid,
   Group,
   NumberInput,
@@ -80,6 +81,28 @@ function CharterForm(props: { saved: Charter; defaults: Charter; canEdit: boolea
   useEffect(() => setValues(props.saved), [savedJson]);
 
   const set = (key: CharterKey, value: unknown) => setValues((v) => ({ ...v, [key]: value }));
+  const [loaded, setLoaded] = useState<{ name: string; unknown: string[] } | { error: string }>();
+  /** A charter.json (as the export writes it) fills the form; saving stays the owner's click. */
+  const loadFile = async (file: File | null) => {
+    if (!file) return;
+    let value: unknown;
+    try {
+      value = JSON.parse((await file.text()).replace(/^\ufeff/, ""));
+    } catch {
+      value = undefined;
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      setLoaded({ error: t("charter.file.notJson", { name: file.name }) });
+      return;
+    }
+    const entries = Object.entries(value as Record<string, unknown>);
+    const known = entries.filter(([key]) => (CHARTER_KEYS as readonly string[]).includes(key));
+    setValues((v) => ({ ...v, ...Object.fromEntries(known) }));
+    setLoaded({
+      name: file.name,
+      unknown: entries.map(([key]) => key).filter((key) => !known.some(([k]) => k === key)),
+    });
+  };
   const describe = (key: CharterKey) =>
     `${t(`charter.fields.${key}.help`)} ${t("charter.defaultValue", { value: shownDefault(key) })}`;
   /** The default with its unit: "40,00 €", "10 %", "30 jours". */
@@ -105,7 +128,12 @@ function CharterForm(props: { saved: Charter; defaults: Charter; canEdit: boolea
       onSubmit={(event) => {
         event.preventDefault();
         if (!dirty || !props.canEdit) return;
-        save.mutate(patch, { onSuccess: () => setJustSaved(true) });
+        save.mutate(patch, {
+          onSuccess: () => {
+            setJustSaved(true);
+            setLoaded(undefined);
+          },
+        });
       }}
     >
       <PageTitle title={t("charter.title")} subtitle={t("charter.intro")} />
@@ -115,6 +143,36 @@ function CharterForm(props: { saved: Charter; defaults: Charter; canEdit: boolea
       {!props.canEdit && (
         <Alert color="gray" mb="md">
           {t("charter.readOnly")}
+        </Alert>
+      )}
+      {props.canEdit && (
+        <Group mb="md" gap="sm" align="center">
+          <FileButton onChange={loadFile} accept="application/json,.json">
+            {(button) => (
+              <Button variant="light" {...button}>
+                {t("charter.file.load")}
+              </Button>
+            )}
+          </FileButton>
+          <Text size="sm" c="dimmed">
+            {t("charter.file.help")}
+          </Text>
+        </Group>
+      )}
+      {loaded && (
+        <Alert
+          color={"error" in loaded ? "red" : "blue"}
+          mb="md"
+          role="status"
+          data-testid="charter-file-status"
+        >
+          {"error" in loaded
+            ? loaded.error
+            : `${t("charter.file.loaded", { name: loaded.name })}${
+                loaded.unknown.length > 0
+                  ? ` ${t("charter.file.unknown", { keys: loaded.unknown.join(", ") })}`
+                  : ""
+              }`}
         </Alert>
       )}
       <Grid gap="lg">

@@ -147,7 +147,12 @@ export function QuoteFields(props: {
     typeof value.listPrice === "number" && value.listPrice > 0 && typeof value.price === "number"
       ? (1 - value.price / value.listPrice) * 100
       : null;
-  const money = { decimalScale: 2, min: 0, suffix: ` ${currency}`, hideControls: true } as const;
+  const money = {
+    decimalScale: 2,
+    min: 0,
+    suffix: ` ${f.currencySymbol(currency)}`,
+    hideControls: true,
+  } as const;
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, xs: props.manager ? 3 : 2 }}>
