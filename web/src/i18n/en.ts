@@ -673,6 +673,7 @@ export const en: Resources = {
       name: "Customer's name",
       email: "E-mail",
       phone: "Phone",
+      depositTitle: "Suggested deposit: {{pct}}%",
       warningTitle: "Take care with this customer",
       item: "Item or brief",
       itemPlaceholder: "Plastic sandals, sole coming off",

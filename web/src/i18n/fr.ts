@@ -680,6 +680,7 @@ export const fr = {
       name: "Nom du client",
       email: "E-mail",
       phone: "Téléphone",
+      depositTitle: "Acompte conseillé : {{pct}} %",
       warningTitle: "Attention à ce client",
       item: "Objet ou demande",
       itemPlaceholder: "Sandales en plastique, semelle décollée",
