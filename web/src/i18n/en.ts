@@ -939,6 +939,7 @@ export const en: Resources = {
     reason: "Reason",
     balanceIs: "Balance: {{balance}} (paid {{paid}}, credited {{credited}}).",
     pdf: "Download the invoice (PDF)",
+    fromComplaint: "Make the credit note of this remedy",
     creditNote: {
       title: "Make a credit note",
       help: "A credit note lowers what the invoice leaves to pay. Without an amount, it takes the whole invoice, line by line.",

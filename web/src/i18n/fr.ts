@@ -944,6 +944,7 @@ export const fr = {
     reason: "Motif",
     balanceIs: "Reste dû : {{balance}} (réglé {{paid}}, avoirs {{credited}}).",
     pdf: "Télécharger la facture (PDF)",
+    fromComplaint: "Établir l'avoir de ce geste commercial",
     creditNote: {
       title: "Établir un avoir",
       help: "Un avoir réduit ce que la facture laisse à payer. Sans montant, il reprend toute la facture, ligne par ligne.",
