@@ -37,10 +37,13 @@ export async function creditNoteForComplaint(
   )
     throw new AppError(
       "BAD_INPUT",
-      "remedy: only a resolved complaint with a discount or refund and its amount gives a credit note",
+      `id: complaint ${complaintId} gives no credit note: only a resolved complaint whose remedy is a discount or a refund with its amount does`,
     );
   if (!complaint.orderId)
-    throw new AppError("BAD_INPUT", "order: the complaint names no order, so no invoice to credit");
+    throw new AppError(
+      "BAD_INPUT",
+      `id: complaint ${complaintId} names no order, so there is no invoice to credit`,
+    );
   const orderId = complaint.orderId;
   const invoices = (
     await listInvoices(invoiceDb(ctx.store.db), ctx.org.id, { state: "issued" })
@@ -49,7 +52,7 @@ export async function creditNoteForComplaint(
   if (!invoice?.number)
     throw new AppError(
       "BAD_INPUT",
-      `order: no invoice issued for order ${orderId} yet; invoice it first, then credit the remedy`,
+      `id: no invoice issued for order ${orderId} of complaint ${complaintId} yet; invoice it first, then credit the remedy`,
     );
   const { credited } = await settlementsOf(ctx.store.db, ctx.org.id, invoice.number);
   const room = (invoice.amountMinor ?? 0) - (credited.get(invoice.number) ?? 0);

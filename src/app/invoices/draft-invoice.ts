@@ -210,7 +210,12 @@ export function creditNoteRecord(
   at: number,
 ): InvoiceRecord {
   if (invoice.state !== "issued" || invoice.kind === "credit_note" || !invoice.number) {
-    refuse([{ field: "invoice", reason: "a credit note corrects an issued invoice" }]);
+    refuse([
+      {
+        field: "id",
+        reason: `${invoice.number ?? invoice.id} is not an issued invoice: a credit note corrects one`,
+      },
+    ]);
   }
   const lang = invoice.document?.lang ?? "fr";
   let lines: InvoiceLine[];

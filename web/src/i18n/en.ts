@@ -726,6 +726,7 @@ export const en: Resources = {
       name: "Customer's name",
       email: "E-mail",
       phone: "Phone",
+      depositTitle: "Suggested deposit: {{pct}}%",
       warningTitle: "Take care with this customer",
       item: "Item or brief",
       itemPlaceholder: "Plastic sandals, sole coming off",
@@ -1066,6 +1067,7 @@ export const en: Resources = {
     reason: "Reason",
     balanceIs: "Balance: {{balance}} (paid {{paid}}, credited {{credited}}).",
     pdf: "Download the invoice (PDF)",
+    fromComplaint: "Make the credit note of this remedy",
     creditNote: {
       title: "Make a credit note",
       help: "A credit note lowers what the invoice leaves to pay. Without an amount, it takes the whole invoice, line by line.",

@@ -733,6 +733,7 @@ export const fr = {
       name: "Nom du client",
       email: "E-mail",
       phone: "Téléphone",
+      depositTitle: "Acompte conseillé : {{pct}} %",
       warningTitle: "Attention à ce client",
       item: "Objet ou demande",
       itemPlaceholder: "Sandales en plastique, semelle décollée",
@@ -1073,6 +1074,7 @@ export const fr = {
     reason: "Motif",
     balanceIs: "Reste dû : {{balance}} (réglé {{paid}}, avoirs {{credited}}).",
     pdf: "Télécharger la facture (PDF)",
+    fromComplaint: "Établir l'avoir de ce geste commercial",
     creditNote: {
       title: "Établir un avoir",
       help: "Un avoir réduit ce que la facture laisse à payer. Sans montant, il reprend toute la facture, ligne par ligne.",

@@ -3,9 +3,14 @@
  * the order shown beside it; the response times against the target; the first response; and
  * the resolution (whose fault and why, the covering disclosure, the remedy).
  */
-import { Alert, Badge, Card, Grid, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Grid, Group, List, Stack, Text, Title } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { api } from "../../api/api-client.ts";
 import type { ComplaintResponse } from "../../api/intake-types.ts";
+import { orgApi, useRefreshOrg } from "../../api/org-api.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useDuration } from "../../format/use-duration.ts";
@@ -54,6 +59,11 @@ export function ComplaintPage({ id }: { id: string }) {
           <Card withBorder h="100%" data-testid="complaint-text">
             <Text fz="lg">« {c.text} »</Text>
             {c.resolvedAt && <ComplaintResolution data={query.data} />}
+            {c.resolvedAt &&
+              c.orderId &&
+              (c.remedy === "discount" || c.remedy === "refund") &&
+              c.remedyAmount &&
+              org.can.issueInvoices && <CreditNoteButton id={c.id} />}
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
@@ -63,6 +73,37 @@ export function ComplaintPage({ id }: { id: string }) {
       <Times data={query.data} />
       {!c.firstResponseAt && !c.resolvedAt && <RespondForm id={id} />}
       {!c.resolvedAt && <ResolveForm id={id} disclosures={disclosures} />}
+    </Stack>
+  );
+}
+
+/** One click: the credit note of the remedy on the order's invoice (docs/invoicing.md). */
+function CreditNoteButton({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const navigate = useNavigate();
+  const refresh = useRefreshOrg(org.slug);
+  const credit = useMutation({
+    mutationFn: () =>
+      api<{ invoice: { id: string; number: string | null } }>(
+        "POST",
+        `${orgApi(org.slug)}/complaints/${encodeURIComponent(id)}/credit-note`,
+        {},
+      ),
+    onSuccess: async (data) => {
+      await refresh();
+      await navigate({
+        to: "/o/$org/invoices/$id",
+        params: { org: org.slug, id: data.invoice.number ?? data.invoice.id },
+      });
+    },
+  });
+  return (
+    <Stack gap="xs" mt="sm">
+      <Button variant="default" onClick={() => credit.mutate()} loading={credit.isPending}>
+        {t("invoices.fromComplaint")}
+      </Button>
+      <ErrorAlert error={credit.error} />
     </Stack>
   );
 }

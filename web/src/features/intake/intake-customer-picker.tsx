@@ -105,23 +105,37 @@ export function CustomerWarningAlert({ customer }: { customer: string }) {
   const org = useOrg();
   const warning = useCustomerWarning(org.slug, customer);
   const data = warning.data;
-  if (!data || data.level === "none") return null;
-  return (
+  if (!data) return null;
+  // A customer to renegotiate with: the suggested deposit and why (docs/invoicing.md).
+  const deposit = data.deposit ? (
     <Alert
-      color={data.level === "part_ways" ? "red" : "orange"}
-      title={t("intake.form.warningTitle")}
-      role="alert"
-      data-testid="customer-warning"
-      data-level={data.level}
+      color="yellow"
+      title={t("intake.form.depositTitle", { pct: data.deposit.pct })}
+      data-testid="deposit-suggestion"
     >
-      <Text size="sm">{data.message}</Text>
-      {data.signals && data.signals.length > 0 && (
-        <Text size="sm" mt={4}>
-          {data.signals
-            .map((s) => t(`signals.${s}` as "signals.abusive", { defaultValue: s }))
-            .join(" · ")}
-        </Text>
-      )}
+      <Text size="sm">{data.deposit.reason}</Text>
     </Alert>
+  ) : null;
+  if (data.level === "none") return deposit;
+  return (
+    <>
+      {deposit}
+      <Alert
+        color={data.level === "part_ways" ? "red" : "orange"}
+        title={t("intake.form.warningTitle")}
+        role="alert"
+        data-testid="customer-warning"
+        data-level={data.level}
+      >
+        <Text size="sm">{data.message}</Text>
+        {data.signals && data.signals.length > 0 && (
+          <Text size="sm" mt={4}>
+            {data.signals
+              .map((s) => t(`signals.${s}` as "signals.abusive", { defaultValue: s }))
+              .join(" · ")}
+          </Text>
+        )}
+      </Alert>
+    </>
   );
 }
