@@ -7,7 +7,10 @@ import { z } from "zod";
 import { INVOICE_STATUSES } from "../../../domain/invoicing/invoice-record.ts";
 
 /** A day `2026-12-07`; that it exists in the calendar is checked by the route (after its rule). */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-12-07");
+const day = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-12-07");
 
 export const invoiceLineSchema = z.object({
   description: z.string().trim().min(1).max(1000),

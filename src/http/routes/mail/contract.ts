@@ -4,6 +4,7 @@
  * The API contract: zod schemas and their types; the web app imports the types.
  */
 import { z } from "zod";
+import { orgParamsSchema } from "../../contract.ts";
 
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/;
 const SENDER =
@@ -83,8 +84,7 @@ export const outboxSchema = z.object({
 });
 export type Outbox = z.infer<typeof outboxSchema>;
 
-export const outboxMailParamsSchema = z.object({
-  org: z.string(),
+export const outboxMailParamsSchema = orgParamsSchema.extend({
   id: z.coerce.number().int().positive(),
 });
 export type OutboxMail = z.infer<typeof outboxMailSchema>;

@@ -127,8 +127,14 @@ export const closeBodySchema = z.object({
 });
 
 export const archiveQuerySchema = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (2026-03-01)"),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (2026-03-01)"),
+  from: z
+    .string()
+    .max(10)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (2026-03-01)"),
+  to: z
+    .string()
+    .max(10)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (2026-03-01)"),
 });
 
 /** An archive file (src/app/payments/journal-archive.ts): amounts in minor units, as hashed. */

@@ -4,6 +4,7 @@
  * The API contract: zod schemas and their types; the web app imports the types.
  */
 import { z } from "zod";
+import { orgParamsSchema } from "../../contract.ts";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const level = z.number().int().min(0).max(3);
@@ -63,12 +64,10 @@ export const remindersViewSchema = z.object({
 export type RemindersView = z.infer<typeof remindersViewSchema>;
 export type ReminderItemView = z.infer<typeof reminderItemSchema>;
 
-export const invoiceParamsSchema = z.object({
-  org: z.string(),
+export const invoiceParamsSchema = orgParamsSchema.extend({
   invoice: z.string().min(1).max(200),
 });
-export const pauseParamsSchema = z.object({
-  org: z.string(),
+export const pauseParamsSchema = orgParamsSchema.extend({
   id: z.coerce.number().int().positive(),
 });
 
@@ -83,7 +82,7 @@ export const pauseBodySchema = z.object({
   scope: z.enum(["invoice", "customer"]),
   target: z.string().trim().min(1).max(200),
   reason: z.string().trim().min(1, "must say why").max(500),
-  until: z.string().regex(DAY, "must be a date such as 2026-04-30"),
+  until: z.string().max(10).regex(DAY, "must be a date such as 2026-04-30"),
 });
 export type PauseBody = z.infer<typeof pauseBodySchema>;
 

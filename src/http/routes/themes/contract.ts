@@ -11,6 +11,7 @@ const keywordList = z.array(z.string().trim().min(1).max(60)).max(200);
 export const codebookThemeSchema = z.object({
   id: z
     .string()
+    .max(40)
     .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "must be 1 to 40 lower-case letters, digits, _ or -"),
   label: z.object({ fr: z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(80) }),
   keywords: z.object({ fr: keywordList, en: keywordList }),
