@@ -77,6 +77,16 @@ export const COMMANDS: Command[] = [
     load: () => import("./commands/invoices.ts").then((m) => m.run),
   },
   {
+    name: "invoice",
+    usage: "invoice pdf <number> [--out <file>] | invoice ubl <number> [--out <file>]",
+    summary: {
+      fr: "Une facture, un acompte ou un avoir émis : le PDF (PDF/A-3 avec son XML Factur-X) ou le XML UBL, dans un fichier ou sur la sortie standard.",
+      en: "An issued invoice, deposit or credit note: the PDF (PDF/A-3 with its Factur-X XML) or the UBL XML, to a file or to stdout.",
+    },
+    options: { out: { type: "string" } },
+    load: () => import("./commands/invoice.ts").then((m) => m.run),
+  },
+  {
     name: "portfolio",
     usage: "portfolio [--as-of <date>] [--json]",
     summary: {

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDraft } from "../app/invoices/draft-invoice.ts";
 import { issueInvoice } from "../app/invoices/issue-invoice.ts";
@@ -106,6 +110,33 @@ for (const dialect of testDialects()) {
       expect(table.stdout).toContain("en retard");
       expect(table.stdout).toContain("Ana Martin");
       expect(table.stdout).toMatch(/60,00\s€/);
+    });
+
+    it("writes an issued invoice's PDF (Factur-X inside) and UBL, and refuses a draft", async () => {
+      const listed = await runCli([
+        "invoices",
+        "--json",
+        "--as-of",
+        "2026-12-31",
+        "--db",
+        fresh.db,
+      ]);
+      const invoices = JSON.parse(listed.stdout) as { number: string | null; id: string }[];
+      const number = invoices.find((i) => i.number !== null)?.number as string;
+      const out = join(mkdtempSync(join(tmpdir(), "comptoir-invoice-")), "facture.pdf");
+      const pdf = await runCli(["invoice", "pdf", number, "--out", out, "--db", fresh.db]);
+      expect(pdf).toMatchObject({ code: 0, stderr: `${out}\n` });
+      expect(execFileSync("pdftotext", [out, "-"], { encoding: "utf8" })).toContain(number);
+      expect(execFileSync("pdfdetach", ["-list", out], { encoding: "utf8" })).toContain(
+        "factur-x.xml",
+      );
+      const ubl = await runCli(["invoice", "ubl", number, "--db", fresh.db]);
+      expect(ubl.code).toBe(0);
+      expect(ubl.stdout).toContain(`<cbc:ID>${number}</cbc:ID>`);
+      const draft = invoices.find((i) => i.number === null)?.id as string;
+      const refused = await runCli(["invoice", "pdf", draft, "--db", fresh.db]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("is a draft: issue it first");
     });
 
     it("refuses an unknown status with exit 2 and exports the accountant's CSV", async () => {

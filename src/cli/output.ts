@@ -2,7 +2,8 @@
 export interface Io {
   /** `once("drain")` when it has one: writeJsonArray then waits for a slow reader. */
   stdout: {
-    write(s: string): unknown;
+    /** Text, or bytes for a file written to stdout (`comptoir invoice pdf`). */
+    write(s: string | Uint8Array): unknown;
     isTTY?: boolean;
     once?(event: "drain", f: () => void): unknown;
   };

@@ -242,6 +242,12 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "The logo file is above the limit (2 MB); it is downscaled once accepted.",
   },
+  INVOICE_NOT_ISSUED: {
+    status: 409,
+    exit: 1,
+    description:
+      "The invoice is a draft: its PDF and XML exist once it is issued (numbered and frozen).",
+  },
   INVOICE_ISSUED: {
     status: 409,
     exit: 1,

@@ -170,6 +170,8 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/orgs/{org}/invoices/{id}/issue": "issueInvoices",
   "POST /api/orgs/{org}/invoices/{id}/credit-note": "issueInvoices",
   "GET /api/orgs/{org}/invoices/{id}/balance": "member",
+  "GET /api/orgs/{org}/invoices/{id}/pdf": "issueInvoices",
+  "GET /api/orgs/{org}/invoices/{id}/ubl.xml": "issueInvoices",
   "POST /api/orgs/{org}/complaints/{id}/credit-note": "issueInvoices",
   "GET /api/orgs/{org}/invoice-numbering": "issueInvoices",
   "PUT /api/orgs/{org}/invoice-numbering": "editNumbering",

@@ -930,6 +930,7 @@ export const en: Resources = {
         "This quote is beyond the charter (discount too high or margin too low): tick “I confirm this quote as a manager” to save it.",
       WARRANTY_EXPIRED: "The warranty is over: tick goodwill to accept the return.",
       ORDER_NOT_DELIVERED: "The order has not been delivered yet: nothing to return.",
+      INVOICE_NOT_ISSUED: "This invoice is a draft: its PDF will exist once it is issued.",
       INVOICE_ISSUED:
         "This invoice is issued: it can no longer be changed. Correct it with a credit note.",
       INVOICE_NUMBER_TAKEN:

@@ -935,6 +935,7 @@ export const fr = {
       WARRANTY_EXPIRED:
         "La garantie est terminée : cochez le geste commercial pour accepter le retour.",
       ORDER_NOT_DELIVERED: "La commande n'a pas encore été livrée : rien à retourner.",
+      INVOICE_NOT_ISSUED: "Cette facture est un brouillon : son PDF existera une fois émise.",
       INVOICE_ISSUED:
         "Cette facture est émise : elle ne peut plus être modifiée. Corrigez-la par un avoir.",
       INVOICE_NUMBER_TAKEN:

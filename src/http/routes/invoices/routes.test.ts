@@ -60,6 +60,9 @@ for (const dialect of testDialects()) {
         lines: [{ description: "x", quantity: 1, unitPrice: 1.234, vatRate: 20 }],
       });
       expect(bad.status).toBe(400);
+      const draftPdf = await get(manager, `/invoices/${id}/pdf`);
+      expect(draftPdf.status).toBe(409);
+      expect(draftPdf.body.error.code).toBe("INVOICE_NOT_ISSUED");
       expect(bad.body.error.message).toBe("lines[0].unitPrice: too many decimals for EUR");
       const issued = await send(manager, "POST", `/invoices/${id}/issue`);
       expect(issued.status).toBe(200);
@@ -70,6 +73,24 @@ for (const dialect of testDialects()) {
         pdfUrl: expect.stringMatching(/^\/api\/orgs\/shop\/invoices\/\d{4}-0001\/pdf$/),
       });
       const number = issued.body.invoice.number;
+      // The issued document: a PDF/A-3 with its Factur-X XML, and the UBL beside it.
+      const pdf = await t.app.inject({
+        method: "GET",
+        url: `/api/orgs/shop/invoices/${number}/pdf`,
+        headers: manager.read,
+      });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(pdf.rawPayload.toString("latin1")).toContain("factur-x.xml");
+      const ubl = await t.app.inject({
+        method: "GET",
+        url: `/api/orgs/shop/invoices/${number}/ubl.xml`,
+        headers: manager.read,
+      });
+      expect(ubl.statusCode).toBe(200);
+      expect(ubl.body).toContain(`<cbc:ID>${number}</cbc:ID>`);
+      expect((await get(staff, `/invoices/${number}/pdf`)).status).toBe(403);
       const refused = await send(owner, "PUT", `/invoices/${number}`, { notes: ["oops"] });
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe("INVOICE_ISSUED");

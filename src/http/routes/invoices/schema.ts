@@ -99,3 +99,17 @@ export const putNumberingSchema = {
   body: numberingBodySchema,
   response: { 200: numberingResponseSchema, ...errors },
 };
+
+export const invoicePdfSchema = {
+  summary:
+    "An issued invoice, deposit or credit note as a PDF/A-3b carrying its Factur-X XML (managers)",
+  tags,
+  params: invoiceParamsSchema,
+  produces: ["application/pdf"],
+};
+export const invoiceUblSchema = {
+  summary: "The same issued document as UBL 2.1 XML, for the buyer's software (managers)",
+  tags,
+  params: invoiceParamsSchema,
+  produces: ["application/xml"],
+};
