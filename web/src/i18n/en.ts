@@ -1,9 +1,11 @@
 /** English; the type makes it carry exactly the keys of `fr.ts`. */
 import type { Resources } from "./fr.ts";
 import { openEn } from "./open-en.ts";
+import { remindersEn } from "./reminders-en.ts";
 
 export const en: Resources = {
   ...openEn,
+  ...remindersEn,
   common: {
     appName: "Comptoir",
     tagline: "The customer is not a king but a partner.",

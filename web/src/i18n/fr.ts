@@ -1,8 +1,10 @@
 /** French, the default language. `en.ts` must have the same keys (checked by its type). */
 import { openFr } from "./open-fr.ts";
+import { remindersFr } from "./reminders-fr.ts";
 
 export const fr = {
   ...openFr,
+  ...remindersFr,
   common: {
     appName: "Comptoir",
     tagline: "Le client n'est pas roi, c'est un partenaire.",

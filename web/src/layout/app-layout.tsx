@@ -31,6 +31,7 @@ type NavPath =
   | "/o/$org/members"
   | "/o/$org/identity"
   | "/o/$org/mail"
+  | "/o/$org/reminders"
   | "/o/$org/tokens";
 
 interface NavItem {
@@ -70,6 +71,7 @@ function navItems(
     can.recordFacts && { label: t("incident.nav"), to: "/o/$org/incidents/new", exact: true },
     { label: t("nav.customers"), to: "/o/$org/customers", exact: false },
     can.recordFacts && { label: t("catalogue.nav"), to: "/o/$org/catalogue", exact: true },
+    can.seeScorecards && { label: t("reminders.nav"), to: "/o/$org/reminders", exact: true },
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },
     can.seeMembers && { label: t("nav.members"), to: "/o/$org/members", exact: true },

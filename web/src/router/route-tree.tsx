@@ -38,6 +38,7 @@ import { ImportPage } from "../features/ledger-import/import-page.tsx";
 import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
 import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
 import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
+import { RemindersPage } from "../features/reminders/reminders-page.tsx";
 import { NotFoundPage, OrgLayout } from "../layout/org-layout.tsx";
 import { homeOf } from "./home-of.ts";
 import {
@@ -209,6 +210,7 @@ const importRoute = page("import", ImportPage);
 const membersRoute = page("members", MembersPage);
 const tokensRoute = page("tokens", TokensPage);
 const mailRoute = page("mail", MailPage);
+const remindersRoute = page("reminders", RemindersPage);
 const intakeListRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "intake",
@@ -278,6 +280,7 @@ export const routeTree = rootRoute.addChildren([
     membersRoute,
     tokensRoute,
     mailRoute,
+    remindersRoute,
     intakeListRoute,
     intakeNewRoute,
     intakeRoute,
