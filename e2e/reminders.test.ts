@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium())("reminders in a browser", () => {
     await page.getByRole("button", { name: "Aperçu" }).click();
     const preview = page.getByTestId("reminder-preview");
     await preview.waitFor();
-    const text = (await preview.innerText()).replace(/[\u202f\u00a0]/g, " ");
+    const text = ((await preview.textContent()) ?? "").replace(/[\u202f\u00a0]/g, " ");
     expect(text).toContain("Bonjour Menuiserie Duval");
     expect(text).toContain("950,00 €");
     expect(text).toContain("indemnité forfaitaire pour frais de recouvrement de 40,00 €");
