@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every speed and memory target, printed as one table.
- * BENCH_ONLY=startup|scorecards|commands|http|limits|clv runs one part (or several: scorecards,commands); BENCH_CUSTOMERS sets the ledger size (default 100,000).
+ * BENCH_ONLY=startup|scorecards|commands|http|limits|reminders|clv runs one part (or several: scorecards,commands); BENCH_CUSTOMERS sets the ledger size (default 100,000).
  */
 import { type BenchRow, printTable } from "./table.ts";
 
@@ -12,6 +12,7 @@ const parts: [string, () => Promise<BenchRow[]>][] = [
   ["commands", async () => (await import("./commands-bench.ts")).commandsBench()],
   ["http", async () => (await import("./http-bench.ts")).httpBench()],
   ["limits", async () => (await import("./timeline-bench.ts")).timelineBench()],
+  ["reminders", async () => (await import("./reminders-bench.ts")).remindersBench()],
   [
     "clv",
     async () => {

@@ -40,25 +40,39 @@ export async function queueReminder(
   target: QueueTarget,
   confirmedBy?: string,
 ): Promise<QueueOutcome> {
+  if (!target.customer.email) return "no_email";
+  return ctx.store.db
+    .transaction()
+    .execute((trx) =>
+      takeReminder({ ...ctx, store: { ...ctx.store, db: trx } }, target, confirmedBy),
+    );
+}
+
+/**
+ * queueReminder inside the caller's transaction (`ctx.store.db` is one): a run takes a few
+ * hundred reminders in one transaction rather than one commit each.
+ */
+export async function takeReminder(
+  ctx: ReminderContext,
+  target: QueueTarget,
+  confirmedBy?: string,
+): Promise<QueueOutcome> {
   const { customer, state, level } = target;
   if (!customer.email) return "no_email";
   const waits = level === 3 && !confirmedBy;
-  return ctx.store.db.transaction().execute(async (trx) => {
-    const store = { ...ctx.store, db: trx };
-    const claimed = await claimStep(store, ctx.org.id, {
-      invoice: state.invoice.id,
-      level,
-      customer: customer.id,
-      status: waits ? "to_confirm" : "queued",
-      decidedBy: confirmedBy ?? null,
-      at: new Date(ctx.asOf),
-    });
-    if (!claimed) return "taken";
-    if (waits) return "to_confirm";
-    const outboxId = await enqueueReminderMail({ ...ctx, store }, target);
-    await setStepOutbox(store, ctx.org.id, state.invoice.id, level, outboxId);
-    return "queued";
+  const claimed = await claimStep(ctx.store, ctx.org.id, {
+    invoice: state.invoice.id,
+    level,
+    customer: customer.id,
+    status: waits ? "to_confirm" : "queued",
+    decidedBy: confirmedBy ?? null,
+    at: new Date(ctx.asOf),
   });
+  if (!claimed) return "taken";
+  if (waits) return "to_confirm";
+  const outboxId = await enqueueReminderMail(ctx, target);
+  await setStepOutbox(ctx.store, ctx.org.id, state.invoice.id, level, outboxId);
+  return "queued";
 }
 
 /** Writes the mail of a step already taken (a confirmed formal notice, a run's reminder). */
