@@ -17,7 +17,7 @@ import type { Store } from "../../store/database.ts";
 import { streamCustomerFacts } from "../../store/fact-repository.ts";
 import type { Organization } from "../../store/organization-repository.ts";
 import { stepsOfInvoices } from "../../store/reminder-repository.ts";
-import { type QueueTarget, takeReminder } from "./queue-reminder.ts";
+import { type QueueTarget, takeReminders } from "./queue-reminder.ts";
 import { openInvoiceStates, reminderContext } from "./reminder-context.ts";
 
 export interface ReminderItem {
@@ -130,7 +130,13 @@ export async function runReminders(
     // One transaction per batch: one commit for a few hundred reminders, not one each.
     await store.db.transaction().execute(async (trx) => {
       const inTrx = { ...ctx, store: { ...store, db: trx } };
-      for (const { target, item } of toQueue) item.outcome = await takeReminder(inTrx, target);
+      const outcomes = await takeReminders(
+        inTrx,
+        toQueue.map((q) => q.target),
+      );
+      toQueue.forEach((q, i) => {
+        q.item.outcome = outcomes[i] ?? "taken";
+      });
     });
     for (const { item } of toQueue) {
       result.counts[item.outcome]++;
