@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every speed and memory target, printed as one table.
- * BENCH_ONLY=startup|scorecards|commands|http|limits|clv|themes runs one part (or several: scorecards,commands); BENCH_CUSTOMERS sets the ledger size (default 100,000).
+ * BENCH_ONLY=startup|scorecards|commands|http|limits|reminders|clv|themes runs one part (or several: scorecards,commands); BENCH_CUSTOMERS sets the ledger size (default 100,000).
  */
 import { type BenchRow, printTable } from "./table.ts";
 
@@ -13,6 +13,7 @@ const parts: [string, () => Promise<BenchRow[]>][] = [
   ["http", async () => (await import("./http-bench.ts")).httpBench()],
   ["limits", async () => (await import("./timeline-bench.ts")).timelineBench()],
   ["themes", async () => (await import("./themes-bench.ts")).themesBench()],
+  ["reminders", async () => (await import("./reminders-bench.ts")).remindersBench()],
   [
     "clv",
     async () => {

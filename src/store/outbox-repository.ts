@@ -103,6 +103,60 @@ export async function enqueueMail(store: Store, mail: OutgoingMail): Promise<Enq
   return { id, messageId, created: true };
 }
 
+/**
+ * Queues many keyed mails in a few statements (a reminder run's batch): mails whose dedup key
+ * is already used are skipped. Returns the new mails' ids by dedup key.
+ */
+export async function enqueueMails(
+  store: Store,
+  mails: readonly OutgoingMail[],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const now = new Date().toISOString();
+  for (let i = 0; i < mails.length; i += 500) {
+    const chunk = mails.slice(i, i + 500);
+    const rows = await store.db
+      .insertInto("outbox")
+      .values(
+        chunk.map((mail) => ({
+          org_id: mail.orgId,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html ?? null,
+          dedup_key: mail.dedupKey ?? null,
+          message_id: newMessageId(),
+          on_sent: mail.onSent ?? null,
+          created_at: now,
+          sent_at: null,
+          last_error: null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(["org_id", "dedup_key"]).doNothing())
+      .returning(["id", "dedup_key"])
+      .execute();
+    const byKey = new Map(chunk.map((m) => [m.dedupKey ?? "", m]));
+    const attachments = [];
+    for (const row of rows) {
+      const key = row.dedup_key ?? "";
+      ids.set(key, Number(row.id));
+      for (const a of byKey.get(key)?.attachments ?? []) {
+        attachments.push({
+          outbox_id: Number(row.id),
+          filename: a.filename,
+          content_type: a.contentType,
+          content: a.content ?? null,
+          render: a.render ? JSON.stringify(a.render) : null,
+        });
+      }
+    }
+    if (attachments.length > 0) {
+      await store.db.insertInto("outbox_attachments").values(attachments).execute();
+    }
+  }
+  return ids;
+}
+
 /** The mail queued under this dedup key in the organization, if any. */
 export async function findMailByKey(
   store: Store,

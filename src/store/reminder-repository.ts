@@ -211,6 +211,47 @@ export async function claimStep(
   return row !== undefined;
 }
 
+/**
+ * Inserts many steps at once, skipping those already taken; returns the keys written
+ * (`invoice\u0000level`).
+ */
+export async function insertSteps(
+  store: Store,
+  orgId: string,
+  steps: readonly {
+    invoice: string;
+    level: ReminderLevel;
+    customer: string;
+    status: ReminderStep["status"];
+    outboxId: number | null;
+    at: string;
+  }[],
+): Promise<Set<string>> {
+  const written = new Set<string>();
+  for (let i = 0; i < steps.length; i += 500) {
+    const rows = await store.db
+      .insertInto("reminder_steps")
+      .values(
+        steps.slice(i, i + 500).map((s) => ({
+          org_id: orgId,
+          invoice: s.invoice,
+          level: s.level,
+          customer: s.customer,
+          status: s.status,
+          outbox_id: s.outboxId,
+          created_at: s.at,
+          decided_by: null,
+          decided_at: null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(["org_id", "invoice", "level"]).doNothing())
+      .returning(["invoice", "level"])
+      .execute();
+    for (const r of rows) written.add(`${r.invoice}\u0000${Number(r.level)}`);
+  }
+  return written;
+}
+
 export async function setStepOutbox(
   store: Store,
   orgId: string,

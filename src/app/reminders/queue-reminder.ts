@@ -9,8 +9,8 @@
 import type { CustomerFact, ReminderFact } from "../../domain/facts.ts";
 import { composeReminder } from "../../domain/reminders/compose-reminder.ts";
 import type { InvoiceState, ReminderLevel } from "../../domain/reminders/reminder-schedule.ts";
-import { enqueueMail } from "../../store/outbox-repository.ts";
-import { claimStep, setStepOutbox } from "../../store/reminder-repository.ts";
+import { enqueueMail, enqueueMails, type OutgoingMail } from "../../store/outbox-repository.ts";
+import { claimStep, insertSteps, setStepOutbox } from "../../store/reminder-repository.ts";
 import { customerLang, type ReminderContext } from "./reminder-context.ts";
 import type { ReminderLetterSpec } from "./render-reminder-letter.ts";
 
@@ -40,32 +40,54 @@ export async function queueReminder(
   target: QueueTarget,
   confirmedBy?: string,
 ): Promise<QueueOutcome> {
+  if (!target.customer.email) return "no_email";
+  return ctx.store.db
+    .transaction()
+    .execute((trx) =>
+      takeReminder({ ...ctx, store: { ...ctx.store, db: trx } }, target, confirmedBy),
+    );
+}
+
+/**
+ * queueReminder inside the caller's transaction (`ctx.store.db` is one): a run takes a few
+ * hundred reminders in one transaction rather than one commit each.
+ */
+export async function takeReminder(
+  ctx: ReminderContext,
+  target: QueueTarget,
+  confirmedBy?: string,
+): Promise<QueueOutcome> {
   const { customer, state, level } = target;
   if (!customer.email) return "no_email";
   const waits = level === 3 && !confirmedBy;
-  return ctx.store.db.transaction().execute(async (trx) => {
-    const store = { ...ctx.store, db: trx };
-    const claimed = await claimStep(store, ctx.org.id, {
-      invoice: state.invoice.id,
-      level,
-      customer: customer.id,
-      status: waits ? "to_confirm" : "queued",
-      decidedBy: confirmedBy ?? null,
-      at: new Date(ctx.asOf),
-    });
-    if (!claimed) return "taken";
-    if (waits) return "to_confirm";
-    const outboxId = await enqueueReminderMail({ ...ctx, store }, target);
-    await setStepOutbox(store, ctx.org.id, state.invoice.id, level, outboxId);
-    return "queued";
+  const claimed = await claimStep(ctx.store, ctx.org.id, {
+    invoice: state.invoice.id,
+    level,
+    customer: customer.id,
+    status: waits ? "to_confirm" : "queued",
+    decidedBy: confirmedBy ?? null,
+    at: new Date(ctx.asOf),
   });
+  if (!claimed) return "taken";
+  if (waits) return "to_confirm";
+  const outboxId = await enqueueReminderMail(ctx, target);
+  await setStepOutbox(ctx.store, ctx.org.id, state.invoice.id, level, outboxId);
+  return "queued";
 }
 
 /** Writes the mail of a step already taken (a confirmed formal notice, a run's reminder). */
 export async function enqueueReminderMail(
   ctx: ReminderContext,
-  { customer, state, level }: QueueTarget,
+  target: QueueTarget,
 ): Promise<number> {
+  return (await enqueueMail(ctx.store, reminderMail(ctx, target))).id;
+}
+
+/** The mail of one reminder: words, HTML, the fact it becomes, the letter to draw at send time. */
+export function reminderMail(
+  ctx: ReminderContext,
+  { customer, state, level }: QueueTarget,
+): OutgoingMail {
   const lang = customerLang(customer, ctx.org);
   const words = composeReminder({
     level,
@@ -99,7 +121,7 @@ export async function enqueueReminderMail(
     text: words.text,
     level,
   };
-  const queued = await enqueueMail(ctx.store, {
+  return {
     orgId: ctx.org.id,
     to: customer.email ?? "",
     subject: words.subject,
@@ -117,6 +139,47 @@ export async function enqueueReminderMail(
             },
           ]
         : [],
+  };
+}
+
+/**
+ * A run's batch at once, inside the caller's transaction: the mails (their unique dedup key is
+ * the claim for levels 0 to 2: a conflict means another run took it), their attachment rows,
+ * then the steps (the claim for a formal notice, which waits for a confirmation), in a few
+ * multi-row statements rather than four statements a reminder.
+ */
+export async function takeReminders(
+  ctx: ReminderContext,
+  targets: readonly QueueTarget[],
+): Promise<QueueOutcome[]> {
+  const outcomes: QueueOutcome[] = targets.map((t) => (t.customer.email ? "taken" : "no_email"));
+  const mails = new Map<number, OutgoingMail>();
+  targets.forEach((t, i) => {
+    if (t.customer.email && t.level < 3) mails.set(i, reminderMail(ctx, t));
   });
-  return queued.id;
+  const ids = await enqueueMails(ctx.store, [...mails.values()]);
+  const at = new Date(ctx.asOf).toISOString();
+  const steps: Parameters<typeof insertSteps>[2][number][] = [];
+  targets.forEach((t, i) => {
+    if (!t.customer.email) return;
+    const mail = mails.get(i);
+    const outboxId = mail ? ids.get(mail.dedupKey ?? "") : undefined;
+    if (mail && outboxId === undefined) return; // taken by another run
+    steps.push({
+      invoice: t.state.invoice.id,
+      level: t.level,
+      customer: t.customer.id,
+      status: t.level === 3 ? "to_confirm" : "queued",
+      outboxId: outboxId ?? null,
+      at,
+    });
+  });
+  const taken = await insertSteps(ctx.store, ctx.org.id, steps);
+  targets.forEach((t, i) => {
+    if (!t.customer.email) return;
+    if (taken.has(`${t.state.invoice.id}\u0000${t.level}`)) {
+      outcomes[i] = t.level === 3 ? "to_confirm" : "queued";
+    }
+  });
+  return outcomes;
 }

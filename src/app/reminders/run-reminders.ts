@@ -17,7 +17,7 @@ import type { Store } from "../../store/database.ts";
 import { streamCustomerFacts } from "../../store/fact-repository.ts";
 import type { Organization } from "../../store/organization-repository.ts";
 import { stepsOfInvoices } from "../../store/reminder-repository.ts";
-import { queueReminder } from "./queue-reminder.ts";
+import { type QueueTarget, takeReminders } from "./queue-reminder.ts";
 import { openInvoiceStates, reminderContext } from "./reminder-context.ts";
 
 export interface ReminderItem {
@@ -113,22 +113,43 @@ export async function runReminders(
   const flush = async () => {
     if (batch.length === 0) return;
     const steps = await stepsOfInvoices(store, org.id, batchInvoices);
+    const toQueue: { target: QueueTarget; item: ReminderItem }[] = [];
     for (const { customer, facts } of batch) {
       for (const state of openInvoiceStates(ctx, customer, facts, steps)) {
         result.invoices++;
         const decision = decideReminder(state, ctx.schedule, options.asOf);
-        await handle(customer, state, decision);
+        const item = handle(customer, state, decision);
+        if (item && decision.kind === "due") {
+          toQueue.push({ target: { customer, state, level: decision.level }, item });
+        }
       }
     }
     batch = [];
     batchInvoices = [];
+    if (toQueue.length === 0) return;
+    // One transaction per batch: one commit for a few hundred reminders, not one each.
+    await store.db.transaction().execute(async (trx) => {
+      const inTrx = { ...ctx, store: { ...store, db: trx } };
+      const outcomes = await takeReminders(
+        inTrx,
+        toQueue.map((q) => q.target),
+      );
+      toQueue.forEach((q, i) => {
+        q.item.outcome = outcomes[i] ?? "taken";
+      });
+    });
+    for (const { item } of toQueue) {
+      result.counts[item.outcome]++;
+      if (item.outcome !== "taken") keep(result.due, item);
+    }
   };
 
-  const handle = async (
+  /** Counts and keeps what needs no queueing; returns the item still to queue. */
+  const handle = (
     customer: CustomerFact,
     state: InvoiceState,
     decision: ReminderDecision,
-  ) => {
+  ): ReminderItem | undefined => {
     const base = {
       invoice: state.invoice.id,
       customer: customer.id,
@@ -164,11 +185,12 @@ export async function runReminders(
       if (options.details) keep(result.upcoming, item);
       return;
     }
+    if (customer.email && !options.dryRun) return item;
     if (!customer.email) item.outcome = "no_email";
-    else if (options.dryRun) item.outcome = decision.level === 3 ? "would_confirm" : "would_queue";
-    else item.outcome = await queueReminder(ctx, { customer, state, level: decision.level });
+    else item.outcome = decision.level === 3 ? "would_confirm" : "would_queue";
     result.counts[item.outcome]++;
-    if (item.outcome !== "taken") keep(result.due, item);
+    keep(result.due, item);
+    return undefined;
   };
 
   for await (const group of streamCustomerFacts(store, org.id, { until: options.asOf })) {

@@ -47,15 +47,32 @@ export function locale(lang: ReminderLang): string {
   return lang === "fr" ? "fr-FR" : "en-GB";
 }
 
+// Building an Intl formatter costs far more than using one: a run formats 100,000 reminders.
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formats.get(key) as F | undefined;
+  if (!f) {
+    f = make();
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** Money as people write it in that language: `1 234,50 €`, `€1,234.50`. */
 export function formatMoney(minor: number, currency: string, lang: ReminderLang): string {
-  return new Intl.NumberFormat(locale(lang), { style: "currency", currency }).format(
-    minor / 10 ** minorDigits(currency),
+  const f = cached(
+    `n|${lang}|${currency}`,
+    () => new Intl.NumberFormat(locale(lang), { style: "currency", currency }),
   );
+  return f.format(minor / 10 ** minorDigits(currency));
 }
 
 export function formatDay(at: number, lang: ReminderLang, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "long", timeZone }).format(at);
+  const f = cached(
+    `d|${lang}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale(lang), { dateStyle: "long", timeZone }),
+  );
+  return f.format(at);
 }
 
 export function reminderValues(input: ReminderInput): Record<TemplateField, string> {

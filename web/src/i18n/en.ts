@@ -1,6 +1,7 @@
 /** English; the type makes it carry exactly the keys of `fr.ts`. */
 import type { Resources } from "./fr.ts";
 import { openEn } from "./open-en.ts";
+import { remindersEn } from "./reminders-en.ts";
 import { surveysEn } from "./surveys-en.ts";
 import { timeEn } from "./time-en.ts";
 
@@ -8,6 +9,7 @@ export const en: Resources = {
   ...openEn,
   ...timeEn,
   ...surveysEn,
+  ...remindersEn,
   common: {
     appName: "Comptoir",
     tagline: "The customer is not a king but a partner.",

@@ -1,5 +1,6 @@
 /** French, the default language. `en.ts` must have the same keys (checked by its type). */
 import { openFr } from "./open-fr.ts";
+import { remindersFr } from "./reminders-fr.ts";
 import { surveysFr } from "./surveys-fr.ts";
 import { timeFr } from "./time-fr.ts";
 
@@ -7,6 +8,7 @@ export const fr = {
   ...openFr,
   ...timeFr,
   ...surveysFr,
+  ...remindersFr,
   common: {
     appName: "Comptoir",
     tagline: "Le client n'est pas roi, c'est un partenaire.",

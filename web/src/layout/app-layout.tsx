@@ -36,6 +36,7 @@ type NavPath =
   | "/o/$org/identity"
   | "/o/$org/mail"
   | "/o/$org/payments"
+  | "/o/$org/reminders"
   | "/o/$org/tokens";
 
 interface NavItem {
@@ -79,6 +80,7 @@ function navItems(
     can.recordFacts && { label: t("catalogue.nav"), to: "/o/$org/catalogue", exact: true },
     can.managePayments && { label: t("payments.nav"), to: "/o/$org/payments", exact: true },
     can.seeThemes && { label: t("themes.nav"), to: "/o/$org/themes", exact: true },
+    can.seeScorecards && { label: t("reminders.nav"), to: "/o/$org/reminders", exact: true },
     can.seeCharter && { label: t("nav.charter"), to: "/o/$org/charter", exact: true },
     can.seeCharter && { label: t("surveys.nav"), to: "/o/$org/surveys", exact: true },
     can.importFacts && { label: t("nav.import"), to: "/o/$org/import", exact: true },

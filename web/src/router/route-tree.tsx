@@ -41,6 +41,7 @@ import { PaymentsJournalPage } from "../features/payments/payments-journal-page.
 import { DashboardPage } from "../features/portfolio/dashboard-page.tsx";
 import { IncidentNewPage } from "../features/relationships/incident-new-page.tsx";
 import { PartWaysPage } from "../features/relationships/part-ways-page.tsx";
+import { RemindersPage } from "../features/reminders/reminders-page.tsx";
 import { SurveyTemplatesPage } from "../features/surveys/survey-templates-page.tsx";
 import { ThemesPage } from "../features/themes/themes-page.tsx";
 import { TimeReportPage } from "../features/time/time-report-page.tsx";
@@ -217,6 +218,7 @@ const importRoute = page("import", ImportPage);
 const membersRoute = page("members", MembersPage);
 const tokensRoute = page("tokens", TokensPage);
 const mailRoute = page("mail", MailPage);
+const remindersRoute = page("reminders", RemindersPage);
 const intakeListRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "intake",
@@ -304,6 +306,7 @@ export const routeTree = rootRoute.addChildren([
     membersRoute,
     tokensRoute,
     mailRoute,
+    remindersRoute,
     intakeListRoute,
     intakeNewRoute,
     intakeRoute,
