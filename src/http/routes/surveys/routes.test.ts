@@ -229,6 +229,13 @@ for (const dialect of testDialects()) {
       expect(facts).toHaveLength(2);
       expect(facts[1]).toMatchObject({ score: 8, extra: { corrects: fact?.id } });
       expect((await page(path)).body).toContain("Finalement très bien");
+      // The inbox reads the answer as it stands: an 8 needs no follow-up.
+      const after = await call(t.app, {
+        method: "GET",
+        url: "/api/orgs/shop/inbox",
+        headers: staff.read,
+      });
+      expect(after.body.items.some((i: { id: string }) => i.id === fact?.id)).toBe(false);
     });
 
     it("closes the answer after 7 days and the link after 30, and never opens another organization's link", async () => {
@@ -327,6 +334,18 @@ for (const dialect of testDialects()) {
         now + 200 * DAY,
       );
       expect(refused).toEqual({ sent: false, reason: "opted_out" });
+      // The opt-out is a fact: the export carries it.
+      const exported = await t.app.inject({
+        method: "GET",
+        url: "/api/orgs/shop/export",
+        headers: manager.read,
+      });
+      const line = exported.body.split("\n").find((l) => l.includes('"survey_opt_out"'));
+      expect(JSON.parse(line ?? "{}")).toMatchObject({
+        type: "customer",
+        corrects: "new",
+        email: "new@example.test",
+      });
     });
 
     it("runs the daily job once a day: imported deliveries, lost prospects, former customers", async () => {
