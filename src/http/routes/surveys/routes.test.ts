@@ -5,7 +5,7 @@ import { sendSurvey } from "../../../app/surveys/send-survey.ts";
 import { hashSurveyToken, stampPage } from "../../../app/surveys/survey-support.ts";
 import type { CustomerFact, FeedbackFact } from "../../../domain/facts.ts";
 import { findCustomer } from "../../../store/customer-records.ts";
-import { findFact, insertFact, listCustomerFacts } from "../../../store/fact-repository.ts";
+import { insertFact, listCustomerFacts } from "../../../store/fact-repository.ts";
 import { listInvitations } from "../../../store/survey-repository.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { smtpMailer } from "../../mailer.ts";
@@ -468,7 +468,7 @@ for (const dialect of testDialects()) {
       });
       expect(r.status).toBe(200);
       expect(r.body.surveys).toHaveLength(2);
-      expect(r.body.surveys[0].feedbackId).toBe("fb-" + r.body.surveys[0].id);
+      expect(r.body.surveys[0].feedbackId).toBe(`fb-${r.body.surveys[0].id}`);
       expect(r.body.refusal).toBe("too_soon");
     });
 
