@@ -11,7 +11,10 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Outbox } from "../src/http/routes/mail/contract.ts";
-import type { SurveysOfCustomerResponse } from "../src/http/routes/surveys/contract.ts";
+import type {
+  SurveysOfCustomerResponse,
+  SurveyTemplatesResponse,
+} from "../src/http/routes/surveys/contract.ts";
 import { hasChromium } from "./launch-browser.ts";
 import { openVisit, signInAsDemo } from "./sign-in.ts";
 import type { RunningServer } from "./start-server.ts";
@@ -43,8 +46,29 @@ describe.skipIf(!hasChromium())("surveys in a browser", () => {
     await server?.stop();
   });
 
-  it("sends the survey from the customer's page, and answers it on a phone", async () => {
+  it("lets the owner rewrite a survey's questions from the navigation", async () => {
     await signInAsDemo(page, server);
+    await page.getByRole("link", { name: "Questionnaires", exact: true }).click();
+    await page.getByRole("heading", { name: "Questionnaires", level: 1 }).waitFor();
+    const form = page.getByRole("region", { name: "Ancien client · Français" });
+    await form.getByLabel("Question ouverte").fill("Qu'est-ce qui vous a manqué chez nous ?");
+    await form.getByRole("button", { name: "Ajouter une question" }).click();
+    await form.getByLabel("Question facultative 1").fill("Reviendriez-vous pour une retouche ?");
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await page
+      .getByRole("region", { name: "Ancien client · Français" })
+      .getByText("modifié")
+      .waitFor();
+    const saved = await page.request.get(url("/api/orgs/demo/surveys/templates"));
+    const templates = ((await saved.json()) as SurveyTemplatesResponse).templates;
+    expect(templates.find((q) => q.kind === "former_customer" && q.lang === "fr")).toMatchObject({
+      open: "Qu'est-ce qui vous a manqué chez nous ?",
+      extra: ["Reviendriez-vous pour une retouche ?"],
+      custom: true,
+    });
+  });
+
+  it("sends the survey from the customer's page, and answers it on a phone", async () => {
     await page.goto(url(`/o/demo/customers/${CUSTOMER}`));
     const card = page.getByTestId("customer-surveys");
     await card.getByRole("button", { name: "Envoyer le questionnaire" }).click();

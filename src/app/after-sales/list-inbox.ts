@@ -5,6 +5,7 @@
  * feedback (score 0 to 6) nobody has answered yet.
  */
 import { sql } from "kysely";
+import { applyCorrections } from "../../domain/corrections.ts";
 import { AppError } from "../../domain/errors.ts";
 import { decodeFact } from "../../domain/fact-codec.ts";
 import type { FeedbackFact } from "../../domain/facts.ts";
@@ -79,8 +80,8 @@ export async function listInbox(ctx: IntakeContext): Promise<Inbox> {
     .where("at", ">=", new Date(now - FEEDBACK_DAYS * 86_400_000).toISOString())
     .where("at", "<=", new Date(now).toISOString())
     .execute();
-  for (const row of rows) {
-    const f = decodeFact(row) as FeedbackFact;
+  // A changed survey answer corrects the first: the inbox reads the answer as it stands now.
+  for (const f of applyCorrections(rows.map((row) => decodeFact(row) as FeedbackFact))) {
     if (f.score === undefined || f.score > 6 || done.has(f.id)) continue;
     items.push({
       kind: "feedback",

@@ -5,7 +5,7 @@ import { sendSurvey } from "../../../app/surveys/send-survey.ts";
 import { hashSurveyToken, stampPage } from "../../../app/surveys/survey-support.ts";
 import type { CustomerFact, FeedbackFact } from "../../../domain/facts.ts";
 import { findCustomer } from "../../../store/customer-records.ts";
-import { findFact, insertFact, listCustomerFacts } from "../../../store/fact-repository.ts";
+import { insertFact, listCustomerFacts } from "../../../store/fact-repository.ts";
 import { listInvitations } from "../../../store/survey-repository.ts";
 import { testDialects } from "../../../store/test-stores.ts";
 import { smtpMailer } from "../../mailer.ts";
@@ -229,6 +229,13 @@ for (const dialect of testDialects()) {
       expect(facts).toHaveLength(2);
       expect(facts[1]).toMatchObject({ score: 8, extra: { corrects: fact?.id } });
       expect((await page(path)).body).toContain("Finalement très bien");
+      // The inbox reads the answer as it stands: an 8 needs no follow-up.
+      const after = await call(t.app, {
+        method: "GET",
+        url: "/api/orgs/shop/inbox",
+        headers: staff.read,
+      });
+      expect(after.body.items.some((i: { id: string }) => i.id === fact?.id)).toBe(false);
     });
 
     it("closes the answer after 7 days and the link after 30, and never opens another organization's link", async () => {
@@ -327,6 +334,18 @@ for (const dialect of testDialects()) {
         now + 200 * DAY,
       );
       expect(refused).toEqual({ sent: false, reason: "opted_out" });
+      // The opt-out is a fact: the export carries it.
+      const exported = await t.app.inject({
+        method: "GET",
+        url: "/api/orgs/shop/export",
+        headers: manager.read,
+      });
+      const line = exported.body.split("\n").find((l) => l.includes('"survey_opt_out"'));
+      expect(JSON.parse(line ?? "{}")).toMatchObject({
+        type: "customer",
+        corrects: "new",
+        email: "new@example.test",
+      });
     });
 
     it("runs the daily job once a day: imported deliveries, lost prospects, former customers", async () => {
@@ -449,7 +468,7 @@ for (const dialect of testDialects()) {
       });
       expect(r.status).toBe(200);
       expect(r.body.surveys).toHaveLength(2);
-      expect(r.body.surveys[0].feedbackId).toBe("fb-" + r.body.surveys[0].id);
+      expect(r.body.surveys[0].feedbackId).toBe(`fb-${r.body.surveys[0].id}`);
       expect(r.body.refusal).toBe("too_soon");
     });
 

@@ -38,12 +38,20 @@ function TemplateForm({ template }: { template: Template }) {
   const save = useSaveSurveyTemplate(org.slug);
   const [recommend, setRecommend] = useState(template.recommend);
   const [open, setOpen] = useState(template.open);
-  const [extra, setExtra] = useState<string[]>(template.extra);
+  // Each optional question with a key of its own, so that removing one keeps the others' fields.
+  const [extra, setExtra] = useState(() => template.extra.map((text, key) => ({ key, text })));
+  const [nextKey, setNextKey] = useState(template.extra.length);
   const readOnly = !org.can.editCharter;
   const id = `tpl-${template.kind}-${template.lang}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ kind: template.kind, lang: template.lang, recommend, open, extra });
+    save.mutate({
+      kind: template.kind,
+      lang: template.lang,
+      recommend,
+      open,
+      extra: extra.map((q) => q.text),
+    });
   };
   return (
     <Card withBorder component="section" aria-labelledby={id}>
@@ -71,23 +79,23 @@ function TemplateForm({ template }: { template: Template }) {
           onChange={(e) => setOpen(e.currentTarget.value)}
         />
         {extra.map((q, i) => (
-          <Group key={`${id}-extra-${i}`} align="flex-end" gap="xs">
+          <Group key={q.key} align="flex-end" gap="xs">
             <TextInput
               style={{ flex: 1 }}
               label={t("surveys.page.extra", { n: i + 1 })}
-              value={q}
+              value={q.text}
               readOnly={readOnly}
               maxLength={300}
               onChange={(e) => {
                 const value = e.currentTarget.value;
-                setExtra((list) => list.map((x, j) => (j === i ? value : x)));
+                setExtra((list) => list.map((x) => (x.key === q.key ? { ...x, text: value } : x)));
               }}
             />
             {!readOnly && (
               <Button
                 variant="subtle"
                 color="gray"
-                onClick={() => setExtra((list) => list.filter((_, j) => j !== i))}
+                onClick={() => setExtra((list) => list.filter((x) => x.key !== q.key))}
               >
                 {t("surveys.page.removeExtra")}
               </Button>
@@ -97,7 +105,13 @@ function TemplateForm({ template }: { template: Template }) {
         {!readOnly && (
           <Group>
             {extra.length < 3 && (
-              <Button variant="default" onClick={() => setExtra((list) => [...list, ""])}>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setExtra((list) => [...list, { key: nextKey, text: "" }]);
+                  setNextKey((k) => k + 1);
+                }}
+              >
                 {t("surveys.page.addExtra")}
               </Button>
             )}
