@@ -435,7 +435,7 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     complaints: ids.complaint,
     invoices: path.endsWith("/issue")
       ? ids.invoiceToIssue
-      : /\/(balance|credit-note)$/.test(path)
+      : /\/(balance|credit-note|pdf|ubl\.xml)$/.test(path)
         ? ids.invoice
         : ids.invoiceDraft,
     catalogue: ids.service,
