@@ -131,6 +131,16 @@ export const COMMANDS: Command[] = [
     load: () => import("./commands/user.ts").then((m) => m.run),
   },
   {
+    name: "reminders",
+    usage: "reminders run [--as-of <date>] [--dry-run] [--json] | reminders send [--json]",
+    summary: {
+      fr: "Relances : « run » décide et met en file d'attente les relances dues (les mises en demeure attendent une confirmation) ; « send » envoie la file d'attente de l'organisation.",
+      en: 'Reminders: "run" decides and queues the reminders due (formal notices wait for a confirmation); "send" sends the organization\'s queued mails.',
+    },
+    options: { ...REPORT_OPTIONS, "dry-run": { type: "boolean" } },
+    load: () => import("./commands/reminders.ts").then((m) => m.run),
+  },
+  {
     name: "serve",
     usage: "serve [--port 3000] [--host 127.0.0.1] [--no-demo]",
     summary: {

@@ -225,6 +225,12 @@ export const ERROR_CATALOGUE = {
     exit: 1,
     description: "The relationship with this customer is not ended: there is nothing to resume.",
   },
+  REMINDER_NOT_POSSIBLE: {
+    status: 409,
+    exit: 1,
+    description:
+      "No reminder can go for this invoice now: it is paid or settled by a credit note, paused, under an open complaint, past its formal notice, or has no formal notice waiting; the message says which.",
+  },
   LOGO_TYPE_UNSUPPORTED: {
     status: 415,
     exit: 1,

@@ -50,6 +50,20 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
     role: "staff",
   }),
   "PATCH /api/orgs/{org}/members/{userId}": () => ({ role: "manager" }),
+  "POST /api/orgs/{org}/reminders/pauses": (ids) => ({
+    scope: "invoice",
+    target: ids.invoice,
+    reason: "walk",
+    until: "2099-01-01",
+  }),
+  "PUT /api/orgs/{org}/reminders/settings": () => {
+    const t = { subject: "Facture {{invoice}}", body: "Reste {{amount}}" };
+    const levels = { "0": t, "1": t, "2": t, "3": t };
+    return {
+      schedule: { courtesyDaysBefore: null, levelDays: [7, 21, 45], minGapDays: 7 },
+      templates: { fr: levels, en: levels },
+    };
+  },
   // A token for the organization whose ids the walk uses, with the least role.
   "POST /api/tokens": (ids) => ({ name: "walk", org: ids.org, role: "staff" }),
   "POST /api/orgs/{org}/catalogue": () => ({

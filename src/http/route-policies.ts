@@ -132,6 +132,17 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "DELETE /api/orgs/{org}/mail-settings": "manageMembers",
   "POST /api/orgs/{org}/mail-settings/test": "manageMembers",
   "GET /api/orgs/{org}/outbox": "manageMembers",
+  "POST /api/orgs/{org}/outbox/{id}/retry": "manageMembers",
+  // Reminders (dunning): managers and owners chase; owners set the schedule and the words.
+  "GET /api/orgs/{org}/reminders": "seeScorecards",
+  "POST /api/orgs/{org}/reminders/invoices/{invoice}/send": "seeScorecards",
+  "POST /api/orgs/{org}/reminders/invoices/{invoice}/confirm": "seeScorecards",
+  "POST /api/orgs/{org}/reminders/invoices/{invoice}/dismiss": "seeScorecards",
+  "POST /api/orgs/{org}/reminders/pauses": "seeScorecards",
+  "DELETE /api/orgs/{org}/reminders/pauses/{id}": "seeScorecards",
+  "GET /api/orgs/{org}/reminders/settings": "seeScorecards",
+  "PUT /api/orgs/{org}/reminders/settings": "editCharter",
+  "POST /api/orgs/{org}/reminders/preview": "editCharter",
   "GET /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/letter.pdf":
     "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/decisions/{decision}/send": "partWays",

@@ -14,6 +14,7 @@ import {
 import { SetupToken, setupLink } from "../app/accounts/setup-token.ts";
 import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
 import { mailRouter } from "../app/mail/mail-router.ts";
+import { startReminderLoop } from "../app/reminders/reminder-loop.ts";
 import { deleteUserApiTokens } from "../store/api-token-repository.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes, verifiedLookup } from "./auth/auth-routes.ts";
@@ -51,6 +52,7 @@ import { mailRoutes } from "./routes/mail/routes.ts";
 import { memberRoutes } from "./routes/members/routes.ts";
 import { organizationRoutes } from "./routes/organizations/routes.ts";
 import { relationshipRoutes } from "./routes/relationships/routes.ts";
+import { reminderRoutes } from "./routes/reminders/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
 import { themeRoutes } from "./routes/themes/routes.ts";
@@ -111,6 +113,8 @@ export interface ServerOptions {
   sendMail?: SendMail;
   /** How often the outbox is delivered in the background (default 5 s). */
   outboxIntervalMs?: number;
+  /** How often the reminder schedule looks for organizations whose day has not run (1 h). */
+  remindersIntervalMs?: number;
   /**
    * Lines for whoever started the server (default stderr): the setup link, account links
    * without a mail server, demo invitation links.
@@ -215,6 +219,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     scope: mail.scope,
     onError: (error) => app.log.error({ err: error }, "outbox delivery failed"),
   });
+  const reminders = startReminderLoop(store, {
+    intervalMs: options.remindersIntervalMs,
+    onQueued: () => void outbox?.kick().catch(() => undefined),
+    onError: (error) => app.log.error({ err: error }, "reminder run failed"),
+  });
+  app.addHook("onClose", async () => reminders.stop());
   const deps: RouteDeps = {
     store,
     publicUrl,
@@ -246,6 +256,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     sessionRoutes,
     organizationRoutes,
     mailRoutes,
+    reminderRoutes,
     dashboardRoutes,
     customerRoutes,
     charterRoutes,

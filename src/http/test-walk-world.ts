@@ -10,6 +10,8 @@ import type { Role } from "../domain/policies.ts";
 import type { DialectName } from "../store/dialect.ts";
 import { insertFact } from "../store/fact-repository.ts";
 import { addMembership } from "../store/membership-repository.ts";
+import { enqueueMail } from "../store/outbox-repository.ts";
+import { addPause } from "../store/reminder-repository.ts";
 import { buildTestApp, buildUser, call, type TestApp, type TestUser } from "./test-app.ts";
 import { multipart } from "./test-ledger.ts";
 
@@ -51,6 +53,10 @@ export interface WorldIds {
    * (routes/themes/routes.test.ts accepts and dismisses real ones).
    */
   suggestion: string;
+  /** An overdue invoice (reminders), a pause on another customer, a mail in the outbox. */
+  invoice: string;
+  pause: string;
+  mail: string;
 }
 
 export interface Caller {
@@ -236,6 +242,47 @@ async function fill(
     score: 3,
     text: `slow ${m}`,
   });
+  // Three overdue invoices: a formal notice waiting on the first (confirm) and the second
+  // (set aside); the third gets its reminder by hand.
+  for (const n of [1, 2, 3]) {
+    await insertFact(t.store, orgId, {
+      type: "invoice",
+      id: `${org}-inv${n}`,
+      at: Date.parse("2026-01-10T10:00:00Z"),
+      customer: `${org}-ana`,
+      amount: 15_000,
+      due: Date.parse("2026-02-10T00:00:00Z"),
+    });
+    if (n < 3) {
+      await t.store.db
+        .insertInto("reminder_steps")
+        .values({
+          org_id: orgId,
+          invoice: `${org}-inv${n}`,
+          level: 3,
+          customer: `${org}-ana`,
+          status: "to_confirm",
+          outbox_id: null,
+          created_at: new Date().toISOString(),
+          decided_by: null,
+          decided_at: null,
+        })
+        .execute();
+    }
+  }
+  const pause = await addPause(t.store, orgId, {
+    scope: "customer",
+    target: `${org}-bob`,
+    reason: `promise ${m}`,
+    until: "2099-12-31",
+    createdBy: "walk",
+  });
+  const mail = await enqueueMail(t.store, {
+    orgId,
+    to: `walk-${org}@example.test`,
+    subject: `walk ${m}`,
+    text: `walk ${m}`,
+  });
   const service = await send("POST", "/catalogue", {
     code: "resole",
     lang: "en",
@@ -318,6 +365,9 @@ async function fill(
     importJob: imported.body.id,
     token: spare.body.id,
     suggestion: "s-00000000",
+    invoice: `${org}-inv1`,
+    pause: String(pause),
+    mail: String(mail.id),
   };
 }
 
@@ -334,6 +384,11 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     disclosureId: ids.disclosure,
     photoId: ids.photo,
     decision: ids.decision,
+    invoice: path.endsWith("/dismiss")
+      ? ids.invoice.replace(/1$/, "2")
+      : path.endsWith("/send")
+        ? ids.invoice.replace(/1$/, "3")
+        : ids.invoice,
   };
   if (param === "token") {
     return path.startsWith("/api/invitations/") ? ids.invitationToken : ids.ackToken;
@@ -348,6 +403,8 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     imports: ids.importJob,
     tokens: ids.token,
     suggestions: ids.suggestion,
+    pauses: ids.pause,
+    outbox: ids.mail,
   };
   const id = byParam[param] ?? (param === "id" ? byCollection[before ?? ""] : undefined);
   if (id === undefined) {

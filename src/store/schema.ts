@@ -94,6 +94,68 @@ export interface OutboxTable {
   last_error: string | null;
   /** Not before this instant (backoff after a failure, or a run sending it now). */
   next_attempt_at: string | null;
+  html: string | null;
+  /** Unique per organization: queueing the same thing twice returns the first row. */
+  dedup_key: string | null;
+  /** `<uuid@comptoir.local>`, chosen when queued, sent as the Message-ID header. */
+  message_id: string | null;
+  /** Set while an attempt is under way; still set at the next claim: that attempt died. */
+  attempt_started_at: string | null;
+  /** Attempts that died between claim and bookkeeping (the mail may have gone out). */
+  interrupted: Generated<number | string>;
+  /** JSON of the ledger fact this mail becomes once a mail server accepted it. */
+  on_sent: string | null;
+}
+
+export interface OutboxAttachmentTable {
+  id: Generated<number | string>;
+  outbox_id: number | string;
+  filename: string;
+  content_type: string;
+  content: Buffer | null;
+  /** JSON `{kind, ...}`: rendered when the mail is sent. */
+  render: string | null;
+}
+
+export interface ReminderSettingTable {
+  org_id: string;
+  /** JSON ReminderSchedule. */
+  schedule: string;
+  /** JSON TemplateOverrides. */
+  templates: string;
+  updated_at: string;
+}
+
+export interface ReminderPauseTable {
+  id: Generated<number | string>;
+  org_id: string;
+  scope: "invoice" | "customer";
+  target: string;
+  reason: string;
+  /** Last day of the pause (YYYY-MM-DD). */
+  until: string;
+  created_by: string;
+  created_at: string;
+  ended_at: string | null;
+}
+
+export interface ReminderStepTable {
+  org_id: string;
+  invoice: string;
+  level: number | string;
+  customer: string;
+  /** queued (in the outbox), to_confirm (a formal notice waiting), dismissed. */
+  status: "queued" | "to_confirm" | "dismissed";
+  outbox_id: number | string | null;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface ReminderRunTable {
+  org_id: string;
+  day: string;
+  started_at: string;
 }
 
 /** An organization's own mail server (owners set it in the app). */
@@ -131,6 +193,11 @@ export interface Database {
   invitations: InvitationTable;
   api_tokens: ApiTokenTable;
   outbox: OutboxTable;
+  outbox_attachments: OutboxAttachmentTable;
+  reminder_settings: ReminderSettingTable;
+  reminder_pauses: ReminderPauseTable;
+  reminder_steps: ReminderStepTable;
+  reminder_runs: ReminderRunTable;
   settings: SettingTable;
   mail_settings: MailSettingTable;
   user: AuthUserTable;

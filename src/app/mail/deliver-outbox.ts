@@ -1,21 +1,43 @@
 /**
- * Sends the queued e-mails (invitations, acknowledgement links) through `send` (nodemailer in
- * production). A failure is recorded on the mail, which is tried again after a growing delay
- * (5 s, 10 s, 20 s… at most an hour, 12 attempts in all), never thrown at the caller. Each mail
- * is claimed before it is sent, so that the background loop and a route delivering at once
- * never send it twice.
+ * Sends the queued e-mails (invitations, acknowledgement links, reminders) through `send`
+ * (nodemailer in production). A failure is recorded on the mail, which is tried again after a
+ * growing delay (5 s, 10 s, 20 s… at most an hour, 12 attempts in all), never thrown at the
+ * caller. Each mail is claimed before it is sent, so that the background loop and a route
+ * delivering at once never send it twice.
+ *
+ * The window (docs/outbox.md): between the mail server's "250 accepted" and the update that
+ * marks the mail sent, a crash leaves the mail unsent in our books. Once its claim runs out
+ * (15 minutes) it is sent again, with the same Message-ID, and counted in `interrupted` so
+ * that the outbox page says it may have arrived twice. Outside that window nothing is sent
+ * twice. A mail's ledger fact (a reminder) is appended in the same transaction that marks it
+ * sent, so the ledger never says "sent" for a mail the server did not accept.
  */
+import type { Fact } from "../../domain/facts.ts";
 import type { Store } from "../../store/database.ts";
+import { findFact, insertFact } from "../../store/fact-repository.ts";
 import {
   claimMail,
+  mailAttachments,
   markMailFailed,
   markMailSent,
-  type OutgoingMail,
   pendingMails,
+  type QueuedMail,
   releaseMail,
 } from "../../store/outbox-repository.ts";
+import { renderAttachment } from "./render-attachment.ts";
 
-export type SendMail = (mail: OutgoingMail) => Promise<void>;
+/** A mail ready for the wire: attachments rendered, Message-ID chosen. */
+export interface SendableMail {
+  orgId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  messageId?: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
+}
+
+export type SendMail = (mail: SendableMail) => Promise<void>;
 
 /** Thrown by a sender that has no mail server for this mail: it waits, without an attempt. */
 export class NoMailServerError extends Error {
@@ -59,8 +81,9 @@ export async function deliverOutbox(
     const at = now();
     if (!(await claimMail(store, mail.id, at, new Date(at.getTime() + CLAIM_MS)))) continue;
     try {
-      await send(mail);
-      await markMailSent(store, mail.id);
+      const ready = await sendable(store, mail);
+      await send(ready);
+      await recordSent(store, mail, now());
       sent++;
     } catch (error) {
       if (error instanceof NoMailServerError) {
@@ -78,6 +101,43 @@ export async function deliverOutbox(
     }
   }
   return { sent, failed };
+}
+
+async function sendable(store: Store, mail: QueuedMail): Promise<SendableMail> {
+  const attachments: NonNullable<SendableMail["attachments"]> = [];
+  for (const a of await mailAttachments(store, mail.id)) {
+    const content =
+      a.content ?? (a.render ? await renderAttachment(store, mail.orgId, a.render) : undefined);
+    if (content) attachments.push({ filename: a.filename, contentType: a.contentType, content });
+  }
+  return {
+    orgId: mail.orgId,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: mail.messageId,
+    attachments,
+  };
+}
+
+/**
+ * Marks the mail sent and appends the fact it becomes, in one transaction. A fact whose id is
+ * taken by another (an imported reminder with that id) is filed under the id and the mail's.
+ */
+async function recordSent(store: Store, mail: QueuedMail, at: Date): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const inTrx = { ...store, db: trx };
+    await markMailSent(inTrx, mail.id, at);
+    if (!mail.onSent || !mail.orgId) return;
+    const fact = { ...(JSON.parse(mail.onSent) as Fact), at: at.getTime() } as Fact;
+    const taken = await findFact(inTrx, mail.orgId, fact.type, fact.id);
+    await insertFact(
+      inTrx,
+      mail.orgId,
+      taken ? ({ ...fact, id: `${fact.id}-m${mail.id}` } as Fact) : fact,
+    );
+  });
 }
 
 export interface OutboxLoop {

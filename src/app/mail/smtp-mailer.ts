@@ -22,7 +22,19 @@ function mailerOf(options: TransportOptions, from: string): SendMail {
   let transport: Promise<Transporter> | undefined;
   return async (mail) => {
     transport ??= import("nodemailer").then((m) => m.default.createTransport(options));
-    await (await transport).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    await (await transport).sendMail({
+      from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? undefined,
+      messageId: mail.messageId,
+      attachments: mail.attachments?.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+      })),
+    });
   };
 }
 

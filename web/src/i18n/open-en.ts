@@ -95,10 +95,17 @@ export const openEn: OpenResources = {
     status: "Status",
     statuses: {
       sent: "Sent",
-      waiting: "Waiting to be sent",
+      waiting: "Queued",
       failed: "Failed",
-      held: "Not sent: no server",
+      held: "Queued: no mail server",
     },
     show: "Show the message",
+    reason: "The server answered: {{reason}}",
+    retry: "Try again",
+    retried: "Queued again.",
+    attachments_one: "{{count}} attachment",
+    attachments_other: "{{count}} attachments",
+    interrupted:
+      "A sending was interrupted before it was recorded: the message went again with the same identifier; the recipient may have received it twice.",
   },
 };

@@ -97,11 +97,18 @@ export const openFr = {
     status: "État",
     statuses: {
       sent: "Envoyé",
-      waiting: "En attente d'envoi",
+      waiting: "En file d'attente",
       failed: "Échec",
-      held: "Non envoyé : pas de serveur",
+      held: "En file d'attente : pas de serveur",
     },
     show: "Voir le message",
+    reason: "Réponse du serveur : {{reason}}",
+    retry: "Réessayer",
+    retried: "Remis en file d'attente.",
+    attachments_one: "{{count}} pièce jointe",
+    attachments_other: "{{count}} pièces jointes",
+    interrupted:
+      "Un envoi a été interrompu avant d'être noté : le message est reparti avec le même identifiant, le destinataire l'a peut-être reçu deux fois.",
   },
 };
 

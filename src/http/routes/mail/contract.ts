@@ -56,11 +56,24 @@ export const outboxMailSchema = z.object({
   to: z.string(),
   subject: z.string(),
   text: z.string(),
+  /** The mail has an HTML body beside its text one. */
+  hasHtml: z.boolean(),
+  /** Files attached (a reminder's PDF letter is drawn when the mail is sent). */
+  attachments: z.number(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   attempts: z.number(),
+  /** What the mail server (or the network) answered at the last failed attempt. */
   lastError: z.string().nullable(),
-  /** sent; waiting (will be sent); failed (gave up); held (no mail server: pass the link on). */
+  /**
+   * Attempts that died between the mail server's answer and our bookkeeping (a crash): the
+   * mail was sent again, with the same Message-ID; the recipient may have it twice.
+   */
+  interrupted: z.number(),
+  /**
+   * sent (a mail server accepted it); waiting (in the queue, will be tried); failed (gave up
+   * after every attempt: retry); held (no mail server: pass the link on).
+   */
   status: z.enum(["sent", "waiting", "failed", "held"]),
 });
 export const outboxSchema = z.object({
@@ -69,4 +82,9 @@ export const outboxSchema = z.object({
   canSend: z.boolean(),
 });
 export type Outbox = z.infer<typeof outboxSchema>;
+
+export const outboxMailParamsSchema = z.object({
+  org: z.string(),
+  id: z.coerce.number().int().positive(),
+});
 export type OutboxMail = z.infer<typeof outboxMailSchema>;

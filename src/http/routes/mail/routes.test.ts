@@ -62,6 +62,51 @@ for (const dialect of testDialects()) {
       expect(hidden.status).toBe(404);
     });
 
+    it("retries a failed mail for owners only, and says why a sent one cannot be", async () => {
+      const owner = await signIn(t, "owner");
+      const outbox = await call(t.app, {
+        method: "GET",
+        url: "/api/orgs/shop/outbox",
+        headers: owner.read,
+      });
+      const mail = outbox.body.items[0];
+      expect(mail).toMatchObject({ interrupted: 0, attachments: 0, hasHtml: false });
+      await t.store.db
+        .updateTable("outbox")
+        .set({ attempts: 12, last_error: "550 mailbox unavailable" })
+        .where("id", "=", mail.id)
+        .execute();
+      const failed = await call(t.app, {
+        method: "GET",
+        url: "/api/orgs/shop/outbox",
+        headers: owner.read,
+      });
+      expect(failed.body.items[0]).toMatchObject({
+        status: "failed",
+        lastError: "550 mailbox unavailable",
+      });
+      const manager = await signIn(t, "manager");
+      const refused = await call(t.app, {
+        method: "POST",
+        url: `/api/orgs/shop/outbox/${mail.id}/retry`,
+        headers: manager.write,
+      });
+      expect(refused.status).toBe(403);
+      const missing = await call(t.app, {
+        method: "POST",
+        url: "/api/orgs/shop/outbox/999999/retry",
+        headers: owner.write,
+      });
+      expect(missing.status).toBe(404);
+      const retried = await call(t.app, {
+        method: "POST",
+        url: `/api/orgs/shop/outbox/${mail.id}/retry`,
+        headers: owner.write,
+      });
+      expect(retried.status).toBe(200);
+      expect(retried.body).toMatchObject({ id: mail.id, attempts: 0, status: "held" });
+    });
+
     it("refuses bad settings naming the field, and managers", async () => {
       const owner = await signIn(t, "owner");
       const bad = await call(t.app, {

@@ -1,21 +1,23 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { MAX_MAIL_ATTEMPTS } from "../../../app/mail/deliver-outbox.ts";
 import { sendTestMail } from "../../../app/mail/send-test-mail.ts";
+import { AppError } from "../../../domain/errors.ts";
 import type { Store } from "../../../store/database.ts";
 import {
   deleteMailSettings,
   findMailSettings,
   saveMailSettings,
 } from "../../../store/mail-settings-repository.ts";
-import { listOrgMails } from "../../../store/outbox-repository.ts";
+import { listOrgMails, type OutboxEntry, retryMail } from "../../../store/outbox-repository.ts";
 import { type OrgAccess, orgAccess, requirePolicy } from "../../org-access.ts";
 import type { RouteDeps } from "../../route-deps.ts";
-import type { MailSettings } from "./contract.ts";
+import type { MailSettings, OutboxMail } from "./contract.ts";
 import {
   deleteMailSettingsSchema,
   getMailSettingsSchema,
   outboxRouteSchema,
   putMailSettingsSchema,
+  retryMailSchema,
   testMailSchema,
 } from "./schema.ts";
 
@@ -37,6 +39,29 @@ async function presentSettings(
         }
       : null,
     instanceServer: instance,
+  };
+}
+
+function presentMail(m: OutboxEntry, canSend: boolean): OutboxMail {
+  return {
+    id: m.id,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    hasHtml: Boolean(m.html),
+    attachments: m.attachmentCount,
+    createdAt: m.createdAt,
+    sentAt: m.sentAt,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    interrupted: m.interrupted,
+    status: m.sentAt
+      ? "sent"
+      : m.attempts >= MAX_MAIL_ATTEMPTS
+        ? "failed"
+        : canSend
+          ? "waiting"
+          : "held",
   };
 }
 
@@ -98,23 +123,25 @@ export const mailRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =>
     const access = await orgAccess(store, request, request.params.org);
     ownersOnly(access, "see the outbox");
     const canSend = await deps.mail.canSend(access.org.id);
-    const items = (await listOrgMails(store, access.org.id)).map((m) => ({
-      id: m.id,
-      to: m.to,
-      subject: m.subject,
-      text: m.text,
-      createdAt: m.createdAt,
-      sentAt: m.sentAt,
-      attempts: m.attempts,
-      lastError: m.lastError,
-      status: m.sentAt
-        ? ("sent" as const)
-        : m.attempts >= MAX_MAIL_ATTEMPTS
-          ? ("failed" as const)
-          : canSend
-            ? ("waiting" as const)
-            : ("held" as const),
-    }));
+    const items = (await listOrgMails(store, access.org.id)).map((m) => presentMail(m, canSend));
     return { items, canSend };
+  });
+
+  app.post("/api/orgs/:org/outbox/:id/retry", { schema: retryMailSchema }, async (request) => {
+    const access = await orgAccess(store, request, request.params.org);
+    ownersOnly(access, "retry a mail");
+    const { id } = request.params;
+    if (!(await retryMail(store, access.org.id, id))) {
+      const known = (await listOrgMails(store, access.org.id, 1000)).find((m) => m.id === id);
+      if (known?.sentAt) {
+        throw new AppError("BAD_INPUT", "id: this mail was already accepted by the mail server");
+      }
+      throw new AppError("NOT_FOUND", `id: no mail ${id} in this organization's outbox`);
+    }
+    void deps.outbox.kick().catch(() => undefined);
+    const canSend = await deps.mail.canSend(access.org.id);
+    const mail = (await listOrgMails(store, access.org.id, 1000)).find((m) => m.id === id);
+    if (!mail) throw new AppError("NOT_FOUND", `id: no mail ${id} in this organization's outbox`);
+    return presentMail(mail, canSend);
   });
 };

@@ -3,6 +3,8 @@ import { errorSchema, orgParamsSchema } from "../../contract.ts";
 import {
   mailSettingsBodySchema,
   mailSettingsSchema,
+  outboxMailParamsSchema,
+  outboxMailSchema,
   outboxSchema,
   testMailResultSchema,
 } from "./contract.ts";
@@ -45,4 +47,10 @@ export const outboxRouteSchema = {
   tags: ["mail"],
   params: orgParamsSchema,
   response: { 200: outboxSchema, ...errors },
+};
+export const retryMailSchema = {
+  summary: "Queues an unsent mail again, its attempts starting over (owners)",
+  tags: ["mail"],
+  params: outboxMailParamsSchema,
+  response: { 200: outboxMailSchema, ...errors },
 };

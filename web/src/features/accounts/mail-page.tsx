@@ -30,7 +30,13 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Forbidden, Loading, useErrorMessage } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
-import { useMailSettings, useOutbox, useSaveMailSettings, useTestMail } from "./open-queries.ts";
+import {
+  useMailSettings,
+  useOutbox,
+  useRetryMail,
+  useSaveMailSettings,
+  useTestMail,
+} from "./open-queries.ts";
 
 const STATUS_COLORS: Record<OutboxMail["status"], string> = {
   sent: "green.8",
@@ -155,6 +161,7 @@ function OutboxTable(props: { org: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const outbox = useOutbox(props.org);
+  const retry = useRetryMail(props.org);
   if (outbox.isPending) return <Loading />;
   if (outbox.isError) return <ErrorState error={outbox.error} onRetry={outbox.refetch} />;
   return (
@@ -181,6 +188,16 @@ function OutboxTable(props: { org: string }) {
                 <Table.Td>{mail.to}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{mail.subject}</Text>
+                  {mail.attachments > 0 && (
+                    <Text size="xs" c="dimmed">
+                      {t("mail.attachments", { count: mail.attachments })}
+                    </Text>
+                  )}
+                  {mail.interrupted > 0 && (
+                    <Text size="xs" c="orange.9">
+                      {t("mail.interrupted")}
+                    </Text>
+                  )}
                   {mail.status !== "sent" && (
                     <Spoiler maxHeight={0} showLabel={t("mail.show")} hideLabel={t("common.close")}>
                       <Code block>{mail.text}</Code>
@@ -188,9 +205,26 @@ function OutboxTable(props: { org: string }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLORS[mail.status]} variant="light">
-                    {t(`mail.statuses.${mail.status}`)}
-                  </Badge>
+                  <Stack gap={4} align="flex-start">
+                    <Badge color={STATUS_COLORS[mail.status]} variant="light">
+                      {t(`mail.statuses.${mail.status}`)}
+                    </Badge>
+                    {mail.status !== "sent" && mail.lastError && (
+                      <Text size="xs" c="red.9">
+                        {t("mail.reason", { reason: mail.lastError })}
+                      </Text>
+                    )}
+                    {mail.status === "failed" && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        loading={retry.isPending && retry.variables === mail.id}
+                        onClick={() => retry.mutate(mail.id)}
+                      >
+                        {t("mail.retry")}
+                      </Button>
+                    )}
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -8,6 +8,7 @@ import type {
   MailSettings,
   MailSettingsBody,
   Outbox,
+  OutboxMail,
   TestMailResult,
 } from "../../../../src/http/routes/mail/contract.ts";
 import type {
@@ -73,6 +74,15 @@ export const useOutbox = (org: string) =>
     queryKey: [org, "outbox"],
     queryFn: () => api<Outbox>("GET", `/api/orgs/${encodeURIComponent(org)}/outbox`),
   });
+
+export function useRetryMail(org: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      api<OutboxMail>("POST", `/api/orgs/${encodeURIComponent(org)}/outbox/${id}/retry`),
+    onSuccess: () => client.invalidateQueries({ queryKey: [org, "outbox"] }),
+  });
+}
 
 export function useSaveMailSettings(org: string) {
   const client = useQueryClient();
