@@ -52,6 +52,8 @@ export const canMergeCustomers = (role: Role): boolean => role !== "staff";
 export const canSeeThemes = (role: Role): boolean => role !== "staff";
 /** The themes codebook: edit it, accept or dismiss a suggested theme. */
 export const canEditCodebook = (role: Role): boolean => role === "owner";
+/** Record a change decided because of themes, mark it done or declined (tells its contributors). */
+export const canRecordChanges = (role: Role): boolean => role !== "staff";
 
 /** Confirm a quote beyond the charter's discount or margin limits (intake). */
 export const canConfirmQuote = (role: Role): boolean => role !== "staff";
@@ -80,6 +82,7 @@ export interface Policies {
   editIdentity: boolean;
   seeThemes: boolean;
   editCodebook: boolean;
+  recordChanges: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -104,5 +107,6 @@ export function policiesFor(role: Role): Policies {
     editIdentity: canEditIdentity(role),
     seeThemes: canSeeThemes(role),
     editCodebook: canEditCodebook(role),
+    recordChanges: canRecordChanges(role),
   };
 }

@@ -44,6 +44,7 @@ export const policiesSchema = z.object({
   editIdentity: z.boolean(),
   seeThemes: z.boolean(),
   editCodebook: z.boolean(),
+  recordChanges: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 

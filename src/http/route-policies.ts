@@ -115,6 +115,9 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "POST /api/orgs/{org}/themes/codebook/reset": "editCodebook",
   "POST /api/orgs/{org}/themes/suggestions/{id}/accept": "editCodebook",
   "POST /api/orgs/{org}/themes/suggestions/{id}/dismiss": "editCodebook",
+  "GET /api/orgs/{org}/themes/changes": "seeThemes",
+  "POST /api/orgs/{org}/themes/changes": "recordChanges",
+  "POST /api/orgs/{org}/themes/changes/{id}/decide": "recordChanges",
   "GET /api/orgs/{org}/relationships": "member",
   "GET /api/orgs/{org}/customers/{id}/relationship": "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/letter": "partWays",
@@ -169,6 +172,7 @@ const REFUSED: Record<keyof Policies, string> = {
   mergeCustomers: "archive or merge customers",
   seeThemes: "see the themes report",
   editCodebook: "change the themes codebook",
+  recordChanges: "record changes decided because of themes",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */

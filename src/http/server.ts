@@ -15,6 +15,7 @@ import { SetupToken, setupLink } from "../app/accounts/setup-token.ts";
 import { type OutboxLoop, type SendMail, startOutboxDelivery } from "../app/mail/deliver-outbox.ts";
 import { mailRouter } from "../app/mail/mail-router.ts";
 import { startReminderLoop } from "../app/reminders/reminder-loop.ts";
+import { startYouSaidLoop } from "../app/themes/send-you-said.ts";
 import { deleteUserApiTokens } from "../store/api-token-repository.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes, verifiedLookup } from "./auth/auth-routes.ts";
@@ -55,6 +56,7 @@ import { relationshipRoutes } from "./routes/relationships/routes.ts";
 import { reminderRoutes } from "./routes/reminders/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
+import { themeChangeRoutes } from "./routes/themes/change-routes.ts";
 import { themeRoutes } from "./routes/themes/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
 import { ScorecardCache } from "./scorecard-cache.ts";
@@ -225,6 +227,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     onError: (error) => app.log.error({ err: error }, "reminder run failed"),
   });
   app.addHook("onClose", async () => reminders.stop());
+  const youSaid = startYouSaidLoop(store, {
+    intervalMs: options.remindersIntervalMs,
+    onQueued: () => void outbox?.kick().catch(() => undefined),
+    onError: (error) => app.log.error({ err: error }, "you-said run failed"),
+  });
+  app.addHook("onClose", async () => youSaid.stop());
   const deps: RouteDeps = {
     store,
     publicUrl,
@@ -269,6 +277,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     intakeRoutes,
     complaintRoutes,
     themeRoutes,
+    themeChangeRoutes,
     returnRoutes,
     inboxRoutes,
     acknowledgementRoutes,

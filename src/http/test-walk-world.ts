@@ -57,6 +57,8 @@ export interface WorldIds {
   invoice: string;
   pause: string;
   mail: string;
+  /** A change decided because of themes (planned). */
+  change: string;
 }
 
 export interface Caller {
@@ -319,6 +321,10 @@ async function fill(
   });
   // Active again: the walk parts ways and resumes; the decision keeps its letter.
   await send("POST", `/customers/${org}-bob/relationship/resume`, { explanation: `calmer ${m}` });
+  const change = await send("POST", "/themes/changes", {
+    text: `We now show our prices ${m}`,
+    themes: ["price", "waiting"],
+  });
   const invitation = await send("POST", "/invitations", {
     email: `invitee-${org}@example.test`,
     role: "staff",
@@ -368,6 +374,7 @@ async function fill(
     invoice: `${org}-inv1`,
     pause: String(pause),
     mail: String(mail.id),
+    change: change.change.id,
   };
 }
 
@@ -405,6 +412,7 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     suggestions: ids.suggestion,
     pauses: ids.pause,
     outbox: ids.mail,
+    changes: ids.change,
   };
   const id = byParam[param] ?? (param === "id" ? byCollection[before ?? ""] : undefined);
   if (id === undefined) {

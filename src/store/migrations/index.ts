@@ -10,9 +10,10 @@ import * as identity from "./2026-12-06T10-00-identity.ts";
 import * as signup from "./2026-12-06T10-00-signup.ts";
 import * as tokenScope from "./2026-12-06T11-00-token-scope.ts";
 import * as forgetAuthSecret from "./2026-12-06T11-10-forget-auth-secret.ts";
-import * as themes from "./2026-12-07T13-00-themes.ts";
 import * as outboxGrownUp from "./2026-12-07T12-00-outbox-grown-up.ts";
 import * as reminders from "./2026-12-07T12-10-reminders.ts";
+import * as themes from "./2026-12-07T13-00-themes.ts";
+import * as themeChanges from "./2026-12-07T16-00-theme-changes.ts";
 
 /**
  * Every migration the code knows, by name, in order. Listed statically (no directory scan),
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T13-00-themes": themes,
   "2026-12-07T12-00-outbox-grown-up": outboxGrownUp,
   "2026-12-07T12-10-reminders": reminders,
+  "2026-12-07T16-00-theme-changes": themeChanges,
 };

@@ -84,7 +84,7 @@ export const outboxSchema = z.object({
 export type Outbox = z.infer<typeof outboxSchema>;
 
 export const outboxMailParamsSchema = z.object({
-  org: z.string(),
+  org: z.string().min(1).max(63),
   id: z.coerce.number().int().positive(),
 });
 export type OutboxMail = z.infer<typeof outboxMailSchema>;

@@ -64,11 +64,11 @@ export type RemindersView = z.infer<typeof remindersViewSchema>;
 export type ReminderItemView = z.infer<typeof reminderItemSchema>;
 
 export const invoiceParamsSchema = z.object({
-  org: z.string(),
+  org: z.string().min(1).max(63),
   invoice: z.string().min(1).max(200),
 });
 export const pauseParamsSchema = z.object({
-  org: z.string(),
+  org: z.string().min(1).max(63),
   id: z.coerce.number().int().positive(),
 });
 
@@ -83,7 +83,7 @@ export const pauseBodySchema = z.object({
   scope: z.enum(["invoice", "customer"]),
   target: z.string().trim().min(1).max(200),
   reason: z.string().trim().min(1, "must say why").max(500),
-  until: z.string().regex(DAY, "must be a date such as 2026-04-30"),
+  until: z.string().max(10).regex(DAY, "must be a date such as 2026-04-30"),
 });
 export type PauseBody = z.infer<typeof pauseBodySchema>;
 
