@@ -10,7 +10,7 @@ export const themeChangeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, d
   app.get("/api/orgs/:org/themes/changes", { schema: listChangesSchema }, async (request) => {
     const access = await orgAccess(deps.store, request, request.params.org);
     requirePolicy(access, access.can.seeThemes, "see the themes report");
-    const lang = access.org.lang === "en" ? "en" : "fr";
+    const lang = request.query.lang ?? (access.org.lang === "en" ? "en" : "fr");
     return {
       changes: await listThemeChanges(deps.store, access.org, access.role, lang),
       can: access.can,

@@ -64,6 +64,7 @@ export const listChangesSchema = {
     "Changes decided because of themes, with how many people were told (managers and owners)",
   tags: ["themes"],
   params: orgParamsSchema,
+  querystring: z.object({ lang: z.enum(["fr", "en"]).optional() }),
   response: { 200: themeChangesResponseSchema, ...errors },
 };
 
