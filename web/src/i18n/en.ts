@@ -382,7 +382,10 @@ export const en: Resources = {
       cancel: "Cancel",
       why: "Why: {{reason}}",
       waitingPlanned: "The people who raised it will be told when it is done or declined.",
-      told: "People concerned: {{people}}. E-mail accepted by the mail server: {{sent}}; queued: {{queued}}; waiting for the next day's e-mail: {{waiting}}.",
+      toldPeople: "People concerned: {{count}}",
+      toldSent: "e-mail accepted by the mail server: {{count}}",
+      toldQueued: "queued: {{count}}",
+      toldWaiting: "waiting for the next day's e-mail: {{count}}",
       nobody:
         "Nobody to tell: no one who raised these themes has an e-mail address (or they declined these messages).",
     },

@@ -385,7 +385,10 @@ export const fr = {
       why: "Pourquoi : {{reason}}",
       waitingPlanned:
         "Les personnes qui en ont parlé seront prévenues quand il sera fait ou abandonné.",
-      told: "Personnes concernées : {{people}}. E-mail accepté par le serveur : {{sent}} ; en file d'attente : {{queued}} ; en attente de l'e-mail du lendemain : {{waiting}}.",
+      toldPeople: "Personnes concernées : {{count}}",
+      toldSent: "e-mail accepté par le serveur : {{count}}",
+      toldQueued: "en file d'attente : {{count}}",
+      toldWaiting: "en attente de l'e-mail du lendemain : {{count}}",
       nobody:
         "Personne à prévenir : aucune personne ayant parlé de ces thèmes n'a d'adresse e-mail (ou elles ont refusé ces messages).",
     },

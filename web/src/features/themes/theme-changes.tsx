@@ -23,7 +23,6 @@ import type {
   ThemesResponse,
 } from "../../../../src/http/routes/themes/contract.ts";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states.tsx";
-import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { useDecideChange, useRecordChange, useThemeChanges } from "./themes-queries.ts";
 
@@ -145,8 +144,7 @@ function RecordChangeForm({ codebook }: { codebook: ThemesResponse["codebook"] }
 }
 
 function ChangeCard({ change, canDecide }: { change: ThemeChangeView; canDecide: boolean }) {
-  const { t } = useTranslation();
-  const f = useFormat();
+  const { t, i18n } = useTranslation();
   const org = useOrg();
   const errorMessage = useErrorMessage();
   const decide = useDecideChange(org.slug);
@@ -158,7 +156,7 @@ function ChangeCard({ change, canDecide }: { change: ThemeChangeView; canDecide:
       <Stack gap="xs">
         <Group justify="space-between" align="baseline" wrap="nowrap">
           <Text fw={600}>{change.text}</Text>
-          <Badge color={STATUS_COLOR[change.status]} variant="light">
+          <Badge color={STATUS_COLOR[change.status]} variant="light" style={{ flexShrink: 0 }}>
             {t(`themes.changes.${change.status}`)}
           </Badge>
         </Group>
@@ -177,12 +175,18 @@ function ChangeCard({ change, canDecide }: { change: ThemeChangeView; canDecide:
             ? t("themes.changes.waitingPlanned")
             : n.people === 0
               ? t("themes.changes.nobody")
-              : t("themes.changes.told", {
-                  people: f.num(n.people),
-                  sent: f.num(n.sent),
-                  queued: f.num(n.queued),
-                  waiting: f.num(n.waiting),
-                })}
+              : [
+                  t("themes.changes.toldPeople", { count: n.people }),
+                  ...(
+                    [
+                      [n.sent, "themes.changes.toldSent"],
+                      [n.queued, "themes.changes.toldQueued"],
+                      [n.waiting, "themes.changes.toldWaiting"],
+                    ] as const
+                  )
+                    .filter(([count]) => count > 0)
+                    .map(([count, key]) => t(key, { count })),
+                ].join(i18n.language === "en" ? "; " : " ; ")}
         </Text>
         {canDecide && change.status === "planned" && !declining && (
           <Group>
