@@ -22,6 +22,7 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["editIdentity", true, false, false],
   ["seeThemes", true, true, false],
   ["editCodebook", true, false, false],
+  ["recordChanges", true, true, false],
 ];
 
 describe("role policies", () => {
