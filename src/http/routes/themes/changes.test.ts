@@ -264,5 +264,26 @@ for (const dialect of testDialects()) {
       expect(mails[0]?.text).toContain("Un devis écrit pour chaque réparation");
       expect(mails[0]?.text).not.toContain("Baisser le prix");
     });
+
+    it("queues each person's mail once when two decisions and two runs happen at once", async () => {
+      const r = await record(manager, {
+        text: "Un rappel la veille du retrait",
+        themes: ["price"],
+      });
+      const both = await Promise.all([
+        decide(manager, r.body.change.id, { status: "done" }),
+        decide(owner, r.body.change.id, { status: "done" }),
+      ]);
+      expect(both.map((x) => x.status)).toEqual([200, 200]);
+      expect(both[1]?.body.change.notices.people).toBe(3);
+      const later = Date.now() + 5 * DAY;
+      const before = (await youSaidMails()).length;
+      const runs = await Promise.all([
+        sendYouSaid(t.store, t.org, later),
+        sendYouSaid(t.store, t.org, later),
+      ]);
+      expect(runs.reduce((sum, x) => sum + x.queued, 0)).toBe(3);
+      expect((await youSaidMails()).length).toBe(before + 3);
+    });
   });
 }
