@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverOutbox } from "../../../app/mail/deliver-outbox.ts";
-import { sendYouSaid } from "../../../app/themes/send-you-said.ts";
+import { sendYouSaid, startYouSaidLoop } from "../../../app/themes/send-you-said.ts";
 import type { Fact } from "../../../domain/facts.ts";
 import { insertFact } from "../../../store/fact-repository.ts";
 import { listOrgMails } from "../../../store/outbox-repository.ts";
@@ -284,6 +284,22 @@ for (const dialect of testDialects()) {
       ]);
       expect(runs.reduce((sum, x) => sum + x.queued, 0)).toBe(3);
       expect((await youSaidMails()).length).toBe(before + 3);
+    });
+
+    it("runs inside the server: the loop queues the waiting mails of every organization", async () => {
+      const r = await record(owner, {
+        text: "Un atelier ouvert le samedi",
+        themes: ["waiting"],
+        status: "done",
+      });
+      expect(r.body.change.notices.waiting).toBe(1);
+      const loop = startYouSaidLoop(t.store, {
+        intervalMs: 3_600_000,
+        now: () => Date.now() + 10 * DAY,
+      });
+      expect(await loop.tick()).toBe(1);
+      expect(await loop.tick()).toBe(0);
+      await loop.stop();
     });
   });
 }
