@@ -72,3 +72,54 @@ describe.skipIf(!hasChromium())("themes in the web app, on a phone", () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe.skipIf(!hasChromium())("changes and 'you said, we did', on a phone", () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      reducedMotion: "reduce",
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const session = (await (await fetch(`${server.url}/api/session`)).json()) as SessionResponse;
+    if (!session.demo) throw new Error("the server is not in demo mode");
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel("Adresse e-mail").fill(session.demo.email);
+    await page.getByLabel("Mot de passe").fill(session.demo.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(/\/o\/demo$/);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("records a change for a theme, marks it done, and says how many people will be told", async () => {
+    await page.goto(`${server.url}/o/demo/themes`);
+    const section = page.getByTestId("theme-changes");
+    await section.getByRole("heading", { name: "Ce que vous changez" }).waitFor();
+    await section
+      .getByLabel("Le changement, comme vos clients le liront")
+      .fill("Nous donnons désormais une date de retrait écrite");
+    await section.getByRole("checkbox", { name: "Attente et délais" }).check();
+    await section.getByRole("button", { name: "Enregistrer le changement" }).click();
+    const card = section.locator("[data-testid^='theme-change-chg-']").first();
+    await card.getByText("Nous donnons désormais une date de retrait écrite").waitFor();
+    expect(await card.textContent()).toContain("Prévu");
+    await card.getByRole("button", { name: "Marquer comme fait" }).click();
+    await card.getByText("Fait", { exact: true }).waitFor();
+    const told = await card
+      .getByText(/Personnes concernées : \d+|Personne à prévenir/)
+      .textContent();
+    expect(told).toMatch(/en attente de l'e-mail du lendemain|Personne à prévenir/);
+    expect(told).not.toMatch(/envoyé/i);
+    await page.screenshot({ path: `${SHOTS}/theme-changes-phone.png`, fullPage: false });
+    expect(pageErrors).toEqual([]);
+  });
+});

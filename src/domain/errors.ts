@@ -231,6 +231,12 @@ export const ERROR_CATALOGUE = {
     description:
       "No reminder can go for this invoice now: it is paid or settled by a credit note, paused, under an open complaint, past its formal notice, or has no formal notice waiting; the message says which.",
   },
+  THEME_CHANGE_DECIDED: {
+    status: 409,
+    exit: 1,
+    description:
+      "The change is already done or declined, and its contributors were told so: record a new change instead.",
+  },
   LOGO_TYPE_UNSUPPORTED: {
     status: 415,
     exit: 1,

@@ -25,6 +25,7 @@ const MATRIX: [keyof Policies, boolean, boolean, boolean][] = [
   ["issueInvoices", true, true, false],
   ["editNumbering", true, false, false],
   ["managePayments", true, true, false],
+  ["recordChanges", true, true, false],
 ];
 
 describe("role policies", () => {

@@ -52,6 +52,8 @@ export const canMergeCustomers = (role: Role): boolean => role !== "staff";
 export const canSeeThemes = (role: Role): boolean => role !== "staff";
 /** The themes codebook: edit it, accept or dismiss a suggested theme. */
 export const canEditCodebook = (role: Role): boolean => role === "owner";
+/** Record a change decided because of themes, mark it done or declined (tells its contributors). */
+export const canRecordChanges = (role: Role): boolean => role !== "staff";
 
 /** Confirm a quote beyond the charter's discount or margin limits (intake). */
 export const canConfirmQuote = (role: Role): boolean => role !== "staff";
@@ -93,6 +95,7 @@ export interface Policies {
   issueInvoices: boolean;
   editNumbering: boolean;
   managePayments: boolean;
+  recordChanges: boolean;
 }
 
 /** @example policiesFor("staff").seeScorecards // false */
@@ -120,5 +123,6 @@ export function policiesFor(role: Role): Policies {
     issueInvoices: canIssueInvoices(role),
     editNumbering: canEditNumbering(role),
     managePayments: canManagePayments(role),
+    recordChanges: canRecordChanges(role),
   };
 }

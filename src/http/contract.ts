@@ -47,6 +47,7 @@ export const policiesSchema = z.object({
   issueInvoices: z.boolean(),
   editNumbering: z.boolean(),
   managePayments: z.boolean(),
+  recordChanges: z.boolean(),
 });
 export type Can = z.infer<typeof policiesSchema>;
 

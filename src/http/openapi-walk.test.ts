@@ -80,6 +80,8 @@ const BODIES: Record<string, (ids: WorldIds, w: WalkWorld) => unknown> = {
   }),
   "POST /api/orgs/{org}/intake/{id}/photos": () => ({ contentType: "image/png", data: PNG }),
   "POST /api/orgs/{org}/intake/{id}/advance": () => ({ to: "in_progress" }),
+  "POST /api/orgs/{org}/themes/changes": () => ({ text: "walk", themes: ["price"] }),
+  "POST /api/orgs/{org}/themes/changes/{id}/decide": () => ({ status: "done" }),
   "POST /api/orgs/{org}/complaints": (ids) => ({ customer: ids.customer, text: "walk" }),
   "POST /api/orgs/{org}/returns": (ids) => ({
     order: ids.delivered,

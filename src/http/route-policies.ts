@@ -130,6 +130,9 @@ export const ROUTE_POLICIES: Record<string, RouteRule> = {
   "GET /api/orgs/{org}/customers/{id}/surveys": "seeTimeline",
   "GET /api/orgs/{org}/surveys/templates": "seeCharter",
   "PUT /api/orgs/{org}/surveys/templates": "editCharter",
+  "GET /api/orgs/{org}/themes/changes": "seeThemes",
+  "POST /api/orgs/{org}/themes/changes": "recordChanges",
+  "POST /api/orgs/{org}/themes/changes/{id}/decide": "recordChanges",
   "GET /api/orgs/{org}/relationships": "member",
   "GET /api/orgs/{org}/customers/{id}/relationship": "seeScorecards",
   "POST /api/orgs/{org}/customers/{id}/relationship/letter": "partWays",
@@ -209,6 +212,7 @@ const REFUSED: Record<keyof Policies, string> = {
   issueInvoices: "draft, issue or list invoices",
   editNumbering: "change the invoice numbering",
   managePayments: "see or close the payment journal, or refund a payment",
+  recordChanges: "record changes decided because of themes",
 };
 
 /** `/api/orgs/:org/customers/:id` → `/api/orgs/{org}/customers/{id}` (the OpenAPI spelling). */

@@ -17,6 +17,7 @@ import { mailRouter } from "../app/mail/mail-router.ts";
 import { type JournalWatch, watchPaymentJournals } from "../app/payments/watch-journal.ts";
 import { startReminderLoop } from "../app/reminders/reminder-loop.ts";
 import { startSurveySchedule } from "../app/surveys/survey-schedule.ts";
+import { startYouSaidLoop } from "../app/themes/send-you-said.ts";
 import { deleteUserApiTokens } from "../store/api-token-repository.ts";
 import type { Store } from "../store/database.ts";
 import { authRoutes, verifiedLookup } from "./auth/auth-routes.ts";
@@ -60,6 +61,7 @@ import { reminderRoutes } from "./routes/reminders/routes.ts";
 import { returnRoutes } from "./routes/returns/routes.ts";
 import { sessionRoutes } from "./routes/session/routes.ts";
 import { surveyRoutes } from "./routes/surveys/routes.ts";
+import { themeChangeRoutes } from "./routes/themes/change-routes.ts";
 import { themeRoutes } from "./routes/themes/routes.ts";
 import { timeRoutes } from "./routes/time/routes.ts";
 import { tokenRoutes } from "./routes/tokens/routes.ts";
@@ -235,6 +237,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     onError: (error) => app.log.error({ err: error }, "reminder run failed"),
   });
   app.addHook("onClose", async () => reminders.stop());
+  const youSaid = startYouSaidLoop(store, {
+    intervalMs: options.remindersIntervalMs,
+    onQueued: () => void outbox?.kick().catch(() => undefined),
+    onError: (error) => app.log.error({ err: error }, "you-said run failed"),
+  });
+  app.addHook("onClose", async () => youSaid.stop());
   const deps: RouteDeps = {
     store,
     publicUrl,
@@ -294,6 +302,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     intakeRoutes,
     complaintRoutes,
     themeRoutes,
+    themeChangeRoutes,
     returnRoutes,
     inboxRoutes,
     acknowledgementRoutes,

@@ -64,6 +64,8 @@ export interface WorldIds {
    * (routes/themes/routes.test.ts accepts and dismisses real ones).
    */
   suggestion: string;
+  /** A change decided because of themes (planned). */
+  change: string;
 }
 
 export interface Caller {
@@ -351,6 +353,10 @@ async function fill(
   });
   // Active again: the walk parts ways and resumes; the decision keeps its letter.
   await send("POST", `/customers/${org}-bob/relationship/resume`, { explanation: `calmer ${m}` });
+  const change = await send("POST", "/themes/changes", {
+    text: `We now show our prices ${m}`,
+    themes: ["price", "waiting"],
+  });
   const invitation = await send("POST", "/invitations", {
     email: `invitee-${org}@example.test`,
     role: "staff",
@@ -404,6 +410,7 @@ async function fill(
     pause: String(pause),
     mail: String(mail.id),
     suggestion: "s-00000000",
+    change: change.change.id,
   };
 }
 
@@ -446,6 +453,7 @@ export function idFor(path: string, param: string, ids: WorldIds): string {
     pauses: ids.pause,
     outbox: ids.mail,
     suggestions: ids.suggestion,
+    changes: ids.change,
   };
   const id = byParam[param] ?? (param === "id" ? byCollection[before ?? ""] : undefined);
   if (id === undefined) {

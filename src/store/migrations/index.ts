@@ -17,6 +17,7 @@ import * as reminders from "./2026-12-07T12-10-reminders.ts";
 import * as themes from "./2026-12-07T13-00-themes.ts";
 import * as surveys from "./2026-12-07T14-00-surveys.ts";
 import * as paymentJournal from "./2026-12-07T15-00-payment-journal.ts";
+import * as themeChanges from "./2026-12-07T16-00-theme-changes.ts";
 
 /**
  * Every migration the code knows, by name, in order. Listed statically (no directory scan),
@@ -34,11 +35,12 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T10-00-signup": signup,
   "2026-12-06T11-00-token-scope": tokenScope,
   "2026-12-06T11-10-forget-auth-secret": forgetAuthSecret,
-  "2026-12-07T13-00-themes": themes,
   "2026-12-07T10-00-invoices": invoices,
-  "2026-12-07T15-00-payment-journal": paymentJournal,
   "2026-12-07T11-00-time-timers": timeTimers,
   "2026-12-07T12-00-outbox-grown-up": outboxGrownUp,
   "2026-12-07T12-10-reminders": reminders,
+  "2026-12-07T13-00-themes": themes,
   "2026-12-07T14-00-surveys": surveys,
+  "2026-12-07T15-00-payment-journal": paymentJournal,
+  "2026-12-07T16-00-theme-changes": themeChanges,
 };

@@ -374,6 +374,35 @@ export const fr = {
     save: "Enregistrer les thèmes",
     saved: "Thèmes enregistrés.",
     reset: "Revenir aux thèmes par défaut",
+    changes: {
+      title: "Ce que vous changez",
+      intro:
+        "Notez un changement décidé à cause d'un ou plusieurs thèmes. Quand il est fait, ou abandonné avec sa raison, chaque personne qui en a parlé reçoit un seul e-mail, dans sa langue : « Vous l'avez dit, nous l'avons fait », ou pourquoi non. Il ne cite l'avis de personne. Les changements d'une même journée partent ensemble le lendemain : un e-mail par personne et par jour au plus.",
+      text: "Le changement, comme vos clients le liront",
+      textPlaceholder: "Nous vérifions désormais la matière avant d'accepter une réparation",
+      themes: "Thèmes concernés",
+      status: "Où en est-il ?",
+      record: "Enregistrer le changement",
+      recorded: "Changement enregistré.",
+      empty: "Aucun changement noté pour l'instant.",
+      planned: "Prévu",
+      done: "Fait",
+      declined: "Abandonné",
+      markDone: "Marquer comme fait",
+      decline: "Abandonner…",
+      reason: "Pourquoi (les personnes concernées le liront)",
+      confirmDecline: "Abandonner et prévenir",
+      cancel: "Annuler",
+      why: "Pourquoi : {{reason}}",
+      waitingPlanned:
+        "Les personnes qui en ont parlé seront prévenues quand il sera fait ou abandonné.",
+      toldPeople: "Personnes concernées : {{count}}",
+      toldSent: "e-mail accepté par le serveur : {{count}}",
+      toldQueued: "en file d'attente : {{count}}",
+      toldWaiting: "en attente de l'e-mail du lendemain : {{count}}",
+      nobody:
+        "Personne à prévenir : aucune personne ayant parlé de ces thèmes n'a d'adresse e-mail (ou elles ont refusé ces messages).",
+    },
   },
   charter: {
     file: {

@@ -71,3 +71,52 @@ export type ThemesResponse = z.infer<typeof themesResponseSchema>;
 
 export const codebookResponseSchema = z.object({ codebook: codebookSchema });
 export type CodebookResponse = z.infer<typeof codebookResponseSchema>;
+
+/** A change decided because of themes (issue 17, item 4). */
+export const themeChangeStatusSchema = z.enum(["planned", "done", "declined"]);
+
+export const recordChangeBodySchema = z.object({
+  /** What changes, as the customers will read it ("nous vérifions désormais la matière…"). */
+  text: z.string().trim().min(1).max(500),
+  /** Codebook theme ids the change answers. */
+  themes: z.array(z.string().min(1).max(40)).min(1).max(20),
+  status: themeChangeStatusSchema.optional(),
+  /** Why not, required when declined. */
+  reason: z.string().trim().max(500).optional(),
+});
+export type RecordChangeBody = z.infer<typeof recordChangeBodySchema>;
+
+export const decideChangeBodySchema = z.object({
+  status: z.enum(["done", "declined"]),
+  reason: z.string().trim().max(500).optional(),
+});
+export type DecideChangeBody = z.infer<typeof decideChangeBodySchema>;
+
+export const themeChangeSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  themes: z.array(z.object({ id: z.string(), label: z.string() })),
+  status: themeChangeStatusSchema,
+  reason: z.string().nullable(),
+  createdAt: iso,
+  decidedAt: iso.nullable(),
+  /**
+   * People to tell (one per e-mail address): waiting for the day's mail, in a mail the server
+   * has not accepted yet ("en file d'attente"), in a mail it accepted.
+   */
+  notices: z.object({
+    people: z.number(),
+    waiting: z.number(),
+    queued: z.number(),
+    sent: z.number(),
+  }),
+});
+export type ThemeChangeView = z.infer<typeof themeChangeSchema>;
+
+export const themeChangesResponseSchema = z.object({
+  changes: z.array(themeChangeSchema),
+  can: policiesSchema,
+});
+export type ThemeChangesResponse = z.infer<typeof themeChangesResponseSchema>;
+
+export const themeChangeResponseSchema = z.object({ change: themeChangeSchema });

@@ -5,7 +5,11 @@ import {
   acceptSuggestionBodySchema,
   codebookBodySchema,
   codebookResponseSchema,
+  decideChangeBodySchema,
   dismissSuggestionBodySchema,
+  recordChangeBodySchema,
+  themeChangeResponseSchema,
+  themeChangesResponseSchema,
   themesResponseSchema,
 } from "./contract.ts";
 
@@ -51,4 +55,33 @@ export const dismissSuggestionSchema = {
   params: suggestionParams,
   body: dismissSuggestionBodySchema.optional(),
   response: { 200: codebookResponseSchema, ...errors },
+};
+
+const changeParams = orgParamsSchema.extend({ id: z.string().min(1).max(40) });
+
+export const listChangesSchema = {
+  summary:
+    "Changes decided because of themes, with how many people were told (managers and owners)",
+  tags: ["themes"],
+  params: orgParamsSchema,
+  querystring: z.object({ lang: z.enum(["fr", "en"]).optional() }),
+  response: { 200: themeChangesResponseSchema, ...errors },
+};
+
+export const recordChangeSchema = {
+  summary:
+    "Records a change decided because of one or more themes, planned, done or declined with its reason (managers and owners)",
+  tags: ["themes"],
+  params: orgParamsSchema,
+  body: recordChangeBodySchema,
+  response: { 201: themeChangeResponseSchema, ...errors },
+};
+
+export const decideChangeSchema = {
+  summary:
+    "Marks a planned change done or declined (with the reason): each person who raised one of its themes gets one 'you said, we did' e-mail (managers and owners)",
+  tags: ["themes"],
+  params: changeParams,
+  body: decideChangeBodySchema,
+  response: { 200: themeChangeResponseSchema, ...errors },
 };

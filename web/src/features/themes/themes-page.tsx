@@ -26,6 +26,7 @@ import { ErrorState, Forbidden, Loading, useErrorMessage } from "../../component
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { CodebookEditor } from "./codebook-editor.tsx";
+import { ThemeChanges } from "./theme-changes.tsx";
 import { useAcceptSuggestion, useDismissSuggestion, useThemes } from "./themes-queries.ts";
 
 type Theme = ThemesResponse["themes"][number];
@@ -58,6 +59,7 @@ export function ThemesPage() {
           <ThemeCard key={theme.id} theme={theme} />
         ))}
       </SimpleGrid>
+      <ThemeChanges codebook={data.codebook} />
       <Suggestions suggestions={data.suggestions} canEdit={data.can.editCodebook} />
       {data.can.editCodebook && <CodebookEditor codebook={data.codebook} />}
     </Stack>

@@ -3,6 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   CodebookBody,
   CodebookResponse,
+  DecideChangeBody,
+  RecordChangeBody,
+  ThemeChangesResponse,
   ThemesResponse,
 } from "../../../../src/http/routes/themes/contract.ts";
 import { api } from "../../api/api-client.ts";
@@ -49,5 +52,38 @@ export function useSaveCodebook(org: string) {
 export function useResetCodebook(org: string) {
   return useCodebookChange(org, () =>
     api<CodebookResponse>("POST", `${orgApi(org)}/themes/codebook/reset`),
+  );
+}
+
+/** Changes decided because of themes, with how many people were told. */
+export function useThemeChanges(org: string, enabled: boolean) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: [org, "theme-changes", lang],
+    queryFn: () => api<ThemeChangesResponse>("GET", `${orgApi(org)}/themes/changes?lang=${lang}`),
+    enabled,
+  });
+}
+
+function useChangeMutation<T>(org: string, run: (input: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => client.invalidateQueries({ queryKey: [org, "theme-changes"] }),
+  });
+}
+
+export function useRecordChange(org: string) {
+  return useChangeMutation(org, (body: RecordChangeBody) =>
+    api("POST", `${orgApi(org)}/themes/changes`, body),
+  );
+}
+
+export function useDecideChange(org: string) {
+  return useChangeMutation(org, (input: { id: string } & DecideChangeBody) =>
+    api("POST", `${orgApi(org)}/themes/changes/${input.id}/decide`, {
+      status: input.status,
+      reason: input.reason,
+    }),
   );
 }
