@@ -1,0 +1,198 @@
+/** Import in the owner's language (issue 18): French file names, columns, values and dates. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Store } from "../../store/database.ts";
+import { findFact } from "../../store/fact-repository.ts";
+import { countFacts, ensureOrganization } from "../../store/organization-repository.ts";
+import { openTestStore, testDialects } from "../../store/test-stores.ts";
+import { tempDir, writeText } from "./fixtures/import-files.ts";
+import { importLedger } from "./import-ledger.ts";
+
+/** A small ledger as a French spreadsheet writes it: one file per type, `;`, decimal commas. */
+function frenchLedger(dir: string): string[] {
+  return [
+    writeText(
+      dir,
+      "clients.csv",
+      "\ufeffIdentifiant;Date;Nom;Nature;Statut;Courriel;Téléphone;Langue\r\n" +
+        "c1;2026-03-01;Léa Dupont;particulier;client;lea@example.fr;06 12 34 56 78;fr\r\n" +
+        "c2;2026-03-02;Atelier Bleu;Entreprise;prospect;;;\r\n",
+    ),
+    writeText(
+      dir,
+      "commandes.csv",
+      "identifiant;date;client;prix;prix_catalogue;coût;prestation;échéance;livrée\r\n" +
+        "o1;2026-03-03;c1;1 234,50;1 300;12,5;ressemelage;2026-03-10;2026-03-09T17:00:00+01:00\r\n",
+    ),
+    writeText(
+      dir,
+      "temps.csv",
+      "identifiant;date;client;commande;minutes;activité;personnel\r\n" +
+        "t1;2026-03-03;c1;o1;30;travail;Marc\r\n" +
+        "t2;2026-03-04;c1;o1;10;Négociation;Marc\r\n",
+    ),
+    writeText(
+      dir,
+      "revisions.csv",
+      "identifiant;date;client;commande;texte\r\nr1;2026-03-05;c1;o1;plus court\r\n",
+    ),
+    writeText(
+      dir,
+      "relances-elements.csv",
+      "identifiant;date;client;commande;texte\r\nch1;2026-03-05;c1;o1;photos\r\n",
+    ),
+    writeText(
+      dir,
+      "factures.csv",
+      "identifiant;date;client;montant;échéance;commande\r\nf1;2026-03-09;c1;1 234,50;2026-04-09;o1\r\n",
+    ),
+    writeText(
+      dir,
+      "paiements.csv",
+      "identifiant;date;client;facture;montant\r\np1;2026-04-01;c1;f1;1 000,00\r\n",
+    ),
+    writeText(
+      dir,
+      "rappels.csv",
+      "identifiant;date;client;facture;niveau\r\nrp1;2026-04-15;c1;f1;1\r\n",
+    ),
+    writeText(
+      dir,
+      "avoirs.csv",
+      "identifiant;date;client;facture;montant;reason\r\nav1;2026-04-16;c1;f1;34,50;geste\r\n",
+    ),
+    writeText(
+      dir,
+      "retours.csv",
+      "identifiant;date;client;commande;nature\r\nre1;2026-03-20;c1;o1;réparation\r\n",
+    ),
+    writeText(
+      dir,
+      "reclamations.csv",
+      "identifiant;date;client;commande;texte;faute;geste;montant_geste\r\n" +
+        "rc1;2026-03-21;c1;o1;couture;matière;remise;20,00\r\n",
+    ),
+    writeText(
+      dir,
+      "incidents.csv",
+      "identifiant;date;client;gravité;personnel;texte\r\ni1;2026-03-22;c1;1;Marc;ton sec\r\n",
+    ),
+    writeText(
+      dir,
+      "avis.csv",
+      "identifiant;date;origine;client;note;texte;langue\r\n" +
+        "a1;2026-03-23;client;c1;9;très bien;fr\r\n" +
+        "a2;2026-03-24;ancien client;c2;4;trop cher;fr\r\n",
+    ),
+  ];
+}
+
+for (const dialect of testDialects()) {
+  describe(`import of French files (${dialect})`, () => {
+    let store: Store;
+    let orgId: string;
+    let dir: string;
+    beforeEach(async () => {
+      store = await openTestStore(dialect);
+      orgId = (await ensureOrganization(store, "atelier")).id;
+      dir = tempDir();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("reads French file names, column names and values as the spec's", async () => {
+      const files = frenchLedger(dir);
+      const report = await importLedger(store, { orgId, files });
+      expect(report.errors).toEqual([]);
+      expect(report.ok).toBe(true);
+      expect(await countFacts(store, orgId)).toBe(16);
+      expect(await findFact(store, orgId, "customer", "c1")).toMatchObject({
+        name: "Léa Dupont",
+        kind: "person",
+        status: "active",
+        email: "lea@example.fr",
+        phone: "06 12 34 56 78",
+        lang: "fr",
+      });
+      expect(await findFact(store, orgId, "customer", "c2")).toMatchObject({
+        kind: "business",
+        status: "prospect",
+      });
+      expect(await findFact(store, orgId, "order", "o1")).toMatchObject({
+        customer: "c1",
+        price: 123450,
+        list_price: 130000,
+        cost: 1250,
+        service: "ressemelage",
+        due: Date.UTC(2026, 2, 10),
+        delivered: Date.UTC(2026, 2, 9, 16),
+      });
+      expect(await findFact(store, orgId, "time", "t2")).toMatchObject({
+        activity: "negotiation",
+        staff: "Marc",
+        order: "o1",
+      });
+      expect(await findFact(store, orgId, "chase", "ch1")).toMatchObject({ text: "photos" });
+      expect(await findFact(store, orgId, "payment", "p1")).toMatchObject({
+        invoice: "f1",
+        amount: 100000,
+      });
+      expect(await findFact(store, orgId, "reminder", "rp1")).toMatchObject({ level: 1 });
+      expect(await findFact(store, orgId, "credit_note", "av1")).toMatchObject({ amount: 3450 });
+      expect(await findFact(store, orgId, "return", "re1")).toMatchObject({ kind: "repair" });
+      expect(await findFact(store, orgId, "complaint", "rc1")).toMatchObject({
+        fault: "material",
+        remedy: "discount",
+        remedy_amount: 2000,
+      });
+      expect(await findFact(store, orgId, "incident", "i1")).toMatchObject({ severity: 1 });
+      expect(await findFact(store, orgId, "feedback", "a2")).toMatchObject({
+        source: "churned",
+        score: 4,
+        customer: "c2",
+      });
+      // Idempotent: the same files again change nothing.
+      const again = await importLedger(store, { orgId, files });
+      expect(again.ok).toBe(true);
+      expect(Object.values(again.counts).every((c) => c.added === 0)).toBe(true);
+    });
+
+    it("keeps the spec's words working in a French file, and French words only there", async () => {
+      const french = writeText(
+        dir,
+        "reclamations.csv",
+        "identifiant;date;client;faute;geste\r\nrc1;2026-03-21;c1;customer;refund\r\n",
+      );
+      const clients = writeText(
+        dir,
+        "customers.csv",
+        "id,at,name,kind\nc1,2026-03-01,Ana,person\n",
+      );
+      const report = await importLedger(store, { orgId, files: [clients, french] });
+      expect(report.errors).toEqual([]);
+      expect(await findFact(store, orgId, "complaint", "rc1")).toMatchObject({
+        fault: "customer",
+        remedy: "refund",
+      });
+      // An English file does not translate: `particulier` is not a kind there.
+      const english = writeText(
+        dir,
+        "more.csv",
+        "type,id,at,name,kind\ncustomer,c9,2026-03-01,Bo,particulier\n",
+      );
+      const refused = await importLedger(store, { orgId, files: [english] });
+      expect(refused.errors.map((e) => `${e.line} ${e.field}`)).toEqual(["2 kind"]);
+    });
+
+    it("reads French type words in a type column of a French file", async () => {
+      const file = writeText(
+        dir,
+        "export.csv",
+        "type;identifiant;date;client;nom;prix\r\nclient;c1;2026-03-01;;Ana;\r\ncommande;o1;2026-03-02;c1;;12,50\r\n",
+      );
+      const report = await importLedger(store, { orgId, files: [file] });
+      expect(report.errors).toEqual([]);
+      expect(await findFact(store, orgId, "order", "o1")).toMatchObject({ price: 1250 });
+    });
+  });
+}
