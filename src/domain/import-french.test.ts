@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseFrenchInstant } from "./fact-fields.ts";
 import { FACT_FIELDS } from "./fact-validation.ts";
 import { FACT_TYPES } from "./facts.ts";
 import {
@@ -141,5 +142,23 @@ describe("the import's French names", () => {
     expect(typeOfFrenchWord("Facture")).toBe("invoice");
     expect(typeOfFrenchWord("avoir")).toBe("credit_note");
     expect(typeOfFrenchWord("invoice")).toBeUndefined();
+  });
+});
+
+describe("French dates", () => {
+  it("reads jj/mm/aaaa as a plain date, and hh:mm with the zone's offset then", () => {
+    expect(parseFrenchInstant("01/03/2026", "Europe/Paris")).toEqual({
+      value: { ms: Date.UTC(2026, 2, 1) },
+    });
+    expect(parseFrenchInstant("01/07/2026 09:30", "Europe/Paris")).toEqual({
+      value: { ms: Date.UTC(2026, 6, 1, 7, 30), offset: "+02:00" },
+    });
+    expect(parseFrenchInstant("01/12/2026 09:30", "America/Montreal")).toEqual({
+      value: { ms: Date.UTC(2026, 11, 1, 14, 30), offset: "-05:00" },
+    });
+    expect(parseFrenchInstant("29/02/2026", "Europe/Paris").reason).toBe(
+      'not a real date: "29/02/2026"',
+    );
+    expect(parseFrenchInstant("2026/03/01", "Europe/Paris").reason).toBeDefined();
   });
 });

@@ -194,5 +194,50 @@ for (const dialect of testDialects()) {
       expect(report.errors).toEqual([]);
       expect(await findFact(store, orgId, "order", "o1")).toMatchObject({ price: 1250 });
     });
+
+    it("reads jj/mm/aaaa dates, and hh:mm in the organization's time zone, in French", async () => {
+      const file = writeText(
+        dir,
+        "commandes.csv",
+        "identifiant;date;client;prix;échéance;livrée\r\n" +
+          "o1;01/03/2026;c1;10;31/03/2026;15/07/2026 09:30\r\n" +
+          "o2;2/3/2026 18:05;c1;10;;\r\n",
+      );
+      const clients = writeText(
+        dir,
+        "clients.csv",
+        "identifiant;date;nom\r\nc1;01/02/2026;Ana\r\n",
+      );
+      const report = await importLedger(store, {
+        orgId,
+        files: [clients, file],
+        lang: "fr",
+        timeZone: "Europe/Paris",
+      });
+      expect(report.errors).toEqual([]);
+      expect(await findFact(store, orgId, "customer", "c1")).toMatchObject({
+        at: Date.UTC(2026, 1, 1),
+      });
+      expect(await findFact(store, orgId, "order", "o1")).toMatchObject({
+        at: Date.UTC(2026, 2, 1),
+        due: Date.UTC(2026, 2, 31),
+        delivered: Date.UTC(2026, 6, 15, 7, 30), // summer time: +02:00
+      });
+      expect(await findFact(store, orgId, "order", "o2")).toMatchObject({
+        at: Date.UTC(2026, 2, 2, 17, 5), // winter time: +01:00
+      });
+    });
+
+    it("refuses jj/mm/aaaa in English, and impossible French dates", async () => {
+      const english = writeText(dir, "customers.csv", "id,at,name\nc1,01/02/2026,Ana\n");
+      const refused = await importLedger(store, { orgId, files: [english], lang: "en" });
+      expect(refused.errors.map((e) => `${e.line} ${e.field}`)).toEqual(["2 at"]);
+      const french = writeText(dir, "clients.csv", "identifiant;date;nom\r\nc1;31/02/2026;Ana\r\n");
+      const wrong = await importLedger(store, { orgId, files: [french], lang: "fr" });
+      expect(wrong.errors.map((e) => `${e.line} ${e.field} ${e.reason}`)).toEqual([
+        '2 at not a real date: "31/02/2026"',
+      ]);
+      expect(await countFacts(store, orgId)).toBe(0);
+    });
   });
 }

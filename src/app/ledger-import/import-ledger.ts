@@ -52,6 +52,13 @@ export interface ImportOptions {
   allowPartial?: boolean;
   /** Called as the files are read (bytes read so far, total bytes of all files). */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * The language of the import (`--lang`; default: the organization's, else English): in
+   * French, CSV dates may be written `jj/mm/aaaa` (and errors are told in French).
+   */
+  lang?: "fr" | "en";
+  /** Time zone of `jj/mm/aaaa hh:mm` date-times; default: the organization's. */
+  timeZone?: string;
   /** Decimals of the currency; default: those of the organization's charter currency. */
   currencyDigits?: number;
   /** Read JSON-lines files in worker threads (default: files of 4 MB or more). */
@@ -123,6 +130,9 @@ async function importUtf8(
   const digits =
     options.currencyDigits ?? minorDigits((await getCharter(store, options.orgId)).currency);
   const allowPartial = options.allowPartial === true;
+  const { lang, timeZone } = await importLanguage(store, options);
+  /** Per file (as the user named it): each field read from a French column, and its name. */
+  const renamed = new Map<string, Record<string, string>>();
   const importId = randomUUID();
   const report: ImportReport = {
     ok: false,
@@ -167,8 +177,21 @@ async function importUtf8(
       for (const [fileIndex, path] of paths.entries()) {
         const lenientNumbers = fileFormat(path) === "csv";
         const name = options.files[fileIndex];
-        const job = { path, name, limits, fileIndex, digits, lenientNumbers, n0: n };
-        for await (const part of fileStagedParts(job, sizes[fileIndex], options)) {
+        const frenchDatesZone = lenientNumbers && lang === "fr" ? timeZone : undefined;
+        const job = {
+          path,
+          name,
+          limits,
+          fileIndex,
+          digits,
+          lenientNumbers,
+          frenchDatesZone,
+          n0: n,
+        };
+        const parts = fileStagedParts(job, sizes[fileIndex], options, (columns) => {
+          if (Object.keys(columns.renamed).length > 0) renamed.set(name, columns.renamed);
+        });
+        for await (const part of parts) {
           for (const e of part.errors) errors.add(e);
           merges.push(...part.merges);
           report.totalFacts += part.valid;
@@ -247,6 +270,23 @@ async function importUtf8(
   report.ok = report.errorCount === 0;
   report.elapsedMs = Math.round(performance.now() - started);
   return report;
+}
+
+/** The import's language and time zone: as asked, else the organization's. */
+async function importLanguage(
+  store: Store,
+  options: ImportOptions,
+): Promise<{ lang: "fr" | "en"; timeZone: string }> {
+  if (options.lang && options.timeZone) return { lang: options.lang, timeZone: options.timeZone };
+  const org = options.newOrganization
+    ? undefined
+    : await store.db
+        .selectFrom("organizations")
+        .select(["lang", "time_zone"])
+        .where("id", "=", options.orgId)
+        .executeTakeFirst();
+  const lang = options.lang ?? (org?.lang === "fr" || org?.lang === "en" ? org.lang : "en");
+  return { lang, timeZone: options.timeZone ?? org?.time_zone ?? "Europe/Paris" };
 }
 
 async function checkFiles(files: string[]): Promise<number[]> {
