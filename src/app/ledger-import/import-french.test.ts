@@ -239,5 +239,65 @@ for (const dialect of testDialects()) {
       ]);
       expect(await countFacts(store, orgId)).toBe(0);
     });
+
+    it("tells each error in French, naming the column as the file does, and counts lines", async () => {
+      const clients = writeText(
+        dir,
+        "clients.csv",
+        "identifiant;date;nom\r\nc1;01/02/2026;Ana\r\nc2;;Bo\r\n",
+      );
+      const factures = writeText(
+        dir,
+        "factures.csv",
+        "identifiant;date;client;Montant;échéance\r\n" +
+          "f1;01/03/2026;c1;100;01/04/2026\r\n" +
+          "f2;01/03/2026;c1;cher;01/04/2026\r\n" +
+          "f3;01/03/2026;c1;-5;\r\n" +
+          "f4;01/03/2026;c9;5;31/04/2026\r\n",
+      );
+      const report = await importLedger(store, { orgId, files: [clients, factures], lang: "fr" });
+      expect(report.ok).toBe(false);
+      expect(report.errors.map((e) => e.message)).toEqual([
+        "ligne 3 : date : obligatoire : remplissez la colonne « date » de cette ligne (ajoutez la colonne si le fichier ne l'a pas) avec la date du fait en jj/mm/aaaa, pour un client le jour où il est devenu client ou prospect. Cette date fait partie du fait : sans elle, importer à nouveau le même fichier ne donnerait pas le même registre",
+        "ligne 3 : Montant : doit être un nombre (1234,50)",
+        "ligne 4 : Montant : ne doit pas être négatif",
+        "ligne 4 : échéance : obligatoire : remplissez la colonne « échéance » de cette ligne (ajoutez la colonne si le fichier ne l'a pas)",
+        "ligne 5 : échéance : cette date n'existe pas : « 31/04/2026 »",
+      ]);
+      // The spec's form stays in the machine fields.
+      expect(report.errors[1]).toMatchObject({
+        field: "amount",
+        reason: "must be a number",
+        column: "Montant",
+      });
+      expect(report.errorCount).toBe(5);
+      expect(report.errorLineCount).toBe(4);
+      expect(await countFacts(store, orgId)).toBe(0);
+    });
+
+    it("names an unknown reference in French, in the column of the file", async () => {
+      const clients = writeText(
+        dir,
+        "clients.csv",
+        "identifiant;date;nom\r\nc1;01/02/2026;Ana\r\n",
+      );
+      const paiements = writeText(
+        dir,
+        "paiements.csv",
+        "identifiant;date;client;facture;montant\r\np1;01/03/2026;c1;f9;10\r\n",
+      );
+      const report = await importLedger(store, { orgId, files: [clients, paiements], lang: "fr" });
+      expect(report.errors.map((e) => e.message)).toEqual([
+        "ligne 2 : facture : facture « f9 » introuvable, ni dans les fichiers importés ni dans le registre",
+      ]);
+      expect(report.errorLineCount).toBe(1);
+      // In English, jj/mm/aaaa dates are refused, and the rest is said as the spec writes it.
+      const english = await importLedger(store, { orgId, files: [clients, paiements], lang: "en" });
+      expect(english.errors.map((e) => e.message)).toEqual([
+        "line 2: date: must be a date (2026-03-01) or a date-time with an offset (2026-03-01T09:30:00+01:00)",
+        "line 2: date: must be a date (2026-03-01) or a date-time with an offset (2026-03-01T09:30:00+01:00)",
+      ]);
+      expect(english.errorLineCount).toBe(2);
+    });
   });
 }

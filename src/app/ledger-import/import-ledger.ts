@@ -7,6 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { AppError } from "../../domain/errors.ts";
+import { frenchColumn } from "../../domain/import-french.ts";
+import { importErrorMessage, importErrorReason } from "../../domain/import-messages.ts";
 import { minorDigits } from "../../domain/money.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import type { Store } from "../../store/database.ts";
@@ -85,6 +87,10 @@ export interface ImportReport {
   /** The first 100 errors, in file and line order. */
   errors: ImportError[];
   errorCount: number;
+  /** Lines in error (a line may have several errors): what the owner has to fix. */
+  errorLineCount: number;
+  /** The language of the errors' `message` (the import's, see ImportOptions.lang). */
+  lang: "fr" | "en";
   /** The first 100 conflicts (same type and id, different content); each is also an error. */
   conflicts: ImportConflict[];
   conflictCount: number;
@@ -140,6 +146,8 @@ async function importUtf8(
     counts: {},
     errors: [],
     errorCount: 0,
+    errorLineCount: 0,
+    lang,
     conflicts: [],
     conflictCount: 0,
     totalFacts: 0,
@@ -243,6 +251,7 @@ async function importUtf8(
       errors.addUncounted(problems.total - problems.rows.length);
       report.errors = errors.list();
       report.errorCount = errors.count;
+      report.errorLineCount = errors.lineCount;
       report.conflicts = listed.conflicts;
       report.conflictCount = problems.conflicts;
       report.counts = await stageCounts(trx);
@@ -268,6 +277,13 @@ async function importUtf8(
     lap("restore");
   }
   report.ok = report.errorCount === 0;
+  report.errors = report.errors.map((e) => {
+    // A French file names a missing column in French too (`date`, not `at`).
+    const columns = renamed.get(e.file);
+    const column = columns ? (columns[e.field] ?? frenchColumn(e.field)) : e.field;
+    const text = importErrorReason(e, lang, column);
+    return { ...e, column, text, message: importErrorMessage(e, lang, column) };
+  });
   report.elapsedMs = Math.round(performance.now() - started);
   return report;
 }
