@@ -96,6 +96,22 @@ describe("the import's French names", () => {
     });
   });
 
+  it("reads a French name only as a field of the file's type, and not twice", () => {
+    expect(frenchColumns(["id", "at", "customer", "price", "note"], "order").fields).toEqual([
+      "id",
+      "at",
+      "customer",
+      "price",
+      "note",
+    ]);
+    expect(frenchColumns(["identifiant", "date", "note"], "feedback").fields).toEqual([
+      "id",
+      "at",
+      "score",
+    ]);
+    expect(frenchColumns(["id", "at", "date"], "order").fields).toEqual(["id", "at", "date"]);
+  });
+
   it.each([
     ["customer", "kind", "particulier", "person"],
     ["customer", "kind", "Entreprise", "business"],

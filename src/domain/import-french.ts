@@ -7,6 +7,7 @@
  * Data only: the CSV reader maps a file's header once (frenchColumns), never cell by cell,
  * and translates the values of the few enumerated columns only when the file is French.
  */
+import { FACT_FIELDS } from "./fact-validation.ts";
 import type { FactType } from "./facts.ts";
 
 /** `Échéance` → `echeance`, `relances-éléments` → `relances_elements`. */
@@ -183,13 +184,24 @@ export function frenchFileName(type: FactType): string {
 
 /**
  * A file's header mapped once: each column's field (a French name becomes the spec's; any
- * other name is kept as written), and whether any French name was found.
+ * other name is kept as written), and whether any French name was found. A French name is
+ * read as the spec's field only where that field can be meant: a field of `type` (the type
+ * the file name gives; any type when the file has a type column), and not a column the
+ * header already has. So an unknown field `note` of an order stays `note` (an order has no
+ * `score`), and a file with both `at` and `date` keeps `date` as an unknown field.
  */
-export function frenchColumns(header: readonly string[]): { fields: string[]; french: boolean } {
+export function frenchColumns(
+  header: readonly string[],
+  type?: FactType,
+): { fields: string[]; french: boolean } {
   let french = false;
+  const written = new Set(header);
   const fields = header.map((column) => {
     const field = fieldOfFrenchColumn(column);
-    if (field === undefined || column === field) return column;
+    if (field === undefined || written.has(field)) return column;
+    if (type && field !== "id" && field !== "at" && !Object.hasOwn(FACT_FIELDS[type], field)) {
+      return column;
+    }
     french = true;
     return field;
   });

@@ -52,9 +52,13 @@ export function typeFromFileName(path: string): FactType | undefined {
   return typeOfFrenchFileName(name);
 }
 
-/** Whether a file's name is French (`factures.csv`): its values may then be French words. */
+/** Whether a file's name is French (`factures.csv`, not `incidents.csv`, English too). */
 function frenchFileName(path: string): boolean {
-  return typeOfFrenchFileName(basename(path, extname(path))) !== undefined;
+  const name = basename(path, extname(path)).toLowerCase();
+  return (
+    !FACT_TYPES.some((t) => name === t || name === `${t}s`) &&
+    typeOfFrenchFileName(name) !== undefined
+  );
 }
 
 /** What the reader learnt of a CSV file's header: the column each field was read from. */
@@ -228,7 +232,7 @@ async function* readCsv(
       if (!header) {
         // Mapped once per file: French column names become the spec's fields.
         const written = record.map((h) => restoreCell(h.trim()));
-        const mapped = frenchColumns(written);
+        const mapped = frenchColumns(written, written.includes("type") ? undefined : fileType);
         header = mapped.fields;
         const renamed: Record<string, string> = {};
         for (let i = 0; i < header.length; i++) {
