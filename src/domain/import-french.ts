@@ -186,7 +186,7 @@ export function frenchFileName(type: FactType): string {
  * A file's header mapped once: each column's field (a French name becomes the spec's; any
  * other name is kept as written), and whether any French name was found. A French name is
  * read as the spec's field only where that field can be meant: a field of `type` (the type
- * the file name gives; any type when the file has a type column), and not a column the
+ * the file name gives; any type when the name gives none), and not a column the
  * header already has. So an unknown field `note` of an order stays `note` (an order has no
  * `score`), and a file with both `at` and `date` keeps `date` as an unknown field.
  */

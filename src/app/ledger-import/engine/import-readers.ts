@@ -232,7 +232,7 @@ async function* readCsv(
       if (!header) {
         // Mapped once per file: French column names become the spec's fields.
         const written = record.map((h) => restoreCell(h.trim()));
-        const mapped = frenchColumns(written, written.includes("type") ? undefined : fileType);
+        const mapped = frenchColumns(written, fileType);
         header = mapped.fields;
         const renamed: Record<string, string> = {};
         for (let i = 0; i < header.length; i++) {
