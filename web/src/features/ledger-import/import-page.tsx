@@ -23,6 +23,7 @@ import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { ExportCard } from "./export-card.tsx";
 import { uploadImport, useImportJob } from "./import-queries.ts";
+import { TemplateCard } from "./template-card.tsx";
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -98,6 +99,7 @@ export function ImportPage() {
         </Alert>
       )}
       {job.data && <JobReport job={job.data} />}
+      <TemplateCard />
       {org.can.exportLedger && <ExportCard />}
     </Stack>
   );
