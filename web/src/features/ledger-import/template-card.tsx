@@ -27,7 +27,8 @@ export function TemplateCard() {
     link.href = url;
     link.download = templateFileName(type, lang);
     link.click();
-    URL.revokeObjectURL(url);
+    // Later: the browser reads the blob after the click returns.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
 
   return (
