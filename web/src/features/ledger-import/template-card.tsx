@@ -49,28 +49,32 @@ export function TemplateCard() {
           allowDeselect={false}
           maw={320}
         />
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped data-testid="import-template-fields">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("import.templates.column")}</Table.Th>
-                <Table.Th>{t("import.templates.needed")}</Table.Th>
-                <Table.Th>{t("import.templates.example")}</Table.Th>
+        {/* No scroll container (a phone would scroll a region the keyboard cannot reach): long
+            examples wrap instead. */}
+        <Table striped data-testid="import-template-fields">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("import.templates.column")}</Table.Th>
+              <Table.Th>{t("import.templates.needed")}</Table.Th>
+              <Table.Th>{t("import.templates.example")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fields.map((f) => (
+              <Table.Tr key={f.field}>
+                <Table.Td ff="monospace" style={{ wordBreak: "break-word" }}>
+                  {f.column}
+                </Table.Td>
+                <Table.Td>
+                  {f.required ? t("import.templates.required") : t("import.templates.optional")}
+                </Table.Td>
+                <Table.Td ff="monospace" style={{ wordBreak: "break-all" }}>
+                  {f.example}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {fields.map((f) => (
-                <Table.Tr key={f.field}>
-                  <Table.Td ff="monospace">{f.column}</Table.Td>
-                  <Table.Td>
-                    {f.required ? t("import.templates.required") : t("import.templates.optional")}
-                  </Table.Td>
-                  <Table.Td ff="monospace">{f.example}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
         <Button variant="light" onClick={download} w="fit-content">
           {t("import.templates.download", { file: templateFileName(type, lang) })}
         </Button>
