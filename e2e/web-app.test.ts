@@ -295,11 +295,37 @@ describe.skipIf(!hasChromium())("the web app in a browser", () => {
       .locator("tbody tr td:first-child")
       .allTextContents();
     expect(lineNumbers.map(Number)).toEqual([2, 3]);
+    // In the organization's language (issue 18), and counted by line.
+    const reasons = await page
+      .getByTestId("import-errors")
+      .locator("tbody tr td:last-child")
+      .allTextContents();
+    expect(reasons).toEqual([
+      "client « c-nobody » introuvable, ni dans les fichiers importés ni dans le registre",
+      "doit être un nombre (1234,50)",
+    ]);
+    await page.getByText("2 lignes en erreur").first().waitFor();
     const customers = await (
       await page.request.get(url("/api/orgs/demo/customers?q=c-e2e"))
     ).json();
     expect(customers.total).toBe(0);
     await screenshot("import", { docs: true });
+  });
+
+  it("offers a template file per type, with its columns and examples, in French", async () => {
+    const fields = await page
+      .getByTestId("import-template-fields")
+      .locator("tbody tr td:first-child")
+      .allTextContents();
+    expect(fields.slice(0, 3)).toEqual(["identifiant", "date", "nom"]);
+    const [template] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger le modèle clients.csv" }).click(),
+    ]);
+    expect(template.suggestedFilename()).toBe("clients.csv");
+    const text = readFileSync((await template.path()) as string, "utf8");
+    expect(text.startsWith("\ufeffidentifiant;date;nom;nature;")).toBe(true);
+    expect(text).toContain("c1;01/03/2026;Léa Dupont;particulier;");
   });
 
   it("downloads the ledger, a CSV per type and the charter from the same page", async () => {

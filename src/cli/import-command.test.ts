@@ -50,7 +50,9 @@ for (const dialect of testDialects()) {
       );
       const r = await runCli(["import", path, "--db", fresh.db]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/line 3: price: /);
+      // In the language of the terminal (LANG=fr_FR) for a new organization.
+      expect(r.stderr).toContain("ligne 3 : price : doit être un nombre");
+      expect(r.stderr).toContain("1 ligne en erreur");
       expect(r.stderr).toContain("rien n'a été importé");
       const cards = await runCli(["scorecards", "--json", "--db", fresh.db]);
       expect(JSON.parse(cards.stdout)).toEqual([]);
@@ -106,7 +108,7 @@ for (const dialect of testDialects()) {
         `${second}:`,
         "line 1: price: required",
       ]);
-      expect(r.stderr).toContain("Import refused: 2 error(s) or conflict(s)");
+      expect(r.stderr).toContain("Import refused: 2 bad lines (2 errors or conflicts)");
     });
 
     it("counts a conflict once in the summary", async () => {
@@ -123,7 +125,7 @@ for (const dialect of testDialects()) {
         "en",
       ]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain("Import refused: 1 error(s) or conflict(s)");
+      expect(r.stderr).toContain("Import refused: 1 bad line (1 error or conflict)");
     });
 
     it("says which file is missing", async () => {
@@ -193,7 +195,8 @@ for (const dialect of testDialects()) {
         fresh.db,
       ]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain("line 2: corrects: a fact cannot correct itself");
+      // The organization's language (French by default).
+      expect(r.stderr).toContain("ligne 2 : corrects : un fait ne peut pas se corriger lui-même");
     });
   });
 }

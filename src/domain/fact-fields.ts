@@ -261,3 +261,54 @@ export function parseChoice<T extends string>(input: unknown, choices: readonly 
   }
   return bad(`must be one of ${choices.join(", ")}`);
 }
+
+const FRENCH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A date as French spreadsheets write it (CSV imported in French, issue 18): `01/03/2026`
+ * is the plain date 2026-03-01; `01/03/2026 09:30` is that wall-clock time in `timeZone`
+ * (the organization's), kept with the offset it had there then (`+01:00`).
+ * @example parseFrenchInstant("01/07/2026 09:30", "Europe/Paris") // { value: { ms: Date.UTC(2026, 6, 1, 7, 30), offset: "+02:00" } }
+ */
+export function parseFrenchInstant(input: unknown, timeZone: string): Parsed<Instant> {
+  const m = typeof input === "string" ? FRENCH_DATE.exec(input.trim()) : null;
+  if (!m) return bad(INSTANT_FORMAT);
+  const [day, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || day < 1 || day > daysInMonth(y, mo)) {
+    return bad(`not a real date: "${input}"`);
+  }
+  if (m[4] === undefined) return ok({ ms: utcMs(y, mo, day) });
+  const [h, mi, s] = [Number(m[4]), Number(m[5]), m[6] === undefined ? 0 : Number(m[6])];
+  if (h > 23 || mi > 59 || s > 59) return bad(`not a real date-time: "${input}"`);
+  const wall = utcMs(y, mo, day, h, mi, s);
+  let shift = zoneOffsetMinutes(wall, timeZone);
+  const second = zoneOffsetMinutes(wall - shift * 60_000, timeZone);
+  if (second !== shift) shift = second;
+  const abs = Math.abs(shift);
+  const offset = `${shift < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return ok({ ms: wall - shift * 60_000, offset });
+}
+
+const ZONE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes `timeZone` is ahead of UTC at the instant `ms`. */
+function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  let format = ZONE_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    ZONE_FORMATS.set(timeZone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of format.formatToParts(ms)) parts[p.type] = Number(p.value);
+  const wall = utcMs(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+}

@@ -6,9 +6,11 @@
  */
 
 import {
+  INSTANT_FORMAT,
   type Instant,
   type Parsed,
   parseChoice,
+  parseFrenchInstant,
   parseInstant,
   parseMoney,
   parseText,
@@ -35,6 +37,11 @@ export interface ParseOptions {
   currencyDigits: number;
   /** CSV cells: `1 234,50`, `12,5`, no-break spaces as thousands separators. */
   lenientNumbers?: boolean;
+  /**
+   * CSV imported in French: `jj/mm/aaaa` dates are read too, and `jj/mm/aaaa hh:mm` in this
+   * time zone (the organization's). Tried only when the ISO forms fail.
+   */
+  frenchDatesZone?: string;
 }
 
 export type ParseResult =
@@ -201,7 +208,7 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
   }
   if (absent(raw.at)) errors.push({ field: "at", reason: "required" });
   else {
-    const at = parseInstant(raw.at);
+    const at = readInstant(raw.at, opts.frenchDatesZone);
     if (at.reason !== undefined) errors.push({ field: "at", reason: at.reason });
     else keepInstant(out, offsets, "at", at.value);
   }
@@ -237,7 +244,7 @@ export function parseFact(raw: Record<string, unknown>, opts: ParseOptions): Par
     if (absent(value)) continue;
     const parsed = spec.signed
       ? parseSignedMoney(value, opts.currencyDigits, lenient)
-      : parseField(spec.kind, value, opts.currencyDigits, lenient);
+      : parseField(spec.kind, value, opts.currencyDigits, lenient, opts.frenchDatesZone);
     if (parsed.reason !== undefined) {
       errors.push(...(parsed.nested ?? [{ field: key, reason: parsed.reason }]));
     } else if (spec.kind === "instant") keepInstant(out, offsets, key, parsed.value as Instant);
@@ -283,7 +290,21 @@ type FieldResult = Parsed<unknown> & {
   offsets?: Record<string, string>;
 };
 
-function parseField(kind: Kind, value: unknown, digits: number, lenient: boolean): FieldResult {
+/** An ISO instant, else (French CSV) a `jj/mm/aaaa` one; the ISO error when neither. */
+function readInstant(value: unknown, frenchZone: string | undefined): Parsed<Instant> {
+  const iso = parseInstant(value);
+  if (iso.reason === undefined || frenchZone === undefined) return iso;
+  const french = parseFrenchInstant(value, frenchZone);
+  return french.reason === undefined || french.reason !== INSTANT_FORMAT ? french : iso;
+}
+
+function parseField(
+  kind: Kind,
+  value: unknown,
+  digits: number,
+  lenient: boolean,
+  frenchZone?: string,
+): FieldResult {
   switch (kind) {
     case "text":
       return parseText(value, false);
@@ -292,7 +313,7 @@ function parseField(kind: Kind, value: unknown, digits: number, lenient: boolean
     case "money":
       return parseMoney(value, digits, lenient);
     case "instant":
-      return parseInstant(value);
+      return readInstant(value, frenchZone);
     case "disclosures":
       return parseDisclosures(value);
     default:

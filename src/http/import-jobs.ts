@@ -51,8 +51,11 @@ export class ImportJobs {
           line: e.line,
           field: e.field,
           reason: e.reason,
+          ...(e.column !== undefined ? { column: e.column } : {}),
+          ...(e.text !== undefined ? { text: e.text } : {}),
         }));
         job.errorCount = report.errorCount;
+        job.errorLineCount = report.errorLineCount;
         job.converted = report.converted;
         job.status = report.ok ? "done" : "rejected";
       })

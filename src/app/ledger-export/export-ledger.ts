@@ -15,7 +15,13 @@ import {
   type StoredFactRow,
   unknownFieldNames,
 } from "../../domain/fact-export.ts";
-import { FACT_TYPES } from "../../domain/facts.ts";
+import { FACT_TYPES, type FactType } from "../../domain/facts.ts";
+import {
+  FIELDS_WITH_FRENCH_VALUES,
+  FRENCH_TYPE_WORDS,
+  frenchColumn,
+  frenchWord,
+} from "../../domain/import-french.ts";
 import { minorDigits } from "../../domain/money.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import type { Store } from "../../store/database.ts";
@@ -90,11 +96,16 @@ export interface CsvStyle {
   delimiter: string;
   /** Amounts written `12,50` rather than `12.50`. */
   decimalComma: boolean;
+  /**
+   * French file, column and value names (`commandes.csv`, `prix`, `réparation` as
+   * `reparation`), which the import reads back (import-french.ts); asked for with `--lang fr`.
+   */
+  frenchNames?: boolean;
 }
 
-export function csvStyle(lang: "fr" | "en"): CsvStyle {
+export function csvStyle(lang: "fr" | "en", frenchNames = false): CsvStyle {
   return lang === "fr"
-    ? { delimiter: ";", decimalComma: true }
+    ? { delimiter: ";", decimalComma: true, frenchNames }
     : { delimiter: ",", decimalComma: false };
 }
 
@@ -116,19 +127,34 @@ export async function* ledgerCsv(
     }
   }
   const columns = exportColumns(type, unknown);
-  yield `\ufeff${csvRecord(columns, style.delimiter)}`;
+  // In French, the spec's columns get their French names; unknown fields keep theirs.
+  const known = new Set(exportColumns(type, []));
+  const french = style.frenchNames === true && (FACT_TYPES as readonly string[]).includes(type);
+  const header = french ? columns.map((c) => (known.has(c) ? frenchColumn(c) : c)) : columns;
+  yield `\ufeff${csvRecord(header, style.delimiter)}`;
   if (plan.counts[type] === 0) return;
   const money = moneyFields(type);
+  const worded = new Set(french ? columns.filter((c) => FIELDS_WITH_FRENCH_VALUES.has(c)) : []);
   for await (const rows of typeRows(store, plan, type)) {
     let text = "";
     for (const row of rows) {
       const line = exportFact(row, plan.digits);
+      if (french) frenchLine(line, type as FactType, worded);
       const cells = columns.map((c) =>
         Object.hasOwn(line, c) ? cellText(line[c], money.has(c), style.decimalComma) : "",
       );
       text += csvRecord(cells, style.delimiter);
     }
     yield text;
+  }
+}
+
+/** A line's type and enumerated values in French words (`client`, `matiere`). */
+function frenchLine(line: Record<string, unknown>, type: FactType, worded: Set<string>): void {
+  line.type = FRENCH_TYPE_WORDS[type];
+  for (const field of worded) {
+    const value = line[field];
+    if (typeof value === "string") line[field] = frenchWord(type, field, value);
   }
 }
 

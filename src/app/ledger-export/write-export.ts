@@ -10,6 +10,8 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { AppError } from "../../domain/errors.ts";
 import { csvFileName } from "../../domain/fact-export.ts";
+import { FACT_TYPES, type FactType } from "../../domain/facts.ts";
+import { frenchFileName } from "../../domain/import-french.ts";
 import {
   type CsvStyle,
   charterFileText,
@@ -78,7 +80,11 @@ export async function writeExport(
     files.push(file);
   } else {
     for (const type of plan.types) {
-      const file = "file" in target ? target.file : join(folder, csvFileName(type));
+      const name =
+        style.frenchNames && (FACT_TYPES as readonly string[]).includes(type)
+          ? frenchFileName(type as FactType)
+          : csvFileName(type);
+      const file = "file" in target ? target.file : join(folder, name);
       await writeFileFrom(file, ledgerCsv(store, plan, type, style));
       files.push(file);
     }

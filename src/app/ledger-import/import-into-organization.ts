@@ -20,15 +20,20 @@ import { type ImportOptions, type ImportReport, importLedger } from "./import-le
 export async function importIntoOrganization(
   store: Store,
   slug: string,
-  options: Omit<ImportOptions, "orgId" | "newOrganization">,
+  options: Omit<ImportOptions, "orgId" | "newOrganization"> & {
+    /** The language when neither `lang` nor an existing organization gives one. */
+    fallbackLang?: "fr" | "en";
+  },
 ): Promise<{ report: ImportReport; org: Organization | undefined }> {
   const existing = await findOrganization(store, slug);
   if (!existing && !SLUG_PATTERN.test(slug)) {
     throw new AppError("BAD_INPUT", `org: "${slug}" must be lower-case letters, digits and dashes`);
   }
   const orgId = existing?.id ?? randomUUID();
+  const { fallbackLang, ...rest } = options;
   const report = await importLedger(store, {
-    ...options,
+    ...rest,
+    lang: options.lang ?? (existing ? undefined : fallbackLang),
     orgId,
     ...(existing ? {} : { newOrganization: { slug } }),
   });

@@ -7,6 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { AppError } from "../../domain/errors.ts";
+import { frenchColumn } from "../../domain/import-french.ts";
+import { importErrorMessage, importErrorReason } from "../../domain/import-messages.ts";
 import { minorDigits } from "../../domain/money.ts";
 import { getCharter } from "../../store/charter-repository.ts";
 import type { Store } from "../../store/database.ts";
@@ -52,6 +54,13 @@ export interface ImportOptions {
   allowPartial?: boolean;
   /** Called as the files are read (bytes read so far, total bytes of all files). */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * The language of the import (`--lang`; default: the organization's, else English): in
+   * French, CSV dates may be written `jj/mm/aaaa` (and errors are told in French).
+   */
+  lang?: "fr" | "en";
+  /** Time zone of `jj/mm/aaaa hh:mm` date-times; default: the organization's. */
+  timeZone?: string;
   /** Decimals of the currency; default: those of the organization's charter currency. */
   currencyDigits?: number;
   /** Read JSON-lines files in worker threads (default: files of 4 MB or more). */
@@ -78,6 +87,10 @@ export interface ImportReport {
   /** The first 100 errors, in file and line order. */
   errors: ImportError[];
   errorCount: number;
+  /** Lines in error (a line may have several errors): what the owner has to fix. */
+  errorLineCount: number;
+  /** The language of the errors' `message` (the import's, see ImportOptions.lang). */
+  lang: "fr" | "en";
   /** The first 100 conflicts (same type and id, different content); each is also an error. */
   conflicts: ImportConflict[];
   conflictCount: number;
@@ -123,6 +136,9 @@ async function importUtf8(
   const digits =
     options.currencyDigits ?? minorDigits((await getCharter(store, options.orgId)).currency);
   const allowPartial = options.allowPartial === true;
+  const { lang, timeZone } = await importLanguage(store, options);
+  /** Per file (as the user named it): each field read from a French column, and its name. */
+  const renamed = new Map<string, Record<string, string>>();
   const importId = randomUUID();
   const report: ImportReport = {
     ok: false,
@@ -130,6 +146,8 @@ async function importUtf8(
     counts: {},
     errors: [],
     errorCount: 0,
+    errorLineCount: 0,
+    lang,
     conflicts: [],
     conflictCount: 0,
     totalFacts: 0,
@@ -167,8 +185,21 @@ async function importUtf8(
       for (const [fileIndex, path] of paths.entries()) {
         const lenientNumbers = fileFormat(path) === "csv";
         const name = options.files[fileIndex];
-        const job = { path, name, limits, fileIndex, digits, lenientNumbers, n0: n };
-        for await (const part of fileStagedParts(job, sizes[fileIndex], options)) {
+        const frenchDatesZone = lenientNumbers && lang === "fr" ? timeZone : undefined;
+        const job = {
+          path,
+          name,
+          limits,
+          fileIndex,
+          digits,
+          lenientNumbers,
+          frenchDatesZone,
+          n0: n,
+        };
+        const parts = fileStagedParts(job, sizes[fileIndex], options, (columns) => {
+          if (Object.keys(columns.renamed).length > 0) renamed.set(name, columns.renamed);
+        });
+        for await (const part of parts) {
           for (const e of part.errors) errors.add(e);
           merges.push(...part.merges);
           report.totalFacts += part.valid;
@@ -220,6 +251,7 @@ async function importUtf8(
       errors.addUncounted(problems.total - problems.rows.length);
       report.errors = errors.list();
       report.errorCount = errors.count;
+      report.errorLineCount = errors.lineCount;
       report.conflicts = listed.conflicts;
       report.conflictCount = problems.conflicts;
       report.counts = await stageCounts(trx);
@@ -245,8 +277,32 @@ async function importUtf8(
     lap("restore");
   }
   report.ok = report.errorCount === 0;
+  report.errors = report.errors.map((e) => {
+    // A French file names a missing column in French too (`date`, not `at`).
+    const columns = renamed.get(e.file);
+    const column = columns ? (columns[e.field] ?? frenchColumn(e.field)) : e.field;
+    const text = importErrorReason(e, lang, column);
+    return { ...e, column, text, message: importErrorMessage(e, lang, column) };
+  });
   report.elapsedMs = Math.round(performance.now() - started);
   return report;
+}
+
+/** The import's language and time zone: as asked, else the organization's. */
+async function importLanguage(
+  store: Store,
+  options: ImportOptions,
+): Promise<{ lang: "fr" | "en"; timeZone: string }> {
+  if (options.lang && options.timeZone) return { lang: options.lang, timeZone: options.timeZone };
+  const org = options.newOrganization
+    ? undefined
+    : await store.db
+        .selectFrom("organizations")
+        .select(["lang", "time_zone"])
+        .where("id", "=", options.orgId)
+        .executeTakeFirst();
+  const lang = options.lang ?? (org?.lang === "fr" || org?.lang === "en" ? org.lang : "en");
+  return { lang, timeZone: options.timeZone ?? org?.time_zone ?? "Europe/Paris" };
 }
 
 async function checkFiles(files: string[]): Promise<number[]> {

@@ -27,7 +27,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   const store = await ctx.store();
   const org = await ctx.organization();
   const lang = ctx.langOf(org);
-  const style = csvStyle(lang);
+  // French file and column names when asked for (`--lang fr`); by default the spec's names.
+  const style = csvStyle(lang, ctx.parsed.values.lang === "fr");
   const started = performance.now();
   if (out === undefined) {
     const chosen = types ?? (format === "csv" ? [] : undefined);

@@ -16,6 +16,9 @@ export async function run(ctx: CommandContext): Promise<number> {
   // Created with the import's facts, in its transaction: a refused import creates nothing.
   const { report } = await importIntoOrganization(store, ctx.string("org") ?? DEFAULT_ORG, {
     files,
+    // --lang, else the organization's language, else (a new one) that of the terminal.
+    lang: ctx.parsed.values.lang === undefined ? undefined : ctx.lang,
+    fallbackLang: ctx.lang,
     allowPartial: ctx.parsed.values["allow-partial"] === true,
     onProgress: (done, total) => bar.update(done, total),
   });
@@ -29,7 +32,7 @@ function printReport(ctx: CommandContext, report: ImportReport): void {
     writeJson(ctx.io, report);
     return;
   }
-  const fr = ctx.lang === "fr";
+  const fr = report.lang === "fr";
   for (const c of report.converted) {
     ctx.io.stderr.write(
       fr
@@ -37,17 +40,18 @@ function printReport(ctx: CommandContext, report: ImportReport): void {
         : `${c.file}: the file was in ${c.from}, converted to UTF-8 before importing.\n`,
     );
   }
-  // Each bad line exactly as the spec writes it (`line N: <field>: <reason>`), under a
-  // heading that names its file when it differs from the previous one.
+  // Each bad line as the spec writes it (`line N: <field>: <reason>`, in French `ligne N :
+  // <colonne> : <raison>`, the column named as in the file), under a heading that names its
+  // file when it differs from the previous one.
   let file: string | undefined;
   for (const e of report.errors) {
     if (e.file && e.file !== file) ctx.io.stderr.write(`${e.file}:\n`);
     file = e.file ?? file;
-    ctx.io.stderr.write(`line ${e.line}: ${e.field}: ${e.reason}\n`);
+    ctx.io.stderr.write(`${e.message ?? `line ${e.line}: ${e.field}: ${e.reason}`}\n`);
   }
   if (report.errorCount > report.errors.length) {
     ctx.io.stderr.write(
-      `... ${report.errorCount - report.errors.length} ${fr ? "autres lignes en erreur" : "more bad lines"}\n`,
+      `... ${report.errorCount - report.errors.length} ${fr ? "autres erreurs" : "more errors"}\n`,
     );
   }
   const rows = FACT_TYPES.filter((t) => report.counts[t]).map((t) => ({ t, ...report.counts[t] }));
@@ -69,21 +73,24 @@ function printReport(ctx: CommandContext, report: ImportReport): void {
     );
   }
   const secs = (report.elapsedMs / 1000).toFixed(1);
-  // Every conflict is also counted among the errors.
-  const problems = report.errorCount;
+  // Every conflict is also counted among the errors; a line may have several.
+  const lines = report.errorLineCount;
+  const problems = fr
+    ? `${lines} ligne${lines > 1 ? "s" : ""} en erreur (${report.errorCount} erreur${report.errorCount > 1 ? "s" : ""} ou conflit${report.errorCount > 1 ? "s" : ""})`
+    : `${lines} bad line${lines === 1 ? "" : "s"} (${report.errorCount} error${report.errorCount === 1 ? "" : "s"} or conflict${report.errorCount === 1 ? "" : "s"})`;
   if (report.ok) {
     ctx.io.stdout.write(fr ? `Import terminé en ${secs} s.\n` : `Import done in ${secs} s.\n`);
   } else if (report.committed) {
     ctx.io.stderr.write(
       fr
-        ? `Import partiel en ${secs} s : les lignes valides sont importées ; ${problems} erreur(s) ou conflit(s) ci-dessus, à corriger.\n`
-        : `Partial import in ${secs} s: the valid lines are in; ${problems} error(s) or conflict(s) above to fix.\n`,
+        ? `Import partiel en ${secs} s : les lignes valides sont importées ; ${problems} ci-dessus, à corriger.\n`
+        : `Partial import in ${secs} s: the valid lines are in; ${problems} above to fix.\n`,
     );
   } else {
     ctx.io.stderr.write(
       fr
-        ? `Import refusé : ${problems} erreur(s) ou conflit(s), rien n'a été importé. Corrigez ces lignes et relancez (ou --allow-partial).\n`
-        : `Import refused: ${problems} error(s) or conflict(s), nothing was imported. Fix these lines and run it again (or use --allow-partial).\n`,
+        ? `Import refusé : ${problems}, rien n'a été importé. Corrigez ces lignes et relancez (ou --allow-partial).\n`
+        : `Import refused: ${problems}, nothing was imported. Fix these lines and run it again (or use --allow-partial).\n`,
     );
   }
 }

@@ -514,6 +514,18 @@ export const en: Resources = {
     scatterEmpty: "No customer to plot yet.",
   },
   import: {
+    templates: {
+      title: "Template files",
+      intro:
+        "Choose what you are importing: here are its columns, with an example of each. Download the template, fill it in with your spreadsheet and import it as it is (ISO dates such as 2026-03-01, amounts with a dot).",
+      type: "File type",
+      column: "Column",
+      needed: "Fill in",
+      example: "Example",
+      required: "required",
+      optional: "optional",
+      download: "Download the template {{file}}",
+    },
     title: "Import and export",
     intro:
       "Import your ledger: a JSONL or CSV file (semicolons and decimal commas accepted). All or nothing: a file with one bad line imports nothing, and every error is listed with its line number.",

@@ -518,6 +518,18 @@ export const fr = {
     scatterEmpty: "Aucun client à placer pour l'instant.",
   },
   import: {
+    templates: {
+      title: "Modèles de fichiers",
+      intro:
+        "Choisissez ce que vous importez : voici ses colonnes, avec un exemple pour chacune. Téléchargez le modèle, remplissez-le dans votre tableur et importez-le tel quel (dates en jj/mm/aaaa, montants avec une virgule). Les noms anglais de la documentation sont aussi acceptés.",
+      type: "Type de fichier",
+      column: "Colonne",
+      needed: "À remplir",
+      example: "Exemple",
+      required: "obligatoire",
+      optional: "facultatif",
+      download: "Télécharger le modèle {{file}}",
+    },
     title: "Import et export",
     intro:
       "Importez votre registre : un fichier JSONL ou CSV (séparateur ; et virgule décimale acceptés). Tout ou rien : un fichier avec une ligne fausse n'importe rien, et chaque erreur est listée avec son numéro de ligne.",

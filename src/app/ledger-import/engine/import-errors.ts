@@ -6,8 +6,15 @@
 export interface ImportError {
   file: string;
   line: number;
+  /** The spec's field (`amount`), and the reason in the spec's English. */
   field: string;
   reason: string;
+  /** The column as the file names it (`montant`); `field` when the file uses the spec's. */
+  column?: string;
+  /** The reason in the import's language (import-messages.ts). */
+  text?: string;
+  /** The whole line as the owner reads it, in the import's language: `ligne 3 : montant : …`. */
+  message?: string;
 }
 
 /** Same type and id as another line or a stored fact, with different content. */
@@ -27,10 +34,18 @@ export type Ordered = ImportError & { n: number };
 export class ErrorList {
   private items: Ordered[] = [];
   count = 0;
+  /**
+   * Lines in error, each counted once however many errors it has: a line's errors come
+   * together (one part gives them all), and each other source gives one error per line.
+   */
+  lineCount = 0;
+  private lastLine = -1;
   constructor(private readonly max: number) {}
 
   add(error: Ordered): void {
     this.count++;
+    if (error.n !== this.lastLine) this.lineCount++;
+    this.lastLine = error.n;
     this.items.push(error);
     if (this.items.length > this.max * 2) this.trim();
   }
@@ -38,6 +53,8 @@ export class ErrorList {
   /** Errors counted but not listed (beyond the first `max` of a source). */
   addUncounted(k: number): void {
     this.count += k;
+    // Each a line refused by the set-based checks, which give one problem per line.
+    this.lineCount += k;
   }
 
   list(): ImportError[] {

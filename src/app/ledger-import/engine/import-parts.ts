@@ -10,6 +10,7 @@ import type { Worker } from "node:worker_threads";
 import { moduleUrl } from "../../shared/module-url.ts";
 import { typescriptWorker } from "../../shared/typescript-worker.ts";
 import { type ChunkPart, chunkCount, shiftPart } from "./import-chunks.ts";
+import type { CsvColumns } from "./import-readers.ts";
 import { type FileJob, fileParts, type Part } from "./import-rows.ts";
 
 /** Files from this size on are read by a worker. */
@@ -41,10 +42,11 @@ export function fileStagedParts(
   job: FileJob,
   size: number,
   options: PartsOptions = {},
+  onColumns?: (columns: CsvColumns) => void,
 ): AsyncGenerator<Part> {
   const useWorker = options.worker ?? size >= WORKER_MIN_BYTES;
   if (!useWorker || !job.path.toLowerCase().match(/\.(jsonl|ndjson|json)$/)) {
-    return fileParts(job);
+    return fileParts(job, onColumns);
   }
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const workers = Math.min(

@@ -9,6 +9,13 @@ import { parse } from "csv-parse";
 import { restoreCell } from "../../../domain/csv-cells.ts";
 import { FACT_TYPES, type FactType } from "../../../domain/facts.ts";
 import {
+  FIELDS_WITH_FRENCH_VALUES,
+  frenchColumns,
+  typeOfFrenchFileName,
+  typeOfFrenchWord,
+  valueOfFrenchWord,
+} from "../../../domain/import-french.ts";
+import {
   DEFAULT_IMPORT_LIMITS,
   type ImportLimits,
   lineTooLong,
@@ -34,13 +41,30 @@ export function fileFormat(path: string): FileFormat | undefined {
   return undefined;
 }
 
-/** `orders.csv`, `order.csv` → "order"; undefined when the name names no type. */
+/**
+ * `orders.csv`, `order.csv`, `commandes.csv` → "order"; undefined when the name names no type.
+ */
 export function typeFromFileName(path: string): FactType | undefined {
   const name = basename(path, extname(path)).toLowerCase();
   for (const type of FACT_TYPES) {
     if (name === type || name === `${type}s`) return type;
   }
-  return undefined;
+  return typeOfFrenchFileName(name);
+}
+
+/** Whether a file's name is French (`factures.csv`, not `incidents.csv`, English too). */
+function frenchFileName(path: string): boolean {
+  const name = basename(path, extname(path)).toLowerCase();
+  return (
+    !FACT_TYPES.some((t) => name === t || name === `${t}s`) &&
+    typeOfFrenchFileName(name) !== undefined
+  );
+}
+
+/** What the reader learnt of a CSV file's header: the column each field was read from. */
+export interface CsvColumns {
+  /** Field → the column as the file names it, for the fields read from a French name. */
+  renamed: Record<string, string>;
 }
 
 /** The lines of a file in batches; `onBytes` gets the size of each chunk read. */
@@ -48,9 +72,10 @@ export function readLines(
   path: string,
   onBytes: (n: number) => void,
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  onColumns?: (columns: CsvColumns) => void,
 ): AsyncGenerator<RawLine[]> {
   return fileFormat(path) === "csv"
-    ? readCsv(path, onBytes, limits)
+    ? readCsv(path, onBytes, limits, onColumns)
     : readJsonLines(path, onBytes, limits);
 }
 
@@ -170,7 +195,12 @@ export async function detectDelimiter(path: string): Promise<string> {
   }
 }
 
-async function* readCsv(path: string, onBytes: (n: number) => void, limits: ImportLimits) {
+async function* readCsv(
+  path: string,
+  onBytes: (n: number) => void,
+  limits: ImportLimits,
+  onColumns?: (columns: CsvColumns) => void,
+) {
   const delimiter = await detectDelimiter(path);
   const fileType = typeFromFileName(path);
   const input = createReadStream(path, { highWaterMark: CHUNK });
@@ -189,6 +219,8 @@ async function* readCsv(path: string, onBytes: (n: number) => void, limits: Impo
     }),
   );
   let header: string[] | undefined;
+  // Columns whose French words are translated, on French files only (none for English ones).
+  let wordColumns: string[] = [];
   let batch: RawLine[] = [];
   let lastLine = 1;
   try {
@@ -198,10 +230,23 @@ async function* readCsv(path: string, onBytes: (n: number) => void, limits: Impo
     }>) {
       lastLine = info.lines;
       if (!header) {
-        header = record.map((h) => restoreCell(h.trim()));
+        // Mapped once per file: French column names become the spec's fields.
+        const written = record.map((h) => restoreCell(h.trim()));
+        const mapped = frenchColumns(written, fileType);
+        header = mapped.fields;
+        const renamed: Record<string, string> = {};
+        for (let i = 0; i < header.length; i++) {
+          if (header[i] !== written[i]) renamed[header[i]] = written[i];
+        }
+        onColumns?.({ renamed });
+        if (mapped.french || frenchFileName(path)) {
+          wordColumns = header.filter((f) => f === "type" || FIELDS_WITH_FRENCH_VALUES.has(f));
+        }
         continue;
       }
-      batch.push(csvRow(header, record, info.lines, fileType, path));
+      const row = csvRow(header, record, info.lines, fileType, path);
+      if (wordColumns.length > 0 && row.raw) frenchValues(row.raw, wordColumns);
+      batch.push(row);
       if (batch.length >= BATCH) {
         yield batch;
         batch = [];
@@ -268,4 +313,17 @@ function csvRow(
     }
   }
   return { line, raw };
+}
+
+/** Replaces the French words of a line's enumerated fields (`matière`) by the spec's values. */
+function frenchValues(raw: Record<string, unknown>, columns: readonly string[]): void {
+  if (typeof raw.type === "string") raw.type = typeOfFrenchWord(raw.type) ?? raw.type;
+  const type = raw.type;
+  if (typeof type !== "string") return;
+  for (const field of columns) {
+    const word = raw[field];
+    if (field === "type" || typeof word !== "string") continue;
+    const value = valueOfFrenchWord(type, field, word);
+    if (value !== undefined) raw[field] = value;
+  }
 }

@@ -5,11 +5,11 @@
  */
 import { hash } from "node:crypto";
 import { encodeFact } from "../../../domain/fact-codec.ts";
-import { parseFact } from "../../../domain/fact-validation.ts";
+import { type ParseOptions, parseFact } from "../../../domain/fact-validation.ts";
 import type { Fact } from "../../../domain/facts.ts";
 import type { ImportError } from "./import-errors.ts";
 import { type ImportLimits, textProblems } from "./import-limits.ts";
-import { type RawLine, readLines } from "./import-readers.ts";
+import { type CsvColumns, type RawLine, readLines } from "./import-readers.ts";
 import { noStagedRows, type StagedRows, StagedRowsBuilder } from "./staged-rows.ts";
 
 /** The staging table's columns, in the order of `Part.values` (numbers, then texts). */
@@ -39,6 +39,8 @@ export interface FileJob {
   fileIndex: number;
   digits: number;
   lenientNumbers: boolean;
+  /** CSV in French: `jj/mm/aaaa` dates, date-times in this time zone (see parseFact). */
+  frenchDatesZone?: string;
   n0: number;
 }
 
@@ -71,7 +73,10 @@ export interface MergeReference {
 }
 
 /** A file's parts, computed on this thread. */
-export async function* fileParts(job: FileJob): AsyncGenerator<Part> {
+export async function* fileParts(
+  job: FileJob,
+  onColumns?: (columns: CsvColumns) => void,
+): AsyncGenerator<Part> {
   let bytes = 0;
   let n = job.n0;
   for await (const lines of readLines(
@@ -80,6 +85,7 @@ export async function* fileParts(job: FileJob): AsyncGenerator<Part> {
       bytes += k;
     },
     job.limits,
+    onColumns,
   )) {
     const part = stageLines(lines, job, n);
     part.bytes = bytes;
@@ -107,7 +113,7 @@ export class LineStager {
   private readonly out = new StagedRowsBuilder();
   private readonly errors: Part["errors"] = [];
   private readonly merges: MergeReference[] = [];
-  private readonly opts: { currencyDigits: number; lenientNumbers: boolean };
+  private readonly opts: ParseOptions;
   private valid = 0;
   private n: number;
 
@@ -116,7 +122,11 @@ export class LineStager {
     n0: number,
   ) {
     this.n = n0;
-    this.opts = { currencyDigits: job.digits, lenientNumbers: job.lenientNumbers };
+    this.opts = {
+      currencyDigits: job.digits,
+      lenientNumbers: job.lenientNumbers,
+      frenchDatesZone: job.frenchDatesZone,
+    };
   }
 
   push(read: RawLine): void {

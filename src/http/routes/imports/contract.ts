@@ -25,9 +25,15 @@ export const importJobSchema = z.object({
       line: z.number(),
       field: z.string(),
       reason: z.string(),
+      /** The column as the file names it (`montant` for the field `amount`). */
+      column: z.string().optional(),
+      /** The reason in the organization's language. */
+      text: z.string().optional(),
     }),
   ),
   errorCount: z.number(),
+  /** Lines in error: a line may carry several errors. */
+  errorLineCount: z.number().optional(),
   /** Files that were not in UTF-8 and were converted before reading (Latin-1, UTF-16). */
   converted: z.array(z.object({ file: z.string(), from: z.string() })),
   startedAt: z.string(),

@@ -23,6 +23,7 @@ import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { ExportCard } from "./export-card.tsx";
 import { uploadImport, useImportJob } from "./import-queries.ts";
+import { TemplateCard } from "./template-card.tsx";
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -98,6 +99,7 @@ export function ImportPage() {
         </Alert>
       )}
       {job.data && <JobReport job={job.data} />}
+      <TemplateCard />
       {org.can.exportLedger && <ExportCard />}
     </Stack>
   );
@@ -137,7 +139,7 @@ function JobReport({ job }: { job: ImportJob }) {
       )}
       {job.status === "rejected" && (
         <Alert color="red" role="alert" title={t("import.rejected")}>
-          {t("import.errors", { count: job.errorCount })}
+          {t("import.errors", { count: job.errorLineCount ?? job.errorCount })}
           {job.errorCount > job.errors.length && ` ${t("import.errorsShown")}`}
         </Alert>
       )}
@@ -174,7 +176,7 @@ function JobReport({ job }: { job: ImportJob }) {
       {job.errors.length > 0 && (
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
-            {t("import.errors", { count: job.errorCount })}
+            {t("import.errors", { count: job.errorLineCount ?? job.errorCount })}
           </Title>
           <Table.ScrollContainer minWidth={480}>
             <Table striped data-testid="import-errors">
@@ -194,8 +196,8 @@ function JobReport({ job }: { job: ImportJob }) {
                       {error.line}
                     </Table.Td>
                     {job.errors.some((e) => e.file) && <Table.Td>{baseName(error.file)}</Table.Td>}
-                    <Table.Td ff="monospace">{error.field}</Table.Td>
-                    <Table.Td>{error.reason}</Table.Td>
+                    <Table.Td ff="monospace">{error.column ?? error.field}</Table.Td>
+                    <Table.Td>{error.text ?? error.reason}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
