@@ -7,6 +7,7 @@
  * the key is unique per organization. The mail says "en file d'attente" on the outbox page
  * until the mail server accepts it.
  */
+
 import type { ThemeLang } from "../../domain/themes/analyse-text.ts";
 import { utcDay, youSaidKey } from "../../domain/themes/theme-change.ts";
 import { type YouSaidItem, youSaidMail } from "../../domain/themes/you-said-mail.ts";
@@ -20,6 +21,7 @@ import {
   pendingNotices,
 } from "../../store/theme-change-repository.ts";
 import { getCodebook } from "../../store/theme-repository.ts";
+import { type PeriodicLoop, startPeriodicLoop } from "../shared/periodic-loop.ts";
 
 /** @example const { queued } = await sendYouSaid(store, org, Date.now()) */
 export async function sendYouSaid(
@@ -72,10 +74,7 @@ export async function sendYouSaid(
   return { queued };
 }
 
-export interface YouSaidLoop {
-  tick(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type YouSaidLoop = PeriodicLoop;
 
 /**
  * Inside the server: every `intervalMs` (default an hour), the organizations with notices
@@ -91,38 +90,15 @@ export function startYouSaidLoop(
   } = {},
 ): YouSaidLoop {
   const now = options.now ?? Date.now;
-  let stopped = false;
-  let running: Promise<number> | null = null;
-  const runDue = async (): Promise<number> => {
+  return startPeriodicLoop(async (stopped) => {
     const waiting = new Set(await orgsWithPendingNotices(store));
     if (waiting.size === 0) return 0;
     let queued = 0;
     for (const org of await listOrganizations(store)) {
-      if (stopped) break;
+      if (stopped()) break;
       if (waiting.has(org.id)) queued += (await sendYouSaid(store, org, now())).queued;
     }
     if (queued > 0) options.onQueued?.();
     return queued;
-  };
-  const tick = (): Promise<number> => {
-    running ??= runDue()
-      .catch((error: unknown) => {
-        options.onError?.(error);
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 3_600_000);
-  timer.unref();
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      if (running) await running;
-    },
-  };
+  }, options);
 }
