@@ -3,6 +3,7 @@
  * for confirmation, the reminders taken lately with whether a mail server accepted them, and
  * the pauses in force.
  */
+import { findCustomer } from "../../store/customer-records.ts";
 import type { Store } from "../../store/database.ts";
 import type { Organization } from "../../store/organization-repository.ts";
 import { activePauses, listSteps, type ReminderPause } from "../../store/reminder-repository.ts";
@@ -15,12 +16,14 @@ export interface RemindersPage {
   sent: {
     invoice: string;
     customer: string;
+    customerName: string;
     level: number;
     state: "queued" | "sent";
     at: string;
   }[];
   stopped: StoppedItem[];
-  pauses: ReminderPause[];
+  /** A pause on a customer carries the customer's name, for the page to say who. */
+  pauses: (ReminderPause & { targetName: string })[];
 }
 
 export async function remindersPage(
@@ -63,6 +66,25 @@ export async function remindersPage(
       .execute();
     for (const r of rows) sentAt.set(Number(r.id), r.sent_at);
   }
+  // Names, not ids: the customers of the sent reminders and of the pauses (at most a few hundred).
+  const names = new Map<string, string>();
+  const nameOf = async (id: string): Promise<string> => {
+    let name = names.get(id);
+    if (name === undefined) {
+      name = (await findCustomer(store, org.id, id))?.name ?? id;
+      names.set(id, name);
+    }
+    return name;
+  };
+  for (const s of queued) await nameOf(s.customer);
+  const pauses = await activePauses(store, org.id, new Date(now).toISOString().slice(0, 10));
+  const namedPauses = [];
+  for (const p of pauses) {
+    namedPauses.push({
+      ...p,
+      targetName: p.scope === "customer" ? await nameOf(p.target) : p.target,
+    });
+  }
   return {
     toConfirm,
     due: dry.due,
@@ -72,12 +94,13 @@ export async function remindersPage(
       return {
         invoice: s.invoice,
         customer: s.customer,
+        customerName: names.get(s.customer) ?? s.customer,
         level: s.level,
         state: at ? ("sent" as const) : ("queued" as const),
         at: at ?? s.decidedAt ?? s.createdAt,
       };
     }),
     stopped: dry.stopped.filter((s) => !(s.reason === "manual" && waitingIds.has(s.invoice))),
-    pauses: await activePauses(store, org.id, new Date(now).toISOString().slice(0, 10)),
+    pauses: namedPauses,
   };
 }

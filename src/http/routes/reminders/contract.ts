@@ -26,6 +26,7 @@ export const reminderItemSchema = z.object({
 export const sentReminderSchema = z.object({
   invoice: z.string(),
   customer: z.string(),
+  customerName: z.string(),
   level,
   /** queued: in the outbox, not yet accepted by a mail server; sent: accepted. */
   state: z.enum(["queued", "sent"]),
@@ -36,6 +37,8 @@ export const pauseSchema = z.object({
   id: z.number(),
   scope: z.enum(["invoice", "customer"]),
   target: z.string(),
+  /** The customer's name for a pause on a customer; the invoice's number otherwise. */
+  targetName: z.string().optional(),
   reason: z.string(),
   until: z.string(),
 });

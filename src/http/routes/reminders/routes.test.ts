@@ -94,7 +94,12 @@ for (const dialect of testDialects()) {
       expect(mails.find((m) => m.to === "bob@example.test")?.subject).toContain("facture B-1");
       const page = await get(owner);
       expect(page.body.sent).toEqual([
-        expect.objectContaining({ invoice: "B-1", level: 1, state: "queued" }),
+        expect.objectContaining({
+          invoice: "B-1",
+          customerName: "Bob Brun",
+          level: 1,
+          state: "queued",
+        }),
       ]);
       const missing = await post(manager, "/api/orgs/shop/reminders/invoices/NOPE/send");
       expect(missing.status).toBe(404);
@@ -166,7 +171,11 @@ for (const dialect of testDialects()) {
       expect(made.status).toBe(201);
       const page = await get(manager);
       expect(page.body.pauses).toEqual([
-        expect.objectContaining({ target: "bob", reason: "Règlement en trois fois" }),
+        expect.objectContaining({
+          target: "bob",
+          targetName: "Bob Brun",
+          reason: "Règlement en trois fois",
+        }),
       ]);
       expect(page.body.stopped).toEqual(
         expect.arrayContaining([

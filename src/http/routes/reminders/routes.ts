@@ -62,6 +62,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
         id: p.id,
         scope: p.scope,
         target: p.target,
+        targetName: p.targetName,
         reason: p.reason,
         until: p.until,
       })),

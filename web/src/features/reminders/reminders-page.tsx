@@ -141,6 +141,7 @@ function SentTable(props: { view: RemindersView }) {
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t("reminders.invoice")}</Table.Th>
+          <Table.Th>{t("reminders.customer")}</Table.Th>
           <Table.Th>{t("reminders.level")}</Table.Th>
           <Table.Th>{t("reminders.at")}</Table.Th>
           <Table.Th>{t("reminders.state")}</Table.Th>
@@ -150,6 +151,7 @@ function SentTable(props: { view: RemindersView }) {
         {props.view.sent.map((s) => (
           <Table.Tr key={`${s.invoice}-${s.level}`}>
             <Table.Td>{s.invoice}</Table.Td>
+            <Table.Td>{s.customerName}</Table.Td>
             <Table.Td>{t(`reminders.levels.${s.level}` as "reminders.levels.1")}</Table.Td>
             <Table.Td>{f.dateTime(s.at)}</Table.Td>
             <Table.Td>
@@ -198,7 +200,7 @@ function StoppedList(props: { org: string; view: RemindersView }) {
           {pauses.map((p) => (
             <Group key={p.id} justify="space-between">
               <Text size="sm">
-                {t(`reminders.pauseOn.${p.scope}`, { target: p.target })} —{" "}
+                {t(`reminders.pauseOn.${p.scope}`, { target: p.targetName ?? p.target })} —{" "}
                 {t("reminders.reasons.paused", { until: f.date(p.until), reason: p.reason })}
               </Text>
               <Button
