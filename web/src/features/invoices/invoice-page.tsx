@@ -2,6 +2,7 @@
  * One invoice: a draft's editor (a line table to type in, totals computed as you type, then
  * issue), or an issued document (its number, totals, balance, the PDF link and a credit note).
  */
+
 import {
   Alert,
   Anchor,
@@ -23,6 +24,7 @@ import { FRENCH_VAT_RATES } from "../../../../src/domain/invoicing/invoice-recor
 import { computeTotals } from "../../../../src/domain/invoicing/invoice-totals.ts";
 import { minorDigits, toMinor } from "../../../../src/domain/money.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { KEYBOARD_SCROLL } from "../../components/keyboard-scroll.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
@@ -174,7 +176,7 @@ function DraftEditor({ invoice }: { invoice: Invoice }) {
       </Text>
       <Card withBorder component="form" onSubmit={save} aria-label={t("invoices.lines")}>
         <Stack gap="sm">
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={720} scrollAreaProps={KEYBOARD_SCROLL}>
             <Table data-testid="draft-lines">
               <Table.Thead>
                 <Table.Tr>
@@ -397,7 +399,7 @@ function IssuedInvoice({ invoice }: { invoice: Invoice }) {
         </Stack>
       </Card>
       <Card withBorder p={0}>
-        <Table.ScrollContainer minWidth={480}>
+        <Table.ScrollContainer minWidth={480} scrollAreaProps={KEYBOARD_SCROLL}>
           <Table>
             <Table.Thead>
               <Table.Tr>

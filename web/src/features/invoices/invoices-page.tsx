@@ -1,4 +1,5 @@
 /** Invoices: the list with its status filter (kept in the address), and a new draft. */
+
 import {
   Badge,
   Button,
@@ -14,6 +15,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { KEYBOARD_SCROLL } from "../../components/keyboard-scroll.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
@@ -68,7 +70,7 @@ export function InvoicesPage() {
         <Text>{t("invoices.empty")}</Text>
       ) : (
         <Card withBorder p={0}>
-          <Table.ScrollContainer minWidth={340}>
+          <Table.ScrollContainer minWidth={340} scrollAreaProps={KEYBOARD_SCROLL}>
             <Table verticalSpacing="sm" data-testid="invoices-table">
               <Table.Thead>
                 <Table.Tr>

@@ -4,6 +4,7 @@
  * start with), the method and the date. Managers and owners also see the invoices where the
  * customer paid beyond what they owe, and refund from the same form.
  */
+
 import {
   Alert,
   Button,
@@ -21,6 +22,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { InvoiceBalanceView } from "../../../../src/http/routes/payments/contract.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { KEYBOARD_SCROLL } from "../../components/keyboard-scroll.ts";
 import { useFormat } from "../../format/use-format.ts";
 import { useOrg } from "../../layout/org-context.ts";
 import { fieldError } from "../relationships/incident-new-page.tsx";
@@ -50,7 +52,7 @@ export function PaymentPanel({ customer }: { customer: string }) {
             : t("payments.panel.inCredit", { amount: f.money(-balance.data.balance, currency) })}
         </Text>
       )}
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
         <Table mt="sm" striped data-testid="invoice-balances">
           <Table.Thead>
             <Table.Tr>

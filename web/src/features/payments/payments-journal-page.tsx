@@ -4,6 +4,7 @@
  * of days, months and years with their totals by method, the latest entries, and an archive
  * of a period to download and keep.
  */
+
 import {
   Alert,
   Anchor,
@@ -20,6 +21,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { JournalCheckView } from "../../../../src/http/routes/payments/contract.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { KEYBOARD_SCROLL } from "../../components/keyboard-scroll.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../format/use-format.ts";
@@ -74,7 +76,7 @@ export function PaymentsJournalPage() {
             {t("payments.journal.noClosures")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
             <Table mt="sm" striped data-testid="closures">
               <Table.Thead>
                 <Table.Tr>
@@ -121,7 +123,7 @@ export function PaymentsJournalPage() {
             {t("payments.journal.empty")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
             <Table mt="sm" striped data-testid="journal-entries">
               <Table.Thead>
                 <Table.Tr>
