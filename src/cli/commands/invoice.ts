@@ -5,10 +5,7 @@
  * for a pipe; a terminal gets a file named after the number instead of binary noise.
  */
 import { writeFile } from "node:fs/promises";
-import { organizationLetterhead } from "../../app/identity/organization-letterhead.ts";
-import { getInvoiceView } from "../../app/invoices/list-invoices.ts";
-import { invoiceUblXml } from "../../app/invoicing-documents/invoice-ubl-xml.ts";
-import { renderInvoicePdf } from "../../app/invoicing-documents/render-invoice-pdf.ts";
+import { issuedDocumentFile } from "../../app/invoices/issued-document-file.ts";
 import { AppError } from "../../domain/errors.ts";
 import type { CommandContext } from "../context.ts";
 
@@ -19,35 +16,17 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   const store = await ctx.store();
   const org = await ctx.organization();
-  const view = await getInvoiceView(
+  const file = await issuedDocumentFile(
     { store, org, actor: { userId: "cli", role: "owner" } },
     number,
+    format,
   );
-  const doc = view.record.document;
-  if (!doc || !view.record.number) {
-    throw new AppError("INVOICE_NOT_ISSUED", `${number} is a draft: issue it first`);
-  }
-  const bytes =
-    format === "pdf"
-      ? await renderInvoicePdf(doc, {
-          letterhead: await organizationLetterhead(
-            store,
-            org,
-            doc.lang,
-            view.record.issuedAt ?? undefined,
-          ),
-        })
-      : Buffer.from(invoiceUblXml(doc));
-  const out =
-    ctx.string("out") ??
-    (ctx.io.stdout.isTTY
-      ? `${view.record.number.replace(/[^\w.-]+/g, "-")}.${format === "pdf" ? "pdf" : "xml"}`
-      : undefined);
+  const out = ctx.string("out") ?? (ctx.io.stdout.isTTY ? file.fileName : undefined);
   if (out === undefined) {
-    ctx.io.stdout.write(bytes);
+    ctx.io.stdout.write(file.bytes);
     return 0;
   }
-  await writeFile(out, bytes);
+  await writeFile(out, file.bytes);
   ctx.io.stderr.write(`${out}\n`);
   return 0;
 }

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { organizationLetterhead } from "../../../app/identity/organization-letterhead.ts";
 import { creditNoteForComplaint } from "../../../app/invoices/credit-complaint.ts";
 import {
   createDraft,
@@ -12,13 +11,12 @@ import { exportInvoicesCsv } from "../../../app/invoices/export-invoices-csv.ts"
 import { getNumberingView, setNumbering } from "../../../app/invoices/invoice-numbering.ts";
 import type { InvoiceContext } from "../../../app/invoices/invoice-support.ts";
 import { issueInvoice } from "../../../app/invoices/issue-invoice.ts";
+import { issuedDocumentFile } from "../../../app/invoices/issued-document-file.ts";
 import {
   getInvoiceView,
   type InvoiceView,
   listInvoiceViews,
 } from "../../../app/invoices/list-invoices.ts";
-import { invoiceUblXml } from "../../../app/invoicing-documents/invoice-ubl-xml.ts";
-import { renderInvoicePdf } from "../../../app/invoicing-documents/render-invoice-pdf.ts";
 import { AppError } from "../../../domain/errors.ts";
 import type { InvoiceLine } from "../../../domain/invoicing/invoice-document.ts";
 import { fromMinor, minorDigits } from "../../../domain/money.ts";
@@ -178,37 +176,17 @@ export const invoiceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     return { invoice: presentInvoice(view, currency, access.org.slug) };
   });
 
-  /** The document frozen when it was issued; a draft has none yet. */
-  async function issuedDocument(request: FastifyRequest & { params: { org: string; id: string } }) {
-    const { access, ctx } = await issuing(request);
-    const view = await getInvoiceView(ctx, request.params.id);
-    const doc = view.record.document;
-    if (!doc || !view.record.number) {
-      throw new AppError(
-        "INVOICE_NOT_ISSUED",
-        `id: ${request.params.id} is a draft: issue it, and its document will exist`,
-      );
-    }
-    return { access, doc, number: view.record.number, issuedAt: view.record.issuedAt };
-  }
-
   app.get(
     "/api/orgs/:org/invoices/:id/pdf",
     { schema: s.invoicePdfSchema },
     async (request, reply) => {
-      const { access, doc, number, issuedAt } = await issuedDocument(request);
-      const letterhead = await organizationLetterhead(
-        store,
-        access.org,
-        doc.lang,
-        issuedAt ?? undefined,
-      );
-      const pdf = await renderInvoicePdf(doc, { letterhead });
+      const { ctx } = await issuing(request);
+      const file = await issuedDocumentFile(ctx, request.params.id, "pdf");
       return reply
         .type("application/pdf")
         .header("cache-control", "no-store")
-        .header("content-disposition", `inline; filename="${fileName(number)}.pdf"`)
-        .send(pdf);
+        .header("content-disposition", `inline; filename="${file.fileName}"`)
+        .send(file.bytes);
     },
   );
 
@@ -216,12 +194,13 @@ export const invoiceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     "/api/orgs/:org/invoices/:id/ubl.xml",
     { schema: s.invoiceUblSchema },
     async (request, reply) => {
-      const { doc, number } = await issuedDocument(request);
+      const { ctx } = await issuing(request);
+      const file = await issuedDocumentFile(ctx, request.params.id, "ubl");
       return reply
         .type("application/xml; charset=utf-8")
         .header("cache-control", "no-store")
-        .header("content-disposition", `attachment; filename="${fileName(number)}.xml"`)
-        .send(invoiceUblXml(doc));
+        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .send(file.bytes);
     },
   );
 
@@ -319,8 +298,3 @@ export const invoiceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     return setNumbering(contextOf(deps, access), request.body);
   });
 };
-
-/** A number as a file name: letters, digits, dots and dashes kept, anything else a dash. */
-function fileName(number: string): string {
-  return number.replace(/[^\w.-]+/g, "-");
-}
