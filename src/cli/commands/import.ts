@@ -40,14 +40,16 @@ function printReport(ctx: CommandContext, report: ImportReport): void {
         : `${c.file}: the file was in ${c.from}, converted to UTF-8 before importing.\n`,
     );
   }
-  // Each bad line as the spec writes it (`line N: <field>: <reason>`, in French `ligne N :
-  // <colonne> : <raison>`, the column named as in the file), under a heading that names its
-  // file when it differs from the previous one.
+  // Each bad line as the spec writes it (`line N: <field>: <reason>`); with `--lang` asked
+  // for, in that language, the column named as in the file (`ligne N : <colonne> : <raison>`).
+  // Under a heading that names its file when it differs from the previous one.
+  const asked = ctx.parsed.values.lang !== undefined;
   let file: string | undefined;
   for (const e of report.errors) {
     if (e.file && e.file !== file) ctx.io.stderr.write(`${e.file}:\n`);
     file = e.file ?? file;
-    ctx.io.stderr.write(`${e.message ?? `line ${e.line}: ${e.field}: ${e.reason}`}\n`);
+    const spec = `line ${e.line}: ${e.field}: ${e.reason}`;
+    ctx.io.stderr.write(`${asked ? (e.message ?? spec) : spec}\n`);
   }
   if (report.errorCount > report.errors.length) {
     ctx.io.stderr.write(
